@@ -1,0 +1,135 @@
+/**
+ * The contract between a registered machine version and the room that hosts it.
+ *
+ * A machine version is pure data and pure functions: the room (worker/) owns every effect. It
+ * validates the init payload with `initSchema`, starts `machine` with `createInput(...)`, admits
+ * player and admin events by their schemas, and turns what the machine `emit`s (see
+ * {@link RoomEffect}) into effects: refusals to a sender, journal facts, chat messages.
+ */
+import type { AnyStateMachine } from 'xstate';
+import type { z } from 'zod';
+
+/** `name@version`, e.g. `pecking-order@1`. */
+export type MachineRef = `${string}@${number}`;
+
+/** Facts about the room the machine cannot know by itself; injected once, at init. */
+export interface RoomFacts {
+  roomId: string;
+  /** Milliseconds since the epoch when the room was initialised (the room's clock, not the machine's). */
+  createdAt: number;
+  /** A stable seed for seeded draws: the same room replays the same way. */
+  seed: string;
+}
+
+/** A durable timer as the projection and the inspector see it. */
+export interface TimerView {
+  /** Actor path from the root, e.g. `root` or `root/day`. */
+  actorPath: string;
+  /** The XState delayed-event id, e.g. `xstate.after.1000.game.pregame`. */
+  timerId: string;
+  /** The event type that will be delivered. */
+  event: string;
+  /** Absolute due time, milliseconds since the epoch. */
+  dueAt: number;
+}
+
+/** An event as the machine receives it: the room sets `senderId`, never the client. */
+export interface RoomEvent {
+  type: string;
+  senderId: string;
+  [key: string]: unknown;
+}
+
+/** The sender id the room uses for admin events. No player may have this id. */
+export const ADMIN_SENDER = 'admin';
+
+/**
+ * What a machine may `emit` (XState `emit` action, from the root or any child) for the room to act
+ * on. Emitting keeps the machine pure: it says what should happen, the room does it after persisting.
+ */
+export type RoomEffect =
+  | {
+      /** The event was refused; nothing changed. The room tells the sender `code` and `message`. */
+      type: 'room.refuse';
+      to: string;
+      code: string;
+      message: string;
+    }
+  | {
+      /** A fact for the audit journal (written through the room's outbox to D1). */
+      type: 'room.journal';
+      kind: string;
+      data: Record<string, unknown>;
+    }
+  | {
+      /**
+       * A chat message the machine allowed. The room appends it to its message table (never to the
+       * snapshot) and delivers it to `members`, or to everyone when `members` is null.
+       */
+      type: 'room.message';
+      channel: string;
+      members: string[] | null;
+      from: string;
+      text: string;
+    };
+
+export const ROOM_EFFECT_TYPES: ReadonlySet<string> = new Set(['room.refuse', 'room.journal', 'room.message']);
+
+/** What a projection may read. */
+export interface ProjectionInput<TInit> {
+  /** The root actor's persisted snapshot (JSON, as stored). */
+  snapshot: unknown;
+  /** The validated init payload (roster and manifest). */
+  init: TInit;
+  /** The player whose view this is. */
+  playerId: string;
+  /** The room's durable timers, so views can count down to the end of a phase. */
+  timers: readonly TimerView[];
+}
+
+/** A durable timer in portable form, as migrations see it. */
+export interface PortableTimer {
+  actorPath: string;
+  timerId: string;
+  targetPath: string;
+  event: { type: string; [key: string]: unknown };
+  dueAt: number;
+}
+
+/** What a migration transforms: everything a room holds for its actor. */
+export interface PortableEnvelope {
+  machine: MachineRef;
+  snapshot: any;
+  timers: PortableTimer[];
+}
+
+export interface MachineVersion<TInit = any> {
+  name: string;
+  version: number;
+  /** One sentence for the catalog and the inspector. */
+  description: string;
+  /** The root machine. Children it spawns or invokes must have explicit ids and string `src` keys. */
+  machine: AnyStateMachine;
+  /** Validates `{ roster, manifest }` of the init payload; its issues become `INVALID_INIT` paths. */
+  initSchema: z.ZodType<TInit>;
+  /** The root actor's input. Pure. */
+  createInput(init: TInit, room: RoomFacts): unknown;
+  /** The ids of the players who may connect. */
+  playerIds(init: TInit): string[];
+  /** Player events this version accepts: type → payload schema (without `type` and `senderId`). */
+  playerEvents: Record<string, z.ZodType>;
+  /** Admin events this version accepts: type → payload schema. */
+  adminEvents: Record<string, z.ZodType>;
+  /** A player's own view. Pure; must never include what that player may not know. */
+  project(input: ProjectionInput<TInit>): unknown;
+  /** How a room running the previous version moves to this one; absent when there is no path. */
+  upgrade?: {
+    from: MachineRef;
+    /** Pure: the old envelope in, this version's envelope out. Throws when it cannot migrate. */
+    migrate(envelope: PortableEnvelope): PortableEnvelope;
+  };
+}
+
+export function refOf(version: Pick<MachineVersion, 'name' | 'version'>): MachineRef {
+  return `${version.name}@${version.version}`;
+}

@@ -1,0 +1,32 @@
+import { mkdirSync } from 'node:fs';
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
+import { defineConfig } from 'vitest/config';
+
+// wrangler.toml serves static assets from dist/public; the tests need the folder, not a build.
+mkdirSync('dist/public', { recursive: true });
+
+const migrations = await readD1Migrations('worker/journal/migrations');
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        // Pure machines: plain Node, simulated clock.
+        test: { name: 'machines', include: ['machines/**/*.test.ts'], environment: 'node' },
+      },
+      {
+        // The room: real Durable Objects, SQLite, D1 and alarms inside workerd.
+        plugins: [
+          cloudflareTest({
+            main: './worker/test/entry.ts',
+            wrangler: { configPath: './wrangler.toml' },
+            miniflare: {
+              bindings: { LOBBY_SECRET: 'test-lobby-secret', TEST_MIGRATIONS: migrations },
+            },
+          }),
+        ],
+        test: { name: 'worker', include: ['worker/**/*.test.ts'], setupFiles: ['./worker/test/apply-migrations.ts'] },
+      },
+    ],
+  },
+});

@@ -1,0 +1,17 @@
+/** The Worker's bindings, as wrangler.toml declares them. */
+interface Env {
+  GameServer: DurableObjectNamespace<import('./game-server').GameServer>;
+  DB: D1Database;
+  ASSETS?: Fetcher;
+  /** The lobby secret; without it every privileged request is refused. */
+  LOBBY_SECRET?: string;
+}
+
+declare namespace Cloudflare {
+  interface Env {
+    GameServer: DurableObjectNamespace<import('./game-server').GameServer>;
+    DB: D1Database;
+    ASSETS?: Fetcher;
+    LOBBY_SECRET?: string;
+  }
+}

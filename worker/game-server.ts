@@ -1,0 +1,176 @@
+/**
+ * GameServer: one Durable Object per game room, routed at `/parties/game-server/:roomId`.
+ *
+ * It reads as a list of lifecycle hooks, each short: restore on every wake, then deliver overdue
+ * timers, then handle the input; persist (inside the engine) before acknowledging; fan views out;
+ * keep the one alarm on the earliest task. The game itself lives in machines/, the engine in
+ * room-engine.ts; this class only adapts them to partyserver and the platform.
+ */
+import { Server, type Connection, type ConnectionContext, type WSMessage } from 'partyserver';
+import { catalog } from '../machines/catalog';
+import type { MachineRegistry } from '../machines/registry';
+import { MACHINE_TIMER_TASK } from './durable-timers';
+import { d1JournalSink, JOURNAL_FLUSH_TASK, type JournalSink } from './journal/outbox';
+import {
+  admitConnection,
+  fanOut,
+  greet,
+  handleFrame,
+  type ConnectionState,
+  type RoomConnection,
+} from './player-sockets';
+import { RoomEngine, type TransitionOutcome } from './room-engine';
+import { RoomError, errorResponse } from './room-error';
+import { ROUTES, type RouteContext } from './room-routes';
+import { roomStorageOf, type RoomStorage } from './room-storage';
+import { SqliteScheduler, type Scheduler, type Task } from './scheduler';
+
+export class GameServer extends Server<Env> {
+  static override options = { hibernate: true };
+
+  /** The machine versions this build can run. Tests substitute a registry with fixture machines. */
+  protected registry(): MachineRegistry {
+    return catalog;
+  }
+
+  /** Where journal facts go. Tests wrap it to simulate a D1 outage. */
+  journalSink: JournalSink = d1JournalSink(this.env.DB);
+
+  protected now(): number {
+    return Date.now();
+  }
+
+  private storage!: RoomStorage;
+  private scheduler!: Scheduler;
+  engine!: RoomEngine;
+  private lastError: { at: number; code: string; message: string } | null = null;
+  /** The alarm time last set, so unchanged alarms are not rewritten. */
+  private alarmAt: number | null | undefined;
+
+  /** Runs on every wake (first start, after hibernation or eviction) before any input. */
+  override async onStart(): Promise<void> {
+    this.storage = roomStorageOf(this.ctx.storage);
+    this.scheduler = new SqliteScheduler(this.storage, () => this.now());
+    this.engine = new RoomEngine({
+      storage: this.storage,
+      scheduler: this.scheduler,
+      registry: this.registry(),
+      now: () => this.now(),
+    });
+    this.engine.restore();
+    this.alarmAt = await this.ctx.storage.getAlarm();
+    await this.catchUp();
+  }
+
+  override async onRequest(request: Request): Promise<Response> {
+    const action = new URL(request.url).pathname.split('/').filter(Boolean)[3] ?? '';
+    const route = ROUTES[action];
+    const handler = route?.[request.method];
+    try {
+      if (!route) throw new RoomError('NOT_FOUND', `no endpoint "${action}"; see docs/protocol.md`);
+      if (!handler) throw new RoomError('METHOD_NOT_ALLOWED', `${action} accepts ${Object.keys(route).join(', ')}`);
+      await this.catchUp();
+      return await handler(this.routeContext(request));
+    } catch (error) {
+      return errorResponse(this.recordError(error));
+    } finally {
+      await this.armAlarm();
+    }
+  }
+
+  override async onConnect(connection: Connection, ctx: ConnectionContext): Promise<void> {
+    const conn = connection as RoomConnection;
+    await this.catchUp();
+    const state = await admitConnection(conn, ctx.request, this.env, this.engine, this.name, this.now());
+    if (!state) return;
+    const cursor = Number(new URL(ctx.request.url).searchParams.get('cursor') ?? '0');
+    greet(conn, this.engine, this.name, Number.isSafeInteger(cursor) && cursor > 0 ? cursor : 0);
+  }
+
+  override async onMessage(connection: Connection, message: WSMessage): Promise<void> {
+    const conn = connection as RoomConnection;
+    try {
+      await this.catchUp();
+      const outcome = handleFrame(conn, message, this.engine, this.now());
+      if (outcome) this.afterTransition(outcome);
+    } catch (error) {
+      const failure = this.recordError(error);
+      conn.send(JSON.stringify({ type: 'error', code: failure.code, message: failure.message }));
+    } finally {
+      await this.armAlarm();
+    }
+  }
+
+  /** The single alarm: deliver due machine timers, then other due tasks; always re-arm. */
+  override async onAlarm(): Promise<void> {
+    try {
+      await this.catchUp();
+      for (const task of this.scheduler.due(this.now())) {
+        if (task.kind === MACHINE_TIMER_TASK) continue; // delivered by catchUp, in due order
+        await this.runTask(task);
+      }
+    } finally {
+      await this.armAlarm();
+    }
+  }
+
+  /** Delivers overdue timers (an entry point never overtakes time) and fans out what changed. */
+  private async catchUp(): Promise<void> {
+    try {
+      this.afterTransition(this.engine.deliverDueTimers());
+    } catch (error) {
+      this.recordError(error);
+    }
+  }
+
+  private async runTask(task: Task): Promise<void> {
+    try {
+      if (task.kind === JOURNAL_FLUSH_TASK) {
+        await this.engine.flushJournal(this.journalSink);
+      }
+      this.scheduler.complete(task, this.now());
+    } catch (error) {
+      // Kept for a retry with backoff; the game goes on meanwhile.
+      this.scheduler.retryLater(task, this.now(), error);
+    }
+  }
+
+  private afterTransition(outcome: TransitionOutcome): void {
+    fanOut(this.getConnections<ConnectionState>() as Iterable<RoomConnection>, this.engine, outcome);
+  }
+
+  /** Keeps the one alarm on the earliest task, even after a failed delivery. */
+  private async armAlarm(): Promise<void> {
+    const next = this.scheduler.nextDueAt();
+    if (next === this.alarmAt) return;
+    if (next === null) await this.ctx.storage.deleteAlarm();
+    else await this.ctx.storage.setAlarm(next);
+    this.alarmAt = next;
+  }
+
+  private routeContext(request: Request): RouteContext {
+    return {
+      request,
+      env: this.env,
+      roomId: this.name,
+      engine: this.engine,
+      scheduler: this.scheduler,
+      now: () => this.now(),
+      afterTransition: (outcome) => this.afterTransition(outcome),
+      connections: () => [...this.getConnections()].length,
+      lastError: () => this.lastError,
+    };
+  }
+
+  private recordError(error: unknown): RoomError {
+    const failure =
+      error instanceof RoomError
+        ? error
+        : new RoomError('INTERNAL_ERROR', 'the room failed to handle this input; nothing changed');
+    if (!(error instanceof RoomError)) console.error('room error', error);
+    if (failure.status >= 500 || failure.code === 'RESTORE_FAILED' || failure.code === 'MACHINE_ERROR') {
+      this.lastError = { at: this.now(), code: failure.code, message: failure.message };
+    }
+    return failure;
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * The journal's outbox. Facts are appended to the room's SQLite in the same transaction as the
+ * transition that produced them, then flushed to D1 in batches by a scheduler task, with retry.
+ * A D1 outage therefore delays the journal and never blocks the game; `INSERT OR IGNORE` on the
+ * fact id makes a repeated flush (at-least-once alarms, a crash after D1 answered) harmless.
+ */
+import { rows, type RoomStorage } from '../room-storage';
+
+export interface JournalFact {
+  /** Unique and stable: `<roomId>:<envelope seq>:<index>`, so a replayed write cannot duplicate. */
+  factId: string;
+  roomId: string;
+  machine: string;
+  seq: number;
+  kind: string;
+  data: Record<string, unknown>;
+  at: number;
+}
+
+/** Where flushed facts go: D1 in production; tests wrap it to simulate an outage. */
+export interface JournalSink {
+  write(facts: readonly JournalFact[]): Promise<void>;
+}
+
+export const JOURNAL_FLUSH_TASK = 'journal-flush';
+const BATCH = 50;
+
+export function d1JournalSink(db: D1Database): JournalSink {
+  return {
+    async write(facts) {
+      const insert = db.prepare(
+        'INSERT OR IGNORE INTO journal (fact_id, room_id, machine, seq, kind, data, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      );
+      await db.batch(
+        facts.map((f) => insert.bind(f.factId, f.roomId, f.machine, f.seq, f.kind, JSON.stringify(f.data), f.at)),
+      );
+    },
+  };
+}
+
+export class JournalOutbox {
+  constructor(private readonly storage: RoomStorage) {
+    storage.sql.exec(`CREATE TABLE IF NOT EXISTS journal_outbox (
+      n INTEGER PRIMARY KEY AUTOINCREMENT, fact_id TEXT NOT NULL UNIQUE, fact TEXT NOT NULL)`);
+  }
+
+  append(facts: readonly JournalFact[]): void {
+    for (const fact of facts) {
+      this.storage.sql.exec('INSERT OR IGNORE INTO journal_outbox (fact_id, fact) VALUES (?, ?)', fact.factId, JSON.stringify(fact));
+    }
+  }
+
+  pending(): number {
+    return rows<{ n: number }>(this.storage.sql, 'SELECT COUNT(*) AS n FROM journal_outbox')[0]?.n ?? 0;
+  }
+
+  /** Sends everything pending, oldest first. Throws on the first failed batch; what was sent stays sent. */
+  async flush(sink: JournalSink): Promise<number> {
+    let sent = 0;
+    for (;;) {
+      const batch = rows<{ n: number; fact: string }>(
+        this.storage.sql, 'SELECT n, fact FROM journal_outbox ORDER BY n LIMIT ?', BATCH,
+      );
+      if (batch.length === 0) return sent;
+      await sink.write(batch.map((row) => JSON.parse(row.fact) as JournalFact));
+      this.storage.sql.exec('DELETE FROM journal_outbox WHERE n <= ?', batch[batch.length - 1]!.n);
+      sent += batch.length;
+    }
+  }
+}

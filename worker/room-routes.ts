@@ -1,0 +1,142 @@
+/**
+ * The room's HTTP endpoints under `/parties/game-server/:roomId/…`. Each checks who is asking,
+ * validates the body, and calls the engine; errors become `{ error: { code, message, … } }`.
+ */
+import { z } from 'zod';
+import { ADMIN_SENDER } from '../machines/machine-version';
+import { configuredSecret, requireAdmin, signToken } from './auth';
+import { readJson } from './request-body';
+import type { RoomEngine, TransitionOutcome } from './room-engine';
+import { RoomError } from './room-error';
+import type { Scheduler } from './scheduler';
+
+/** The init payload's size limit: a 20-player roster with bios and a 7-day manifest fits many times over. */
+export const MAX_INIT_BYTES = 64 * 1024;
+/** The limit for admin events, upgrade and token requests. */
+export const MAX_ADMIN_BODY_BYTES = 16 * 1024;
+/** Tokens live 14 days by default (a 7-day game and some slack), at most 60. */
+export const DEFAULT_TOKEN_TTL_SECONDS = 14 * 86_400;
+export const MAX_TOKEN_TTL_SECONDS = 60 * 86_400;
+
+export interface RouteContext {
+  request: Request;
+  env: Env;
+  roomId: string;
+  engine: RoomEngine;
+  scheduler: Scheduler;
+  now: () => number;
+  /** Broadcast after a persisted transition. */
+  afterTransition(outcome: TransitionOutcome): void;
+  connections(): number;
+  /** The last error this room answered with since it woke (for the admin's eyes, not history). */
+  lastError(): { at: number; code: string; message: string } | null;
+}
+
+const InitPayload = z.object({ machine: z.string().min(1).max(100), roster: z.unknown(), manifest: z.unknown() });
+const UpgradeRequest = z.object({ to: z.string().min(1).max(100) });
+const TokenRequest = z.object({ ttlSeconds: z.number().int().min(60).max(MAX_TOKEN_TTL_SECONDS).optional() }).strict();
+const AdminEvent = z.object({ type: z.string().min(1).max(64) }).catchall(z.unknown());
+
+function parse<T>(schema: z.ZodType<T>, body: unknown): T {
+  const result = schema.safeParse(body);
+  if (!result.success) {
+    throw new RoomError('BAD_REQUEST', 'the body does not have the expected shape', {
+      issues: result.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
+    });
+  }
+  return result.data;
+}
+
+/** POST /init — the lobby's handoff (lobby secret only: there is no room admin yet). */
+export async function initRoom(ctx: RouteContext): Promise<Response> {
+  await requireAdmin(ctx.request, ctx.env, ctx.roomId, false);
+  const payload = parse(InitPayload, await readJson(ctx.request, MAX_INIT_BYTES));
+  const result = await ctx.engine.initialise(payload, ctx.roomId);
+  ctx.afterTransition({ refusals: [], messages: [], persisted: result === 'created' });
+  return Response.json({ roomId: ctx.roomId, machine: ctx.engine.machineRef }, { status: result === 'created' ? 201 : 200 });
+}
+
+/** GET /status — what an admin needs to know about the room. */
+export async function roomStatus(ctx: RouteContext): Promise<Response> {
+  await requireAdmin(ctx.request, ctx.env, ctx.roomId);
+  const engine = ctx.engine;
+  const snapshot = engine.snapshot as { value?: unknown; status?: string } | undefined;
+  return Response.json({
+    roomId: ctx.roomId,
+    status: engine.status,
+    machine: engine.machineRef ?? null,
+    createdWith: engine.room?.createdWith ?? null,
+    value: snapshot?.value ?? null,
+    seq: engine.seq,
+    envelopeBytes: engine.envelopeBytes,
+    timers: engine.timerViews,
+    tasks: ctx.scheduler.list().map(({ id, kind, description, type, time, attempts, lastError }) => ({
+      id, kind, description, type, dueAt: time, attempts, lastError,
+    })),
+    restore: engine.problem ? { ok: false, ...engine.problem } : { ok: true },
+    lastError: ctx.lastError(),
+    journalPending: engine.journalPending,
+    connections: ctx.connections(),
+  });
+}
+
+/** POST /admin — one admin event, e.g. `{ "type": "admin.advance" }`. */
+export async function adminEvent(ctx: RouteContext): Promise<Response> {
+  await requireAdmin(ctx.request, ctx.env, ctx.roomId);
+  const body = parse(AdminEvent, await readJson(ctx.request, MAX_ADMIN_BODY_BYTES));
+  const version = ctx.engine.version;
+  if (!version) throw new RoomError(ctx.engine.room ? 'RESTORE_FAILED' : 'ROOM_NOT_FOUND', 'the room is not running');
+  const schema = version.adminEvents[body.type];
+  if (!schema) {
+    throw new RoomError('INVALID_EVENT', `"${body.type}" is not an admin event of ${ctx.engine.machineRef}`, {
+      accepted: Object.keys(version.adminEvents),
+    });
+  }
+  const { type, ...payload } = body;
+  const checked = schema.safeParse(payload);
+  if (!checked.success) {
+    throw new RoomError('INVALID_EVENT', `the payload of ${type} is malformed`, {
+      issues: checked.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
+    });
+  }
+  const event = { ...(checked.data as object), type, senderId: ADMIN_SENDER };
+  const outcome = ctx.engine.send(event, [{ kind: 'admin.action', data: { event: { ...(checked.data as object), type } } }]);
+  ctx.afterTransition(outcome);
+  const refusal = outcome.refusals.find((r) => r.to === ADMIN_SENDER);
+  if (refusal) return Response.json({ error: { code: refusal.code, message: refusal.message } }, { status: 409 });
+  return Response.json({ accepted: true, seq: ctx.engine.seq, value: (ctx.engine.snapshot as { value?: unknown }).value });
+}
+
+/** POST /upgrade — moves the room to a newer registered version, by its declared migration. */
+export async function upgradeRoom(ctx: RouteContext): Promise<Response> {
+  await requireAdmin(ctx.request, ctx.env, ctx.roomId);
+  const { to } = parse(UpgradeRequest, await readJson(ctx.request, MAX_ADMIN_BODY_BYTES));
+  const result = ctx.engine.upgrade(to);
+  ctx.afterTransition({ refusals: [], messages: [], persisted: true });
+  return Response.json({ ...result, status: ctx.engine.status, seq: ctx.engine.seq });
+}
+
+/** POST /tokens — signs one token per player and an admin token (lobby secret only). */
+export async function mintTokens(ctx: RouteContext): Promise<Response> {
+  await requireAdmin(ctx.request, ctx.env, ctx.roomId, false);
+  const { ttlSeconds = DEFAULT_TOKEN_TTL_SECONDS } = parse(TokenRequest, await readJson(ctx.request, MAX_ADMIN_BODY_BYTES));
+  const engine = ctx.engine;
+  if (!engine.room) throw new RoomError('ROOM_NOT_FOUND', 'initialise the room before asking for tokens');
+  if (!engine.version) throw new RoomError('RESTORE_FAILED', engine.problem?.message ?? 'the room is not running');
+  const secret = configuredSecret(ctx.env);
+  const now = ctx.now();
+  const players: Record<string, string> = {};
+  for (const playerId of engine.version.playerIds(engine.init)) {
+    players[playerId] = await signToken(secret, { roomId: ctx.roomId, subject: playerId, role: 'player' }, ttlSeconds, now);
+  }
+  const admin = await signToken(secret, { roomId: ctx.roomId, subject: ADMIN_SENDER, role: 'admin' }, ttlSeconds, now);
+  return Response.json({ roomId: ctx.roomId, players, admin, expiresAt: now + ttlSeconds * 1000 });
+}
+
+export const ROUTES: Record<string, Partial<Record<string, (ctx: RouteContext) => Promise<Response>>>> = {
+  init: { POST: initRoom },
+  status: { GET: roomStatus },
+  admin: { POST: adminEvent },
+  upgrade: { POST: upgradeRoom },
+  tokens: { POST: mintTokens },
+};

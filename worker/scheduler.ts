@@ -1,0 +1,191 @@
+/**
+ * Durable tasks over the room's SQLite, with the task model of `partywhen`: a task has an id, a
+ * description, a JSON payload and a schedule — `delayed` (seconds from now), `scheduled` (an
+ * absolute time) or `cron`. Many tasks share the Durable Object's single alarm, which is always
+ * set to the earliest due task.
+ *
+ * The room dispatches due tasks by `kind` (its own addition: partywhen names a callback instead).
+ * Swapping in the published library later means re-implementing this one interface.
+ */
+import { parseCron } from './cron';
+import { rows, type RoomStorage } from './room-storage';
+
+export type TaskSchedule =
+  | { type: 'delayed'; delayInSeconds: number }
+  | { type: 'scheduled'; time: number }
+  | { type: 'cron'; cron: string };
+
+export type NewTask<P = unknown> = TaskSchedule & {
+  /** A stable id makes scheduling idempotent: scheduling an existing id replaces that task. */
+  id?: string;
+  kind: string;
+  description: string;
+  payload: P;
+};
+
+export interface Task<P = unknown> {
+  id: string;
+  kind: string;
+  description: string;
+  payload: P;
+  type: TaskSchedule['type'];
+  /** Next due time, ms since the epoch. */
+  time: number;
+  cron: string | null;
+  /** Failed deliveries since the last success. */
+  attempts: number;
+  lastError: string | null;
+  createdAt: number;
+}
+
+export interface TaskQuery {
+  kind?: string;
+  description?: string;
+  /** Only tasks due at or before this time. */
+  dueBy?: number;
+}
+
+export interface Scheduler {
+  schedule<P>(task: NewTask<P>): Task<P>;
+  get<P = unknown>(id: string): Task<P> | undefined;
+  list<P = unknown>(query?: TaskQuery): Task<P>[];
+  cancel(id: string): boolean;
+  cancelByDescription(description: string): number;
+  /** Due tasks, earliest first (ties in insertion order): the order in which to deliver them. */
+  due(now: number): Task[];
+  /** A delivery succeeded: one-shot tasks are removed, cron tasks move to their next time. */
+  complete(task: Task, now: number): void;
+  /** A delivery failed: keep the task and try again after a backoff (2 s, doubling, at most 5 min). */
+  retryLater(task: Task, now: number, error: unknown): number;
+  /** The time the alarm must be set to, or null when nothing is scheduled. */
+  nextDueAt(): number | null;
+}
+
+interface TaskRow {
+  id: string;
+  kind: string;
+  description: string;
+  payload: string;
+  type: TaskSchedule['type'];
+  time: number;
+  cron: string | null;
+  attempts: number;
+  last_error: string | null;
+  created_at: number;
+}
+
+const RETRY_BASE_MS = 2_000;
+const RETRY_MAX_MS = 5 * 60_000;
+
+export function retryDelay(attempts: number): number {
+  return Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** Math.max(0, attempts - 1));
+}
+
+export class SqliteScheduler implements Scheduler {
+  constructor(
+    private readonly storage: RoomStorage,
+    private readonly now: () => number,
+  ) {
+    storage.sql.exec(`CREATE TABLE IF NOT EXISTS tasks (
+      seq INTEGER PRIMARY KEY AUTOINCREMENT,
+      id TEXT NOT NULL UNIQUE,
+      kind TEXT NOT NULL,
+      description TEXT NOT NULL,
+      payload TEXT NOT NULL,
+      type TEXT NOT NULL,
+      time INTEGER NOT NULL,
+      cron TEXT,
+      attempts INTEGER NOT NULL DEFAULT 0,
+      last_error TEXT,
+      created_at INTEGER NOT NULL
+    )`);
+    storage.sql.exec('CREATE INDEX IF NOT EXISTS tasks_due ON tasks (time, seq)');
+  }
+
+  schedule<P>(task: NewTask<P>): Task<P> {
+    const now = this.now();
+    const time =
+      task.type === 'delayed'
+        ? now + task.delayInSeconds * 1000
+        : task.type === 'scheduled'
+          ? task.time
+          : parseCron(task.cron).next(now);
+    const id = task.id ?? crypto.randomUUID();
+    const cron = task.type === 'cron' ? task.cron : null;
+    this.storage.sql.exec(
+      `INSERT INTO tasks (id, kind, description, payload, type, time, cron, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, description = excluded.description,
+         payload = excluded.payload, type = excluded.type, time = excluded.time, cron = excluded.cron,
+         attempts = 0, last_error = NULL`,
+      id, task.kind, task.description, JSON.stringify(task.payload), task.type, time, cron, now,
+    );
+    return this.get<P>(id)!;
+  }
+
+  get<P = unknown>(id: string): Task<P> | undefined {
+    return this.select<P>('WHERE id = ?', id)[0];
+  }
+
+  list<P = unknown>(query: TaskQuery = {}): Task<P>[] {
+    const where: string[] = [];
+    const bindings: (string | number)[] = [];
+    if (query.kind !== undefined) (where.push('kind = ?'), bindings.push(query.kind));
+    if (query.description !== undefined) (where.push('description = ?'), bindings.push(query.description));
+    if (query.dueBy !== undefined) (where.push('time <= ?'), bindings.push(query.dueBy));
+    return this.select<P>(where.length ? `WHERE ${where.join(' AND ')}` : '', ...bindings);
+  }
+
+  cancel(id: string): boolean {
+    return this.storage.sql.exec('DELETE FROM tasks WHERE id = ?', id).rowsWritten > 0;
+  }
+
+  cancelByDescription(description: string): number {
+    return this.storage.sql.exec('DELETE FROM tasks WHERE description = ?', description).rowsWritten;
+  }
+
+  due(now: number): Task[] {
+    return this.list({ dueBy: now });
+  }
+
+  complete(task: Task, now: number): void {
+    if (task.type === 'cron' && task.cron) {
+      const next = parseCron(task.cron).next(Math.max(now, task.time));
+      this.storage.sql.exec('UPDATE tasks SET time = ?, attempts = 0, last_error = NULL WHERE id = ?', next, task.id);
+    } else {
+      this.cancel(task.id);
+    }
+  }
+
+  retryLater(task: Task, now: number, error: unknown): number {
+    const attempts = task.attempts + 1;
+    const time = now + retryDelay(attempts);
+    const message = error instanceof Error ? error.message : String(error);
+    this.storage.sql.exec(
+      'UPDATE tasks SET time = ?, attempts = ?, last_error = ? WHERE id = ?',
+      time, attempts, message.slice(0, 500), task.id,
+    );
+    return time;
+  }
+
+  nextDueAt(): number | null {
+    const row = rows<{ time: number | null }>(this.storage.sql, 'SELECT MIN(time) AS time FROM tasks')[0];
+    return row?.time ?? null;
+  }
+
+  private select<P>(where: string, ...bindings: (string | number)[]): Task<P>[] {
+    return rows<TaskRow>(this.storage.sql, `SELECT * FROM tasks ${where} ORDER BY time, seq`, ...bindings).map(
+      (row) => ({
+        id: row.id,
+        kind: row.kind,
+        description: row.description,
+        payload: JSON.parse(row.payload) as P,
+        type: row.type,
+        time: row.time,
+        cron: row.cron,
+        attempts: row.attempts,
+        lastError: row.last_error,
+        createdAt: row.created_at,
+      }),
+    );
+  }
+}
