@@ -103,6 +103,8 @@ export class GameServer extends Server<Env> {
 
   /** The single alarm: deliver due machine timers, then other due tasks; always re-arm. */
   override async onAlarm(): Promise<void> {
+    // The alarm being handled is used up; whatever is due next must be set again.
+    this.alarmAt = null;
     try {
       await this.catchUp();
       for (const task of this.scheduler.due(this.now())) {
@@ -117,7 +119,9 @@ export class GameServer extends Server<Env> {
   /** Delivers overdue timers (an entry point never overtakes time) and fans out what changed. */
   private async catchUp(): Promise<void> {
     try {
-      this.afterTransition(this.engine.deliverDueTimers());
+      const outcome = this.engine.deliverDueTimers();
+      for (const failure of outcome.failures) this.recordError(failure);
+      this.afterTransition(outcome);
     } catch (error) {
       this.recordError(error);
     }

@@ -247,13 +247,27 @@ export class RoomEngine {
   }
 
   /** Delivers every machine timer that is due, in due order; each delivery persists as a transition. */
-  deliverDueTimers(): TransitionOutcome {
-    const total: TransitionOutcome = { refusals: [], messages: [], persisted: false };
+  deliverDueTimers(): TransitionOutcome & { failures: RoomError[] } {
+    const total: TransitionOutcome & { failures: RoomError[] } = { refusals: [], messages: [], persisted: false, failures: [] };
     if (!this.actor || !this.timers) return total;
     for (let i = 0; i < MAX_DELIVERIES_PER_INPUT; i++) {
       const [task] = this.scheduler.due(this.now()).filter((t) => t.kind === MACHINE_TIMER_TASK);
       if (!task) break;
-      const outcome = this.fire(task as Task<MachineTimerPayload>);
+      let outcome: TransitionOutcome;
+      try {
+        outcome = this.fire(task as Task<MachineTimerPayload>);
+      } catch (error) {
+        // The delivery rolled back (the actor was restored from storage). Keep the timer and try
+        // again after a backoff, so one failing timer neither spins, nor blocks the timers due
+        // after it, nor is lost; the alarm re-arms for the retry.
+        const retryAt = this.storage.transaction(() => this.scheduler.retryLater(task, this.now(), error));
+        this.restore();
+        const failure = error instanceof RoomError ? error : new RoomError('INTERNAL_ERROR', String(error));
+        total.failures.push(
+          new RoomError(failure.code, `${failure.message} (timer "${task.description}" retries at ${new Date(retryAt).toISOString()})`),
+        );
+        continue;
+      }
       total.messages.push(...outcome.messages);
       total.refusals.push(...outcome.refusals);
       total.persisted ||= outcome.persisted;
@@ -359,6 +373,9 @@ export class RoomEngine {
       },
     } as any);
     if (actor.getSnapshot().status === 'error') return 'the snapshot does not restore into this machine';
+    // An error observer: without one XState rethrows machine errors asynchronously as uncaught.
+    // The room reads the failure from the snapshot's status instead (see settle).
+    actor.subscribe({ error: () => {} });
     timers.install(actor);
     actor.start();
     if (actor.getSnapshot().status === 'error') return 'the actor failed on start';

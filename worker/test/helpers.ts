@@ -73,13 +73,18 @@ export async function timerTasks(room: string): Promise<{ id: string; descriptio
 
 /** A real WebSocket client, connected through the Worker entry, that queues what it receives. */
 export class TestSocket {
+  /** Frames not yet consumed by {@link next}. */
   readonly frames: any[] = [];
+  /** Every frame ever received, in order. */
+  readonly received: any[] = [];
   closed: { code: number; reason: string } | null = null;
   private waiters: (() => void)[] = [];
 
   private constructor(readonly ws: WebSocket) {
     ws.addEventListener('message', (event) => {
-      this.frames.push(JSON.parse(String(event.data)));
+      const frame = JSON.parse(String(event.data));
+      this.frames.push(frame);
+      this.received.push(frame);
       this.wake();
     });
     ws.addEventListener('close', (event) => {
@@ -146,3 +151,22 @@ export class TestSocket {
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const tokenCache = new Map<string, Promise<{ players: Record<string, string>; admin: string }>>();
+
+/** Sends one player event over a real socket and returns the `ack` or `error` frame that answers it. */
+export async function play(room: string, playerId: string, event: { type: string; [k: string]: unknown }): Promise<any> {
+  if (!tokenCache.has(room)) tokenCache.set(room, tokens(room));
+  const token = (await tokenCache.get(room)!).players[playerId];
+  const socket = await TestSocket.open(room, `token=${token}`);
+  try {
+    await socket.next((f) => f.type === 'welcome');
+    socket.send({ type: 'send', ref: 'r1', event });
+    return await socket.next((f) => (f.type === 'ack' || f.type === 'error') && f.ref === 'r1');
+  } finally {
+    socket.close();
+  }
+}
+
+/** Moves the room's test clock forward. */
+export const advance = (room: string, ms: number) => inRoom(room, (server) => server.advanceClock(ms));

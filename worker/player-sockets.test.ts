@@ -1,0 +1,155 @@
+import { evictDurableObject } from 'cloudflare:test';
+import { describe, expect, it } from 'vitest';
+import { signToken } from './auth';
+import { CLOSE_CODES, MAX_FRAME_BYTES } from './socket-protocol';
+import { SECRET, TestSocket, call, initRoom, storedEnvelope, stub, tokens } from './test/helpers';
+
+async function connect(room: string, player: string): Promise<TestSocket> {
+  const { players } = await tokens(room);
+  const socket = await TestSocket.open(room, `token=${players[player]}`);
+  await socket.next((f) => f.type === 'welcome');
+  return socket;
+}
+
+async function send(socket: TestSocket, ref: string, event: unknown): Promise<any> {
+  socket.send({ type: 'send', ref, event });
+  return socket.next((f) => (f.type === 'ack' || f.type === 'error') && f.ref === ref);
+}
+
+describe('player connections', () => {
+  it('refuses missing, forged, expired, other-room and non-roster tokens with documented close codes', async () => {
+    await initRoom('sock-1');
+    await initRoom('sock-1b');
+    const now = Date.now();
+    const cases: [string, keyof typeof CLOSE_CODES][] = [
+      ['', 'TOKEN_MISSING'],
+      [`token=${await signToken('some-other-secret-value', { roomId: 'sock-1', subject: 'ana', role: 'player' }, 600)}`, 'TOKEN_INVALID'],
+      [`token=not.a.jwt`, 'TOKEN_INVALID'],
+      [`token=${await signToken(SECRET, { roomId: 'sock-1', subject: 'ana', role: 'player' }, 60, now - 3_600_000)}`, 'TOKEN_EXPIRED'],
+      [`token=${(await tokens('sock-1b')).players.ana}`, 'TOKEN_WRONG_ROOM'],
+      [`token=${await signToken(SECRET, { roomId: 'sock-1', subject: 'zed', role: 'player' }, 600)}`, 'NOT_A_PLAYER'],
+    ];
+    for (const [query, reason] of cases) {
+      const socket = await TestSocket.open('sock-1', query);
+      const closed = await socket.waitClosed();
+      expect(closed, reason).toEqual({ code: CLOSE_CODES[reason].code, reason });
+      expect(socket.frames.filter((f) => f.type === 'view'), reason).toEqual([]);
+    }
+    const never = await TestSocket.open('sock-never', `token=${await signToken(SECRET, { roomId: 'sock-never', subject: 'ana', role: 'player' }, 600)}`);
+    expect(await never.waitClosed()).toEqual({ code: CLOSE_CODES.ROOM_NOT_FOUND.code, reason: 'ROOM_NOT_FOUND' });
+  });
+
+  it('greets a player with their own view and acknowledges an event only after it was persisted', async () => {
+    await initRoom('sock-2');
+    const { players } = await tokens('sock-2');
+    const ana = await TestSocket.open('sock-2', `token=${players.ana}`);
+    expect(await ana.next((f) => f.type === 'welcome')).toMatchObject({ roomId: 'sock-2', playerId: 'ana', role: 'player', machine: 'timer-lab@1' });
+    expect((await ana.next((f) => f.type === 'view')).view).toMatchObject({ me: 'ana', value: 'idle' });
+    const ack = await send(ana, 'a1', { type: 'lab.start' });
+    expect(ack.type).toBe('ack');
+    const stored = await storedEnvelope('sock-2');
+    expect(stored?.snapshot.value).toBe('running');
+    expect(ack.seq).toBe(stored?.seq);
+  });
+
+  it('sends every connection its own projection after each transition', async () => {
+    await initRoom('sock-3');
+    const ana = await connect('sock-3', 'ana');
+    const ben = await connect('sock-3', 'ben');
+    await ana.next((f) => f.type === 'view');
+    await ben.next((f) => f.type === 'view');
+    await send(ana, 'p1', { type: 'lab.poke' });
+    expect((await ana.next((f) => f.type === 'view')).view).toMatchObject({ me: 'ana', myPokes: 1 });
+    expect((await ben.next((f) => f.type === 'view')).view).toMatchObject({ me: 'ben', myPokes: 0 });
+  });
+
+  it('sets the sender itself: a senderId in the payload is ignored', async () => {
+    await initRoom('sock-4');
+    const ana = await connect('sock-4', 'ana');
+    expect((await send(ana, 's1', { type: 'lab.poke', senderId: 'ben' })).type).toBe('ack');
+    expect((await storedEnvelope('sock-4'))?.snapshot.context.pokes).toEqual({ ana: 1 });
+  });
+
+  it('answers bad frames with a stable code to the sender only, changing nothing', async () => {
+    await initRoom('sock-5');
+    const ana = await connect('sock-5', 'ana');
+    const ben = await connect('sock-5', 'ben');
+    const before = (await storedEnvelope('sock-5'))?.seq;
+
+    ana.send('{not json');
+    expect(await ana.next((f) => f.type === 'error')).toMatchObject({ code: 'BAD_FRAME' });
+    ana.send({ type: 'teleport' });
+    expect(await ana.next((f) => f.type === 'error')).toMatchObject({ code: 'BAD_FRAME' });
+    ana.send({ type: 'send', ref: 'big', event: { type: 'lab.say', text: 'x'.repeat(MAX_FRAME_BYTES) } });
+    expect(await ana.next((f) => f.type === 'error')).toMatchObject({ code: 'FRAME_TOO_LARGE' });
+    expect(await send(ana, 'u1', { type: 'lab.fly' })).toMatchObject({ code: 'INVALID_EVENT' });
+    expect(await send(ana, 'u2', { type: 'lab.say', text: 'y'.repeat(281) })).toMatchObject({ code: 'INVALID_EVENT' });
+    expect(await send(ana, 'u3', { type: 'admin.finish' })).toMatchObject({ code: 'INVALID_EVENT' });
+
+    // A refusal decided by the machine: the fourth poke.
+    for (const ref of ['k1', 'k2', 'k3']) expect((await send(ana, ref, { type: 'lab.poke' })).type).toBe('ack');
+    const seqAfterPokes = (await storedEnvelope('sock-5'))?.seq;
+    expect(await send(ana, 'k4', { type: 'lab.poke' })).toMatchObject({ type: 'error', code: 'TOO_MANY_POKES' });
+    expect((await storedEnvelope('sock-5'))?.seq).toBe(seqAfterPokes);
+    expect(seqAfterPokes).toBe(before! + 3);
+
+    ben.send({ type: 'ping' });
+    await ben.next((f) => f.type === 'pong');
+    expect(ben.frames.concat([]).filter((f) => f.type === 'error')).toEqual([]);
+  });
+
+  it('answers a flood with RATE_LIMITED and drops the excess', async () => {
+    await initRoom('sock-6');
+    const ana = await connect('sock-6', 'ana');
+    for (let i = 0; i < 40; i++) ana.send({ type: 'send', ref: `f${i}`, event: { type: 'lab.say', text: `flood ${i}` } });
+    const answered = () => ana.received.filter((f) => f.ref?.startsWith('f') || f.code === 'RATE_LIMITED').length;
+    for (let waited = 0; answered() < 40 && waited < 3_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
+    const limited = ana.received.filter((f) => f.code === 'RATE_LIMITED').length;
+    const handled = ana.received.filter((f) => f.type === 'ack' && f.ref?.startsWith('f')).length;
+    expect(limited + handled).toBe(40);
+    expect(limited).toBeGreaterThanOrEqual(15);
+    expect(handled).toBeGreaterThanOrEqual(20);
+    // Dropped frames changed nothing: only the handled ones reached the message log.
+    const { players } = await tokens('sock-6');
+    const reader = await TestSocket.open('sock-6', `token=${players.ben}`);
+    const log = await reader.next((f) => f.type === 'messages');
+    expect(log.messages).toHaveLength(handled);
+  });
+
+  it('delivers chat to its channel only, keeps it out of the snapshot, and catches up from a cursor', async () => {
+    await initRoom('sock-7');
+    const ana = await connect('sock-7', 'ana');
+    const ben = await connect('sock-7', 'ben');
+    const cy = await connect('sock-7', 'cy');
+    const envelopeBefore = (await call('sock-7', 'status')).json.envelopeBytes;
+
+    await send(ana, 'g1', { type: 'lab.say', text: 'hello all' });
+    const group = await cy.next((f) => f.type === 'messages' && f.messages.length > 0);
+    expect(group.messages).toMatchObject([{ channel: 'group', from: 'ana', text: 'hello all', members: null }]);
+
+    await send(ana, 'd1', { type: 'lab.say', text: 'psst ben', to: 'ben' });
+    const dm = await ben.next((f) => f.type === 'messages' && f.messages.some((m: any) => m.text === 'psst ben'));
+    expect(dm.messages[0]).toMatchObject({ from: 'ana', members: ['ana', 'ben'] });
+    await send(cy, 'c1', { type: 'lab.say', text: 'after the dm' });
+    await cy.next((f) => f.type === 'messages' && f.messages.some((m: any) => m.text === 'after the dm'));
+    const cyMessages = cy.received.filter((f) => f.type === 'messages').flatMap((f) => f.messages);
+    expect(cyMessages.map((m: any) => m.text)).toEqual(['hello all', 'after the dm']);
+
+    // Under the rate limit's burst: this test is about where messages live, not about flooding.
+    for (let i = 0; i < 15; i++) await send(ana, `m${i}`, { type: 'lab.say', text: `message ${i} `.padEnd(280, '.') });
+    expect((await call('sock-7', 'status')).json.envelopeBytes).toBe(envelopeBefore);
+    expect(JSON.stringify((await storedEnvelope('sock-7'))?.snapshot)).not.toContain('message 5');
+
+    // Reconnect from a cursor: only what came after it, and only what cy may read.
+    const cursor = group.cursor;
+    const { players } = await tokens('sock-7');
+    await evictDurableObject(stub('sock-7'));
+    const again = await TestSocket.open('sock-7', `token=${players.cy}&cursor=${cursor}`);
+    const caughtUp = await again.next((f) => f.type === 'messages');
+    expect(caughtUp.messages[0].text).toBe('after the dm');
+    expect(caughtUp.messages.some((m: any) => m.text === 'psst ben')).toBe(false);
+    expect(caughtUp.messages).toHaveLength(16);
+    again.send({ type: 'sync', after: caughtUp.cursor });
+    expect((await again.next((f) => f.type === 'messages')).messages).toEqual([]);
+  });
+});
