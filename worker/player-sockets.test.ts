@@ -152,4 +152,13 @@ describe('player connections', () => {
     again.send({ type: 'sync', after: caughtUp.cursor });
     expect((await again.next((f) => f.type === 'messages')).messages).toEqual([]);
   });
+
+  it('keeps sockets across hibernation: a message after eviction is handled by the restored room', async () => {
+    await initRoom('sock-8');
+    const ana = await connect('sock-8', 'ana');
+    await send(ana, 'h1', { type: 'lab.poke' });
+    await evictDurableObject(stub('sock-8'), { webSockets: 'hibernate' });
+    expect(await send(ana, 'h2', { type: 'lab.poke' })).toMatchObject({ type: 'ack' });
+    expect((await storedEnvelope('sock-8'))?.snapshot.context.pokes).toEqual({ ana: 2 });
+  });
 });

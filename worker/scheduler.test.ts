@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { roomStorageOf } from './room-storage';
+import { SqliteScheduler, retryDelay } from './scheduler';
+import { inRoom } from './test/helpers';
+
+const T0 = Date.parse('2026-06-01T12:00:00Z');
+
+/** A scheduler over a real room's SQLite, with a clock the test sets. */
+function withScheduler<R>(room: string, fn: (scheduler: SqliteScheduler, clock: { now: number }) => R): Promise<R> {
+  return inRoom(room, (_server, state) => {
+    const clock = { now: T0 };
+    return fn(new SqliteScheduler(roomStorageOf(state.storage), () => clock.now), clock);
+  });
+}
+
+describe('the durable scheduler (partywhen task model over SQLite)', () => {
+  it('schedules delayed, scheduled-at and cron tasks with absolute due times', () =>
+    withScheduler('sched-1', (scheduler) => {
+      const delayed = scheduler.schedule({ kind: 'k', description: 'in 90 s', payload: { n: 1 }, type: 'delayed', delayInSeconds: 90 });
+      const at = scheduler.schedule({ kind: 'k', description: 'at 13:00', payload: null, type: 'scheduled', time: T0 + 3_600_000 });
+      const cron = scheduler.schedule({ kind: 'k', description: 'every 15 min', payload: [], type: 'cron', cron: '*/15 * * * *' });
+      expect(delayed.time).toBe(T0 + 90_000);
+      expect(at.time).toBe(T0 + 3_600_000);
+      expect(cron.time).toBe(T0 + 15 * 60_000);
+      expect(delayed.payload).toEqual({ n: 1 });
+      expect(scheduler.nextDueAt()).toBe(T0 + 90_000);
+    }));
+
+  it('lists due tasks earliest first, in insertion order on equal times', () =>
+    withScheduler('sched-2', (scheduler, clock) => {
+      for (const [id, time] of [['c', 30], ['a', 10], ['b', 10], ['d', 99]] as const) {
+        scheduler.schedule({ id, kind: 'k', description: id, payload: {}, type: 'scheduled', time: T0 + time });
+      }
+      clock.now = T0 + 50;
+      expect(scheduler.due(clock.now).map((t) => t.id)).toEqual(['a', 'b', 'c']);
+    }));
+
+  it('queries and cancels by id, description and kind; rescheduling an id replaces it', () =>
+    withScheduler('sched-3', (scheduler) => {
+      scheduler.schedule({ id: 'x', kind: 'mail', description: 'remind', payload: 1, type: 'delayed', delayInSeconds: 5 });
+      scheduler.schedule({ id: 'y', kind: 'mail', description: 'remind', payload: 2, type: 'delayed', delayInSeconds: 6 });
+      scheduler.schedule({ id: 'z', kind: 'other', description: 'other', payload: 3, type: 'delayed', delayInSeconds: 7 });
+      expect(scheduler.list({ kind: 'mail' }).map((t) => t.id)).toEqual(['x', 'y']);
+      scheduler.schedule({ id: 'x', kind: 'mail', description: 'remind', payload: 9, type: 'delayed', delayInSeconds: 60 });
+      expect(scheduler.get('x')).toMatchObject({ payload: 9, time: T0 + 60_000 });
+      expect(scheduler.list()).toHaveLength(3);
+      expect(scheduler.cancelByDescription('remind')).toBe(2);
+      expect(scheduler.cancel('z')).toBe(true);
+      expect(scheduler.cancel('z')).toBe(false);
+      expect(scheduler.nextDueAt()).toBeNull();
+    }));
+
+  it('moves a completed cron task to its next time and removes completed one-shot tasks', () =>
+    withScheduler('sched-4', (scheduler, clock) => {
+      const cron = scheduler.schedule({ id: 'c', kind: 'k', description: 'hourly', payload: {}, type: 'cron', cron: '0 * * * *' });
+      const once = scheduler.schedule({ id: 'o', kind: 'k', description: 'once', payload: {}, type: 'delayed', delayInSeconds: 1 });
+      clock.now = T0 + 3_600_000;
+      scheduler.complete(cron, clock.now);
+      scheduler.complete(once, clock.now);
+      expect(scheduler.get('c')?.time).toBe(T0 + 2 * 3_600_000);
+      expect(scheduler.get('o')).toBeUndefined();
+    }));
+
+  it('keeps a failed task for a retry with doubling backoff, capped', () =>
+    withScheduler('sched-5', (scheduler, clock) => {
+      let task = scheduler.schedule({ id: 'r', kind: 'k', description: 'flaky', payload: {}, type: 'delayed', delayInSeconds: 0 });
+      const times: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        times.push(scheduler.retryLater(task, clock.now, new Error(`fail ${i}`)) - clock.now);
+        task = scheduler.get('r')!;
+      }
+      expect(times).toEqual([2_000, 4_000, 8_000]);
+      expect(task).toMatchObject({ attempts: 3, lastError: 'fail 2' });
+      expect(retryDelay(30)).toBe(5 * 60_000);
+    }));
+});
