@@ -9,10 +9,16 @@ const migrations = await readD1Migrations('worker/journal/migrations');
 
 export default defineConfig({
   test: {
+    // In CI a machine-readable report too, so .ci/run can refuse skipped tests.
+    reporters: process.env.CI ? ['default', ['json', { outputFile: 'test-results/vitest.json' }]] : ['default'],
     projects: [
       {
         // Pure machines: plain Node, simulated clock.
         test: { name: 'machines', include: ['machines/**/*.test.ts'], environment: 'node' },
+      },
+      {
+        // Docs generated from code, compared with what is committed (`npm run docs` rewrites them).
+        test: { name: 'docs', include: ['docs/**/*.test.ts'], environment: 'node' },
       },
       {
         // The room: real Durable Objects, SQLite, D1 and alarms inside workerd.

@@ -1,0 +1,47 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ROOM_ERRORS } from '../worker/room-error';
+import { MAX_ADMIN_BODY_BYTES, MAX_INIT_BYTES, ROUTES } from '../worker/room-routes';
+import { CLOSE_CODES, FRAME_ERRORS, MAX_FRAME_BYTES, RATE_BURST, RATE_PER_SECOND } from '../worker/socket-protocol';
+import { syncDoc, table } from './generated-blocks';
+
+describe('docs/protocol.md', () => {
+  it('lists every endpoint, error code, close code and limit as the code defines them', () => {
+    const { actual, expected } = syncDoc('docs/protocol.md', {
+      endpoints: table(
+        ['method', 'path'],
+        Object.entries(ROUTES).flatMap(([action, methods]) =>
+          Object.keys(methods).map((method) => [method, `\`/parties/game-server/:roomId/${action}\``]),
+        ),
+      ),
+      errors: table(
+        ['code', 'HTTP', 'meaning'],
+        Object.entries(ROOM_ERRORS).map(([code, { status, meaning }]) => [`\`${code}\``, status, meaning]),
+      ),
+      'close-codes': table(
+        ['close code', 'reason', 'meaning'],
+        Object.entries(CLOSE_CODES).map(([reason, { code, meaning }]) => [code, `\`${reason}\``, meaning]),
+      ),
+      'frame-errors': table(['code', 'meaning'], Object.entries(FRAME_ERRORS).map(([code, meaning]) => [`\`${code}\``, meaning])),
+      limits: table(
+        ['limit', 'value'],
+        [
+          ['init body', `${MAX_INIT_BYTES} bytes`],
+          ['admin, upgrade and token bodies', `${MAX_ADMIN_BODY_BYTES} bytes`],
+          ['client WebSocket frame', `${MAX_FRAME_BYTES} bytes`],
+          ['frames per connection', `burst of ${RATE_BURST}, then ${RATE_PER_SECOND} per second`],
+        ],
+      ),
+    });
+    expect(actual, 'docs/protocol.md is stale: run `npm run docs`').toBe(expected);
+  });
+});
+
+describe('docs/architecture.md', () => {
+  it('names only files that exist', () => {
+    const text = readFileSync('docs/architecture.md', 'utf8');
+    const paths = [...text.matchAll(/`((?:machines|worker|client|inspector|scripts|docs)\/[\w./-]+\.(?:ts|tsx|sql|mjs|md))`/g)].map((m) => m[1]!);
+    expect(paths.length).toBeGreaterThan(10);
+    for (const path of paths) expect(existsSync(path), path).toBe(true);
+  });
+});
