@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { makeInit } from '../testing/fixtures';
+import { playGame } from '../testing/play';
+import { SimulatedRoom } from '../testing/simulated-room';
+import { advanceTo } from '../testing/stepping';
+import { peckingOrderV1 } from './index';
+import type { DaySpec } from './manifest';
+import { project, type PlayerView } from './projection';
+
+const SENTINEL = 'zz-secret';
+
+/**
+ * The snapshot with every secret of players other than `viewer` changed to a sentinel: their
+ * ballots while the vote is open, their picks before the reveal.
+ */
+function withOthersSecretsChanged(snapshot: any, viewer: string): { snapshot: any; changed: number } {
+  const copy = structuredClone(snapshot);
+  let changed = 0;
+  const ballots = copy.children?.vote?.snapshot?.context?.ballots ?? {};
+  for (const [voter, ballot] of Object.entries(ballots as Record<string, Record<string, string>>)) {
+    if (voter === viewer) continue;
+    for (const kind of Object.keys(ballot)) ballot[kind] = SENTINEL;
+    changed++;
+  }
+  if (copy.context.today.pickResult === null) {
+    for (const picker of Object.keys(copy.context.today.picks)) {
+      if (picker === viewer) continue;
+      copy.context.today.picks[picker] = SENTINEL;
+      changed++;
+    }
+  }
+  return { snapshot: copy, changed };
+}
+
+describe('secrecy, over every projection of whole games', () => {
+  it.each([
+    [8, 'FAST'],
+    [20, 'TEST'],
+  ] as const)('%i players (%s): no view depends on another player’s ballot or pick before the reveal', (players, preset) => {
+    const room = new SimulatedRoom({ version: peckingOrderV1, init: makeInit(players, { preset }) });
+    const ids = room.init.roster.map((p: { playerId: string }) => p.playerId);
+    let views = 0;
+    let probed = 0;
+    playGame(room, ids, {
+      onView: (view, r) => {
+        views++;
+        const snapshot = r.persisted();
+        const { snapshot: altered, changed } = withOthersSecretsChanged(snapshot, view.playerId);
+        if (changed === 0) return;
+        probed++;
+        const alteredView = project({ snapshot: altered, init: r.init, playerId: view.playerId, timers: r.timers() });
+        expect(alteredView).toEqual(view);
+        expect(JSON.stringify(view)).not.toContain(SENTINEL);
+      },
+    });
+    expect(room.done).toBe(true);
+    expect(views).toBeGreaterThan(100);
+    expect(probed).toBeGreaterThan(views / 10);
+  });
+});
+
+describe('a player’s view', () => {
+  const days: DaySpec[] = [{ voteType: 'MAJORITY', activity: 'PLAYER_PICK', theme: 'Alliances' }, { voteType: 'MAJORITY' }, { voteType: 'FINALS' }];
+
+  it('shows the public cast, the phase and when it ends', () => {
+    const room = new SimulatedRoom({ version: peckingOrderV1, init: makeInit(4, { preset: 'DEFAULT', days }) });
+    const view: PlayerView = room.view('p1');
+    expect(view.cast[0]).toEqual({ playerId: 'p1', name: 'Player 1', bio: 'Bio of player 1', avatarUrl: null, alive: true, silver: 50, gold: 0 });
+    expect(view).toMatchObject({ phase: 'pregame', day: 0, dayCount: 3, goldPool: 0, winner: null, scheduling: 'PRE_SCHEDULED' });
+    expect(view.phaseEndsAt).toBe(room.timers()[0]!.dueAt);
+    expect(view.open).toEqual({ groupChat: true, dms: false, transfers: false });
+    room.advance();
+    expect(room.view('p1')).toMatchObject({ phase: 'morning', day: 1, theme: 'Alliances', phaseEndsAt: room.now + 3_600_000 });
+  });
+
+  it('shows the own pick only, and every pick once revealed', () => {
+    const room = new SimulatedRoom({ version: peckingOrderV1, init: makeInit(4, { scheduling: 'ADMIN', days }) });
+    advanceTo(room, 1, 'social');
+    room.sendAs('p1', 'activity.pick', { target: 'p2' });
+    room.sendAs('p2', 'activity.pick', { target: 'p1' });
+    expect(room.view('p1').activity).toEqual({ kind: 'PLAYER_PICK', open: true, myPick: 'p2', targets: ['p2', 'p3', 'p4'], revealed: null });
+    expect(room.view('p3').activity).toMatchObject({ myPick: null, revealed: null });
+    advanceTo(room, 1, 'voting');
+    expect(room.view('p3').activity).toEqual({
+      kind: 'PLAYER_PICK',
+      open: false,
+      myPick: null,
+      targets: [],
+      revealed: { picks: { p1: 'p2', p2: 'p1' }, rewards: { p1: 15, p2: 15 }, mutualPairs: [['p1', 'p2']] },
+    });
+    expect(room.view('p3').cast.map((m: { silver: number }) => m.silver)).toEqual([65, 65, 50, 50]);
+  });
+
+  it('shows who has voted and the own ballot, then every ballot and the result once revealed', () => {
+    const room = new SimulatedRoom({ version: peckingOrderV1, init: makeInit(4, { scheduling: 'ADMIN', days }) });
+    advanceTo(room, 1, 'voting');
+    room.sendAs('p1', 'vote.cast', { target: 'p4' });
+    room.sendAs('p2', 'vote.cast', { target: 'p3' });
+    const p1 = room.view('p1').vote;
+    expect(p1).toMatchObject({ type: 'MAJORITY', open: true, step: 'ballot', voted: ['p1', 'p2'], myBallot: { target: 'p4' }, result: null, ballots: null });
+    expect(p1.targets).toEqual({ target: ['p1', 'p2', 'p3', 'p4'] });
+    expect(room.view('p3').vote).toMatchObject({ voted: ['p1', 'p2'], myBallot: null });
+    expect(JSON.stringify(room.view('p3'))).not.toContain('"target":"p4"');
+    advanceTo(room, 1, 'results');
+    const after = room.view('p3').vote;
+    expect(after).toMatchObject({ open: false, voted: [], targets: {}, ballots: { p1: { target: 'p4' }, p2: { target: 'p3' } } });
+    expect(after.result).toMatchObject({ day: 1, type: 'MAJORITY', tallies: { p3: 1, p4: 1, p1: 0, p2: 0 } });
+  });
+
+  it('shows the own DM allowance and conversations', () => {
+    const room = new SimulatedRoom({ version: peckingOrderV1, init: makeInit(4, { scheduling: 'ADMIN', days }) });
+    advanceTo(room, 1, 'social');
+    room.sendAs('p1', 'dm.send', { to: 'p3', text: 'hello there' });
+    room.sendAs('p2', 'dm.send', { to: 'p1', text: 'hey' });
+    expect(room.view('p1').dms).toEqual({ conversationsLeft: 2, charsLeft: 1_189, costPerMessage: 1, conversationsWith: ['p3', 'p2'] });
+    expect(room.view('p3').dms).toEqual({ conversationsLeft: 3, charsLeft: 1_200, costPerMessage: 1, conversationsWith: ['p1'] });
+    expect(room.view('p4').dms.conversationsWith).toEqual([]);
+    expect(room.view('p1').me).toEqual({ alive: true, silver: 49, gold: 0, juror: false });
+  });
+
+  it('shows no phase end in an ADMIN game, and the jury flag for the eliminated', () => {
+    const room = new SimulatedRoom({ version: peckingOrderV1, init: makeInit(5, { scheduling: 'ADMIN', days }) });
+    expect(room.admin('admin.eliminate', { playerId: 'p4' })).toEqual([
+      { type: 'room.journal', kind: 'admin.eliminated', data: { day: 0, playerId: 'p4' } },
+    ]);
+    expect(room.view('p4')).toMatchObject({ phaseEndsAt: null, me: { alive: false, juror: true } });
+    expect(room.view('p1').cast[3]).toMatchObject({ playerId: 'p4', alive: false });
+  });
+});

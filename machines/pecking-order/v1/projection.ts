@@ -1,0 +1,185 @@
+/**
+ * A player's view of the game: a pure function of the persisted snapshot, the init payload, the
+ * player and the room's timers. It holds what the rules make public (the cast, silver, phase and
+ * its end, who has voted, revealed results, the gold pool) and that player's private standing (own
+ * ballot, own pick, own DM allowance). It never holds another player's ballot or pick before the
+ * reveal, and never a DM: those are not in the snapshot at all.
+ */
+import type { ProjectionInput } from '../../machine-version';
+import { VOTE_RULES, type Ballot, type BallotKind, type Ballots, type PickResult, type VoteType } from '../rules';
+import { aliveIds, voteContextOf } from './cast';
+import type { DayResult, GameContext } from './context';
+import { dmAllowance } from './dms';
+import { ECONOMY } from './economy';
+import type { PeckingOrderInit } from './init-schema';
+import type { Scheduling } from './manifest';
+import type { Phase } from './presets';
+import { readGameSnapshot, type GameSnapshotView } from './snapshot-reader';
+import { filledKinds, openKinds, type VoteStep } from './vote/ballots';
+
+export type ViewPhase = 'pregame' | Phase | 'gameOver';
+
+export interface CastMember {
+  playerId: string;
+  name: string;
+  bio: string | null;
+  avatarUrl: string | null;
+  alive: boolean;
+  silver: number;
+  gold: number;
+}
+
+export interface VoteView {
+  type: VoteType;
+  summary: string;
+  /** Whether ballots are accepted now. */
+  open: boolean;
+  step: VoteStep | null;
+  /** Who has cast a ballot in the open step; never whom they chose. */
+  voted: string[];
+  /** This player's own ballot, while the vote is open. */
+  myBallot: Ballot | null;
+  /** EXECUTIONER: the elected executioner, once the election closed. */
+  executioner: string | null;
+  /** The players this player may name now, per ballot field; {} when they may not vote now. */
+  targets: Partial<Record<BallotKind, string[]>>;
+  /** The day's result, once revealed. */
+  result: DayResult | null;
+  /** Every ballot, once revealed. */
+  ballots: Ballots | null;
+}
+
+export interface ActivityView {
+  kind: 'PLAYER_PICK';
+  open: boolean;
+  myPick: string | null;
+  targets: string[];
+  /** Once the activity closed: every pick and the payout. */
+  revealed: (PickResult & { picks: Record<string, string> }) | null;
+}
+
+export interface PlayerView {
+  playerId: string;
+  me: { alive: boolean; silver: number; gold: number; juror: boolean };
+  cast: CastMember[];
+  day: number;
+  dayCount: number;
+  theme: string | null;
+  phase: ViewPhase;
+  /** When the current phase (or vote step) ends, ms since the epoch; null in ADMIN games and at game over. */
+  phaseEndsAt: number | null;
+  scheduling: Scheduling;
+  open: { groupChat: boolean; dms: boolean; transfers: boolean };
+  dms: { conversationsLeft: number; charsLeft: number; costPerMessage: number; conversationsWith: string[] };
+  activity: ActivityView | null;
+  vote: VoteView | null;
+  goldPool: number;
+  history: DayResult[];
+  winner: string | null;
+  ending: GameContext['ending'];
+}
+
+function phaseOf(view: GameSnapshotView): ViewPhase {
+  if (view.stage === 'pregame' || view.stage === 'gameOver') return view.stage;
+  return view.phase ?? 'morning';
+}
+
+function voteView(view: GameSnapshotView, playerId: string): VoteView | null {
+  const { context, ballotBox } = view;
+  const plan = context.plan[context.day - 1];
+  if (!plan || (view.stage !== 'day' && view.stage !== 'finale')) return null;
+  const rule = VOTE_RULES[plan.voteType];
+  const open = view.regions.vote === 'open' && ballotBox !== null && view.voteStep !== null;
+  const step = open ? view.voteStep : null;
+  const executioner = ballotBox?.election?.executioner ?? null;
+  const kinds = step ? openKinds(rule, step) : [];
+  const voteContext = voteContextOf(context);
+  const targets: Partial<Record<BallotKind, string[]>> = {};
+  for (const kind of kinds) {
+    if (rule.canVote(voteContext, playerId, kind, executioner)) targets[kind] = rule.targets(voteContext, playerId, kind, executioner);
+  }
+  const ballots = open ? ballotBox!.ballots : {};
+  const result = context.history.find((r) => r.day === context.day) ?? null;
+  return {
+    type: plan.voteType,
+    summary: rule.summary,
+    open,
+    step,
+    voted: Object.keys(ballots).filter((voter) => filledKinds(ballots[voter]!).some((kind) => kinds.includes(kind))),
+    myBallot: open ? (ballots[playerId] ?? null) : null,
+    executioner: result?.executioner ?? executioner,
+    targets,
+    result,
+    ballots: result ? context.today.ballots : null,
+  };
+}
+
+function activityView(view: GameSnapshotView, playerId: string): ActivityView | null {
+  const { context } = view;
+  const plan = context.plan[context.day - 1];
+  if (!plan?.activity || (view.stage !== 'day' && view.stage !== 'finale')) return null;
+  const open = view.regions.activity === 'picking';
+  const result = context.today.pickResult;
+  const alive = aliveIds(context);
+  return {
+    kind: plan.activity,
+    open,
+    myPick: context.today.picks[playerId] ?? null,
+    targets: open && alive.includes(playerId) ? alive.filter((id) => id !== playerId) : [],
+    revealed: result ? { ...result, picks: context.today.picks } : null,
+  };
+}
+
+/** The view of `playerId`. Pure; reads the persisted snapshot, never a live actor. */
+export function project({ snapshot, init, playerId, timers }: ProjectionInput<PeckingOrderInit>): PlayerView {
+  const view = readGameSnapshot(snapshot);
+  const { context } = view;
+  const seat = context.cast[playerId] ?? { silver: 0, gold: 0, alive: false };
+  const inDay = view.stage === 'day' || view.stage === 'finale';
+  const phase = phaseOf(view);
+  const dueTimes = timers.map((timer) => timer.dueAt);
+  const phaseEndsAt =
+    context.scheduling === 'ADMIN' || phase === 'gameOver' || dueTimes.length === 0 ? null : Math.min(...dueTimes);
+  const allowance = dmAllowance(context, playerId);
+  return {
+    playerId,
+    me: { alive: seat.alive, silver: seat.silver, gold: seat.gold, juror: !seat.alive },
+    cast: init.roster.map((entry) => {
+      const member = context.cast[entry.playerId] ?? { silver: 0, gold: 0, alive: false };
+      return {
+        playerId: entry.playerId,
+        name: entry.name,
+        bio: entry.bio ?? null,
+        avatarUrl: entry.avatarUrl ?? null,
+        alive: member.alive,
+        silver: member.silver,
+        gold: member.gold,
+      };
+    }),
+    day: context.day,
+    dayCount: context.plan.length,
+    theme: context.plan[context.day - 1]?.theme ?? null,
+    phase,
+    phaseEndsAt,
+    scheduling: context.scheduling,
+    open: {
+      groupChat: view.stage === 'pregame' || view.regions.groupChat === 'open',
+      dms: view.regions.dms === 'open',
+      transfers: inDay && view.regions.transfers === 'open',
+    },
+    dms: {
+      ...allowance,
+      costPerMessage: ECONOMY.dmCost,
+      conversationsWith: context.conversations
+        .map((key) => key.split(' '))
+        .filter((pair) => pair.includes(playerId))
+        .map((pair) => (pair[0] === playerId ? pair[1]! : pair[0]!)),
+    },
+    activity: activityView(view, playerId),
+    vote: voteView(view, playerId),
+    goldPool: context.goldPool,
+    history: context.history,
+    winner: context.winner,
+    ending: context.ending,
+  };
+}
