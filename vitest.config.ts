@@ -17,6 +17,18 @@ export default defineConfig({
         test: { name: 'machines', include: ['machines/**/*.test.ts'], environment: 'node' },
       },
       {
+        // The whole system in a real browser: wrangler dev + Debian Chromium (see e2e/global-setup.ts).
+        test: {
+          name: 'e2e',
+          include: ['e2e/**/*.e2e.ts', 'client/**/*.e2e.ts', 'inspector/**/*.e2e.ts'],
+          environment: 'node',
+          globalSetup: ['./e2e/global-setup.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+      {
         // Docs generated from code, compared with what is committed (`npm run docs` rewrites them).
         test: { name: 'docs', include: ['docs/**/*.test.ts'], environment: 'node' },
       },

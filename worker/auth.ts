@@ -91,6 +91,15 @@ export async function verifyToken(
   }
 }
 
+/** The lobby secret itself (hosts creating games, the lobby's handoff). */
+export async function requireLobbySecret(request: Request, env: { LOBBY_SECRET?: string }): Promise<string> {
+  const secret = configuredSecret(env);
+  const given = bearerOf(request);
+  if (!given) throw new RoomError('UNAUTHORIZED', 'send Authorization: Bearer <lobby secret>');
+  if (!(await secretMatches(given, secret))) throw new RoomError('UNAUTHORIZED', 'wrong lobby secret');
+  return secret;
+}
+
 /**
  * Admin access to one room: the lobby secret, or an admin token for that room. Throws
  * `UNAUTHORIZED` / `FORBIDDEN` / `AUTH_NOT_CONFIGURED`.

@@ -1,8 +1,9 @@
 /**
- * The Worker entry: rooms under `/parties/game-server/:roomId` (partyserver routing), static assets
- * (client and inspector builds) for everything else.
+ * The Worker entry: rooms under `/parties/game-server/:roomId` (partyserver routing), the lobby's
+ * API under `/api/`, static assets (client and inspector builds) for everything else.
  */
 import { routePartykitRequest } from 'partyserver';
+import { createGame } from './lobby';
 import { RoomError, errorResponse } from './room-error';
 
 export { GameServer } from './game-server';
@@ -11,7 +12,13 @@ export default {
   async fetch(request: Request, env: Env): Promise<Response> {
     const routed = await routePartykitRequest(request, env);
     if (routed) return routed;
-    if (new URL(request.url).pathname.startsWith('/parties/')) {
+    const { pathname } = new URL(request.url);
+    if (pathname === '/api/games') {
+      if (request.method !== 'POST') return errorResponse(new RoomError('METHOD_NOT_ALLOWED', 'POST /api/games creates a game'));
+      return createGame(request, env);
+    }
+    if (pathname.startsWith('/api/')) return errorResponse(new RoomError('NOT_FOUND', 'the API has POST /api/games; see docs/protocol.md'));
+    if (pathname.startsWith('/parties/')) {
       return errorResponse(new RoomError('NOT_FOUND', 'rooms live at /parties/game-server/:roomId'));
     }
     return env.ASSETS ? env.ASSETS.fetch(request) : errorResponse(new RoomError('NOT_FOUND', 'no such page'));

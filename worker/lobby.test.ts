@@ -1,0 +1,51 @@
+import { exports } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { defaultDayPlan } from '../machines/pecking-order/v1/day-plan';
+import { ORIGIN, SECRET, TestSocket, call } from './test/helpers';
+
+const create = (body: unknown, auth: string | null = SECRET) =>
+  (exports as any).default.fetch(`${ORIGIN}/api/games`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...(auth ? { Authorization: `Bearer ${auth}` } : {}) },
+    body: JSON.stringify(body),
+  }) as Promise<Response>;
+
+const cast = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `Player ${i + 1}`, bio: i === 0 ? 'I came to win.' : '' }));
+
+describe('POST /api/games (the lobby)', () => {
+  it('creates a room through the init handoff and answers with invite links and a host link', async () => {
+    const response = await create({ cast: cast(5), manifest: { preset: 'TEST', scheduling: 'PRE_SCHEDULED', days: defaultDayPlan(5) } });
+    expect(response.status).toBe(201);
+    const game = (await response.json()) as any;
+    expect(game.roomId).toMatch(/^[a-z2-9]{16}$/);
+    expect(game.players.map((p: any) => [p.playerId, p.name])).toEqual(cast(5).map((c, i) => [`p${i + 1}`, c.name]));
+    expect(game.host).toMatch(new RegExp(`^/host#room=${game.roomId}&token=`));
+
+    // The invite link's token opens that player's socket in that room.
+    const token = decodeURIComponent(new URLSearchParams(game.players[2].invite.split('#')[1]).get('token')!);
+    const socket = await TestSocket.open(game.roomId, `token=${token}`);
+    expect(await socket.next((f) => f.type === 'welcome')).toMatchObject({ playerId: 'p3', role: 'player' });
+    socket.close();
+    // The host link's token is the room's admin token.
+    const admin = decodeURIComponent(new URLSearchParams(game.host.split('#')[1]).get('token')!);
+    const status = await call(game.roomId, 'status', { auth: admin });
+    expect(status.json).toMatchObject({ status: 'running', machine: 'pecking-order@1' });
+  });
+
+  it('answers an invalid plan with the room’s reasons, by the field they concern', async () => {
+    const response = await create({ cast: cast(4), manifest: { preset: 'TEST', scheduling: 'PRE_SCHEDULED', days: [{ voteType: 'BUBBLE' }, { voteType: 'FINALS' }] } });
+    expect(response.status).toBe(400);
+    const { error } = (await response.json()) as any;
+    expect(error.code).toBe('INVALID_INIT');
+    expect(error.issues.some((i: any) => i.path.startsWith('manifest.days.0'))).toBe(true);
+
+    const badName = await create({ cast: [{ name: '' }, ...cast(3)], manifest: { preset: 'TEST', scheduling: 'PRE_SCHEDULED', days: defaultDayPlan(4) } });
+    const issues = ((await badName.json()) as any).error.issues;
+    expect(issues.map((i: any) => i.path)).toContain('cast.0.name');
+  });
+
+  it('requires the lobby secret', async () => {
+    expect((await create({ cast: cast(3), manifest: {} }, null)).status).toBe(401);
+    expect((await create({ cast: cast(3), manifest: {} }, 'wrong-secret-wrong-secret')).status).toBe(401);
+  });
+});
