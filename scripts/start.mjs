@@ -38,7 +38,9 @@ await buildUi();
 run('npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local']);
 console.log(`\nPecking Order on http://localhost:${port}`);
 console.log(`  lobby secret (Authorization: Bearer …): ${secret}`);
+console.log(`  lobby: http://localhost:${port}/   inspector: http://localhost:${port}/inspector/`);
 console.log(`  rooms: http://localhost:${port}/parties/game-server/<roomId>/…  (docs/protocol.md)\n`);
-const dev = spawn('npx', ['wrangler', 'dev', '--port', port, ...process.argv.slice(2)], { stdio: 'inherit' });
+// DEV_TOOLS=1 turns on local-only developer tools (the inspector's "fire now" for timers).
+const dev = spawn('npx', ['wrangler', 'dev', '--port', port, '--var', 'DEV_TOOLS:1', ...process.argv.slice(2)], { stdio: 'inherit' });
 dev.on('exit', (code) => process.exit(code ?? 0));
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => dev.kill(signal));

@@ -5,6 +5,8 @@ interface Env {
   ASSETS?: Fetcher;
   /** The lobby secret; without it every privileged request is refused. */
   LOBBY_SECRET?: string;
+  /** "1" turns on developer tools (firing timers by hand); never set in production. */
+  DEV_TOOLS?: string;
 }
 
 declare namespace Cloudflare {
@@ -13,5 +15,6 @@ declare namespace Cloudflare {
     DB: D1Database;
     ASSETS?: Fetcher;
     LOBBY_SECRET?: string;
+    DEV_TOOLS?: string;
   }
 }

@@ -19,7 +19,9 @@ import {
   type ConnectionState,
   type RoomConnection,
 } from './player-sockets';
+import { authenticateInspector, isInspectRequest, sendHello, sendInspection } from './inspector-sockets';
 import { RoomEngine, type TransitionOutcome } from './room-engine';
+import { roomStatusOf } from './room-status';
 import { RoomError, errorResponse } from './room-error';
 import { ROUTES, type RouteContext } from './room-routes';
 import { roomStorageOf, type RoomStorage } from './room-storage';
@@ -63,7 +65,7 @@ export class GameServer extends Server<Env> {
   }
 
   override async onRequest(request: Request): Promise<Response> {
-    const action = new URL(request.url).pathname.split('/').filter(Boolean)[3] ?? '';
+    const action = new URL(request.url).pathname.split('/').filter(Boolean).slice(3).join('/');
     const route = ROUTES[action];
     const handler = route?.[request.method];
     try {
@@ -81,6 +83,11 @@ export class GameServer extends Server<Env> {
   override async onConnect(connection: Connection, ctx: ConnectionContext): Promise<void> {
     const conn = connection as RoomConnection;
     await this.catchUp();
+    if (isInspectRequest(ctx.request)) {
+      // Nothing is sent until the auth frame arrives (see inspector-sockets.ts).
+      conn.setState({ playerId: 'admin', role: 'inspector-pending' });
+      return;
+    }
     const state = await admitConnection(conn, ctx.request, this.env, this.engine, this.name, this.now());
     if (!state) return;
     const cursor = Number(new URL(ctx.request.url).searchParams.get('cursor') ?? '0');
@@ -89,6 +96,11 @@ export class GameServer extends Server<Env> {
 
   override async onMessage(connection: Connection, message: WSMessage): Promise<void> {
     const conn = connection as RoomConnection;
+    if (conn.state?.role === 'inspector-pending') {
+      if (await authenticateInspector(conn, message, this.env, this.name, this.now())) sendHello(conn, this.engine, this.name, this.status());
+      return;
+    }
+    if (conn.state?.role === 'inspector') return; // inspectors only listen; admin events go over HTTP
     try {
       await this.catchUp();
       const outcome = handleFrame(conn, message, this.engine, this.now());
@@ -140,7 +152,21 @@ export class GameServer extends Server<Env> {
   }
 
   private afterTransition(outcome: TransitionOutcome): void {
-    fanOut(this.getConnections<ConnectionState>() as Iterable<RoomConnection>, this.engine, outcome);
+    const connections = [...this.getConnections<ConnectionState>()] as RoomConnection[];
+    fanOut(connections, this.engine, outcome);
+    const inspectors = connections.filter((c) => c.state?.role === 'inspector');
+    if (inspectors.length > 0 && (outcome.persisted || (outcome.records?.length ?? 0) > 0)) {
+      const status = this.status();
+      for (const inspector of inspectors) sendInspection(inspector, outcome.records ?? [], status);
+    }
+  }
+
+  private status() {
+    return roomStatusOf(this.engine, this.scheduler, {
+      roomId: this.name,
+      connections: [...this.getConnections()].length,
+      lastError: this.lastError,
+    });
   }
 
   /** Keeps the one alarm on the earliest task, even after a failed delivery. */

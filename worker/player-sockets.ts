@@ -24,7 +24,8 @@ import {
 /** What a connection carries across hibernation (its WebSocket attachment). */
 export interface ConnectionState {
   playerId: string;
-  role: 'player' | 'admin';
+  /** `inspector-pending`: an inspector connection that has not sent its auth frame yet. */
+  role: 'player' | 'admin' | 'inspector' | 'inspector-pending';
 }
 
 export type RoomConnection = Connection<ConnectionState>;
@@ -84,7 +85,7 @@ export function greet(connection: RoomConnection, engine: RoomEngine, roomId: st
     protocol: PROTOCOL_VERSION,
     roomId,
     playerId: state.playerId,
-    role: state.role,
+    role: state.role === 'player' ? 'player' : 'admin',
     machine: engine.machineRef ?? '',
   });
   sendView(connection, engine);
@@ -92,7 +93,7 @@ export function greet(connection: RoomConnection, engine: RoomEngine, roomId: st
 }
 
 function reader(state: ConnectionState): string | null {
-  return state.role === 'admin' ? null : state.playerId;
+  return state.role === 'player' ? state.playerId : null;
 }
 
 export function sendView(connection: RoomConnection, engine: RoomEngine, cache?: Map<string, unknown>): void {
@@ -119,7 +120,7 @@ export function fanOut(connections: Iterable<RoomConnection>, engine: RoomEngine
   const views = new Map<string, unknown>();
   for (const connection of connections) {
     const state = connection.state;
-    if (!state) continue;
+    if (!state || state.role === 'inspector' || state.role === 'inspector-pending') continue;
     if (outcome.persisted) sendView(connection, engine, views);
     const visible = outcome.messages.filter((m: ChatMessage) => MessageLog.visibleTo(m, reader(state)));
     if (visible.length > 0) {

@@ -21,6 +21,7 @@ import {
 import type { MachineRegistry } from '../machines/registry';
 import { DurableTimers, MACHINE_TIMER_TASK, ROOT_ACTOR_ID, type MachineTimerPayload } from './durable-timers';
 import { EnvelopeStore, type Envelope, type RoomRecord } from './envelope';
+import { InspectionLog, type InspectionRecord } from './inspection-log';
 import { JOURNAL_FLUSH_TASK, JournalOutbox, type JournalFact, type JournalSink } from './journal/outbox';
 import { MessageLog, type ChatMessage } from './message-log';
 import { RoomError } from './room-error';
@@ -45,6 +46,8 @@ export interface Refusal {
 export interface TransitionOutcome {
   refusals: Refusal[];
   messages: ChatMessage[];
+  /** Inspection records of the persisted transitions, for inspector connections. */
+  records?: InspectionRecord[];
   /** True when a write happened (state, timers, messages or facts changed). */
   persisted: boolean;
 }
@@ -85,6 +88,7 @@ export class RoomEngine {
   private readonly envelopes: EnvelopeStore;
   private readonly outbox: JournalOutbox;
   readonly messages: MessageLog;
+  readonly inspection: InspectionLog;
   private readonly registry: MachineRegistry;
   private readonly scheduler: Scheduler;
   private readonly storage: RoomStorage;
@@ -110,6 +114,7 @@ export class RoomEngine {
     this.envelopes = new EnvelopeStore(this.storage);
     this.outbox = new JournalOutbox(this.storage);
     this.messages = new MessageLog(this.storage);
+    this.inspection = new InspectionLog(this.storage);
   }
 
   /**
@@ -141,6 +146,8 @@ export class RoomEngine {
     const timerTasks = this.scheduler.list<MachineTimerPayload>({ kind: MACHINE_TIMER_TASK });
     const started = this.startActor(version, { snapshot }, timerTasks);
     if (typeof started === 'string') return this.fail('TIMERS_INVALID', started);
+    // Starting from a snapshot is not a transition: keep it out of the inspection history.
+    this.inspection.discard();
     this.version = version;
     this.init = init.data;
     return this.status;
@@ -242,13 +249,20 @@ export class RoomEngine {
     return {
       refusals: outcome.refusals,
       messages: [...outcome.messages, ...after.messages],
+      records: [...(outcome.records ?? []), ...(after.records ?? [])],
       persisted: outcome.persisted || after.persisted,
     };
   }
 
   /** Delivers every machine timer that is due, in due order; each delivery persists as a transition. */
-  deliverDueTimers(): TransitionOutcome & { failures: RoomError[] } {
-    const total: TransitionOutcome & { failures: RoomError[] } = { refusals: [], messages: [], persisted: false, failures: [] };
+  deliverDueTimers(): TransitionOutcome & { failures: RoomError[]; records: InspectionRecord[] } {
+    const total: TransitionOutcome & { failures: RoomError[]; records: InspectionRecord[] } = {
+      refusals: [],
+      messages: [],
+      records: [],
+      persisted: false,
+      failures: [],
+    };
     if (!this.actor || !this.timers) return total;
     for (let i = 0; i < MAX_DELIVERIES_PER_INPUT; i++) {
       const [task] = this.scheduler.due(this.now()).filter((t) => t.kind === MACHINE_TIMER_TASK);
@@ -270,6 +284,7 @@ export class RoomEngine {
       }
       total.messages.push(...outcome.messages);
       total.refusals.push(...outcome.refusals);
+      total.records.push(...(outcome.records ?? []));
       total.persisted ||= outcome.persisted;
     }
     return total;
@@ -282,6 +297,15 @@ export class RoomEngine {
       return { refusals: [], messages: [], persisted: true };
     }
     return this.settle([]);
+  }
+
+  /** Makes a machine timer due now and delivers what is due (a developer tool; see `/timers/fire`). */
+  fireNow(taskId: string): TransitionOutcome & { failures: RoomError[]; records: InspectionRecord[] } {
+    this.requireRunning();
+    const task = this.scheduler.get(taskId);
+    if (!task || task.kind !== MACHINE_TIMER_TASK) throw new RoomError('NOT_FOUND', `no machine timer "${taskId}"`);
+    this.storage.transaction(() => this.scheduler.reschedule(taskId, this.now()));
+    return this.deliverDueTimers();
   }
 
   /** Moves the room to the next registered version, by that version's explicit migration. */
@@ -369,6 +393,7 @@ export class RoomEngine {
         ) {
           this.effects.push((event.action.params as { event: RoomEffect }).event);
         }
+        this.inspection.capture(event, this.now());
         this.onInspect?.(event);
       },
     } as any);
@@ -410,7 +435,8 @@ export class RoomEngine {
     ];
     const posted = effects.filter((e): e is Extract<RoomEffect, { type: 'room.message' }> => e.type === 'room.message');
     const result = this.persist(facts, posted, extra);
-    return { refusals, messages: result.messages, persisted: result.persisted };
+    if (!result.persisted) this.inspection.discard();
+    return { refusals, messages: result.messages, persisted: result.persisted, records: result.records ?? [] };
   }
 
   /**
@@ -422,7 +448,7 @@ export class RoomEngine {
     facts: RoomFact[],
     posted: Extract<RoomEffect, { type: 'room.message' }>[] = [],
     extra?: () => void,
-  ): { persisted: boolean; messages: ChatMessage[] } {
+  ): { persisted: boolean; messages: ChatMessage[]; records?: InspectionRecord[] } {
     const actor = this.actor!;
     const snapshot = JSON.stringify(actor.getPersistedSnapshot());
     const changed = snapshot !== this.envelope?.snapshot || this.timers!.dirty;
@@ -430,10 +456,12 @@ export class RoomEngine {
     const now = this.now();
     const envelope: Envelope = { machine: refOf(this.version!), snapshot, seq: this.seq + 1, updatedAt: now };
     let messages: ChatMessage[] = [];
+    let records: InspectionRecord[] = [];
     try {
       this.storage.transaction(() => {
         extra?.();
         this.envelopes.write(envelope);
+        records = this.inspection.flush(envelope.seq);
         this.timers!.flush(this.scheduler);
         messages = posted.map(({ channel, members, from, text }) => this.messages.append({ channel, members, from, text, at: now }));
         if (facts.length > 0) {
@@ -467,7 +495,7 @@ export class RoomEngine {
       throw new RoomError('PERSIST_FAILED', `the transition could not be saved and nothing changed: ${(error as Error).message}`);
     }
     this.envelope = envelope;
-    return { persisted: true, messages };
+    return { persisted: true, messages, records };
   }
 
   private requireLoaded(): void {

@@ -11,6 +11,7 @@ export const ROOM_ERRORS = {
   UNAUTHORIZED: { status: 401, meaning: 'Missing or wrong credentials: send `Authorization: Bearer <lobby secret or admin token>`.' },
   FORBIDDEN: { status: 403, meaning: 'The credentials are valid but not for this room or this action.' },
   NOT_FOUND: { status: 404, meaning: 'No such endpoint.' },
+  DEV_TOOLS_DISABLED: { status: 404, meaning: 'A developer tool that only exists when the Worker runs with DEV_TOOLS=1 (local development).' },
   ROOM_NOT_FOUND: { status: 404, meaning: 'The room was never initialised: POST its init first.' },
   METHOD_NOT_ALLOWED: { status: 405, meaning: 'The endpoint exists but not for this HTTP method.' },
   ROOM_EXISTS: { status: 409, meaning: 'The room was initialised with a different payload; use a new room id.' },

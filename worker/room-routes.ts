@@ -8,6 +8,7 @@ import { configuredSecret, requireAdmin, signToken } from './auth';
 import { readJson } from './request-body';
 import type { RoomEngine, TransitionOutcome } from './room-engine';
 import { RoomError } from './room-error';
+import { roomStatusOf } from './room-status';
 import type { Scheduler } from './scheduler';
 
 /** The init payload's size limit: a 20-player roster with bios and a 7-day manifest fits many times over. */
@@ -35,6 +36,7 @@ export interface RouteContext {
 const InitPayload = z.object({ machine: z.string().min(1).max(100), roster: z.unknown(), manifest: z.unknown() });
 const UpgradeRequest = z.object({ to: z.string().min(1).max(100) });
 const TokenRequest = z.object({ ttlSeconds: z.number().int().min(60).max(MAX_TOKEN_TTL_SECONDS).optional() }).strict();
+const FireRequest = z.object({ taskId: z.string().min(1).max(200) });
 const AdminEvent = z.object({ type: z.string().min(1).max(64) }).catchall(z.unknown());
 
 function parse<T>(schema: z.ZodType<T>, body: unknown): T {
@@ -59,25 +61,20 @@ export async function initRoom(ctx: RouteContext): Promise<Response> {
 /** GET /status — what an admin needs to know about the room. */
 export async function roomStatus(ctx: RouteContext): Promise<Response> {
   await requireAdmin(ctx.request, ctx.env, ctx.roomId);
-  const engine = ctx.engine;
-  const snapshot = engine.snapshot as { value?: unknown; status?: string } | undefined;
-  return Response.json({
-    roomId: ctx.roomId,
-    status: engine.status,
-    machine: engine.machineRef ?? null,
-    createdWith: engine.room?.createdWith ?? null,
-    value: snapshot?.value ?? null,
-    seq: engine.seq,
-    envelopeBytes: engine.envelopeBytes,
-    timers: engine.timerViews,
-    tasks: ctx.scheduler.list().map(({ id, kind, description, type, time, attempts, lastError }) => ({
-      id, kind, description, type, dueAt: time, attempts, lastError,
-    })),
-    restore: engine.problem ? { ok: false, ...engine.problem } : { ok: true },
-    lastError: ctx.lastError(),
-    journalPending: engine.journalPending,
-    connections: ctx.connections(),
-  });
+  return Response.json(
+    roomStatusOf(ctx.engine, ctx.scheduler, { roomId: ctx.roomId, connections: ctx.connections(), lastError: ctx.lastError() }),
+  );
+}
+
+/** POST /timers/fire — a developer tool: deliver one machine timer now (only with DEV_TOOLS=1). */
+export async function fireTimer(ctx: RouteContext): Promise<Response> {
+  await requireAdmin(ctx.request, ctx.env, ctx.roomId);
+  if (ctx.env.DEV_TOOLS !== '1') throw new RoomError('DEV_TOOLS_DISABLED', 'firing timers by hand needs DEV_TOOLS=1 (local development only)');
+  const { taskId } = parse(FireRequest, await readJson(ctx.request, MAX_ADMIN_BODY_BYTES));
+  const outcome = ctx.engine.fireNow(taskId);
+  ctx.afterTransition(outcome);
+  if (outcome.failures[0]) throw outcome.failures[0];
+  return Response.json({ fired: taskId, seq: ctx.engine.seq, value: (ctx.engine.snapshot as { value?: unknown }).value });
 }
 
 /** POST /admin — one admin event, e.g. `{ "type": "admin.advance" }`. */
@@ -139,4 +136,5 @@ export const ROUTES: Record<string, Partial<Record<string, (ctx: RouteContext) =
   admin: { POST: adminEvent },
   upgrade: { POST: upgradeRoom },
   tokens: { POST: mintTokens },
+  'timers/fire': { POST: fireTimer },
 };

@@ -50,6 +50,8 @@ export interface Scheduler {
   get<P = unknown>(id: string): Task<P> | undefined;
   list<P = unknown>(query?: TaskQuery): Task<P>[];
   cancel(id: string): boolean;
+  /** Moves a task to another due time. */
+  reschedule(id: string, time: number): boolean;
   cancelByDescription(description: string): number;
   /** Due tasks, earliest first (ties in insertion order): the order in which to deliver them. */
   due(now: number): Task[];
@@ -137,6 +139,10 @@ export class SqliteScheduler implements Scheduler {
 
   cancel(id: string): boolean {
     return this.storage.sql.exec('DELETE FROM tasks WHERE id = ?', id).rowsWritten > 0;
+  }
+
+  reschedule(id: string, time: number): boolean {
+    return this.storage.sql.exec('UPDATE tasks SET time = ? WHERE id = ?', time, id).rowsWritten > 0;
   }
 
   cancelByDescription(description: string): number {

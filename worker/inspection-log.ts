@@ -1,0 +1,113 @@
+/**
+ * The inspection history: every actor, event and snapshot inspection event of the room's actor
+ * system, converted to the shapes `@statelyai/inspect` sends (so the official Stately inspector can
+ * read the stream as it is), kept for the last {@link INSPECTION_HISTORY_TRANSITIONS} transitions
+ * in the room's SQLite so a late inspector sees the past.
+ *
+ * Ids are actor paths (`root`, `root/vote`) rather than XState session ids, which change on every
+ * restore: the history of one room reads as one run across evictions.
+ */
+import type { InspectionEvent } from 'xstate';
+import { actorPathOf, ROOT_ACTOR_ID } from './durable-timers';
+import { rows, type RoomStorage } from './room-storage';
+
+/** The `@statelyai/inspect` event format version these records follow. */
+export const STATELY_INSPECT_VERSION = '0.7.2';
+export const INSPECTION_HISTORY_TRANSITIONS = 1_000;
+
+export interface StatelyInspectionEvent {
+  type: '@xstate.actor' | '@xstate.event' | '@xstate.snapshot';
+  sessionId: string;
+  rootId: string;
+  id: null;
+  createdAt: string;
+  _version: string;
+  name?: string;
+  parentId?: string;
+  definition?: string;
+  sourceId?: string;
+  event?: unknown;
+  snapshot?: unknown;
+}
+
+export interface InspectionRecord {
+  /** Position in the room's history. */
+  n: number;
+  /** The envelope seq of the transition this belongs to. */
+  seq: number;
+  at: number;
+  event: StatelyInspectionEvent;
+}
+
+const plain = (value: unknown): unknown => JSON.parse(JSON.stringify(value ?? null));
+
+export function toStately(raw: InspectionEvent, at: number): StatelyInspectionEvent | null {
+  const base = { rootId: ROOT_ACTOR_ID, id: null, createdAt: String(at), _version: STATELY_INSPECT_VERSION };
+  switch (raw.type) {
+    case '@xstate.actor': {
+      const actor = raw.actorRef as any;
+      const config = actor.logic?.config;
+      return {
+        ...base,
+        type: '@xstate.actor',
+        sessionId: actorPathOf(actor),
+        name: actor.id === actor.sessionId && config ? config.id : actor.id,
+        ...(actor._parent ? { parentId: actorPathOf(actor._parent) } : {}),
+        definition: JSON.stringify(config ?? { id: actor.id }),
+      };
+    }
+    case '@xstate.event':
+      return {
+        ...base,
+        type: '@xstate.event',
+        sessionId: actorPathOf(raw.actorRef as any),
+        ...(raw.sourceRef ? { sourceId: actorPathOf(raw.sourceRef as any) } : {}),
+        event: plain(raw.event),
+      };
+    case '@xstate.snapshot':
+      return { ...base, type: '@xstate.snapshot', sessionId: actorPathOf(raw.actorRef as any), event: plain(raw.event), snapshot: plain(raw.snapshot) };
+    default:
+      return null;
+  }
+}
+
+export class InspectionLog {
+  private pending: { at: number; event: StatelyInspectionEvent }[] = [];
+
+  constructor(private readonly storage: RoomStorage) {
+    storage.sql.exec(`CREATE TABLE IF NOT EXISTS inspection (
+      n INTEGER PRIMARY KEY AUTOINCREMENT, seq INTEGER NOT NULL, at INTEGER NOT NULL, event TEXT NOT NULL)`);
+  }
+
+  capture(raw: InspectionEvent, at: number): void {
+    const event = toStately(raw, at);
+    if (event) this.pending.push({ at, event });
+  }
+
+  /** Forgets what was captured since the last flush (a restore, a rolled-back transition). */
+  discard(): void {
+    this.pending = [];
+  }
+
+  /** Writes what was captured as part of transition `seq`; call inside the persist transaction. */
+  flush(seq: number): InspectionRecord[] {
+    const records = this.pending.map(({ at, event }) => {
+      const { n } = rows<{ n: number }>(
+        this.storage.sql,
+        'INSERT INTO inspection (seq, at, event) VALUES (?, ?, ?) RETURNING n',
+        seq, at, JSON.stringify(event),
+      )[0]!;
+      return { n, seq, at, event };
+    });
+    this.pending = [];
+    if (records.length > 0) this.storage.sql.exec('DELETE FROM inspection WHERE seq <= ?', seq - INSPECTION_HISTORY_TRANSITIONS);
+    return records;
+  }
+
+  /** The stored history, oldest first. */
+  history(): InspectionRecord[] {
+    return rows<{ n: number; seq: number; at: number; event: string }>(this.storage.sql, 'SELECT * FROM inspection ORDER BY n').map(
+      (row) => ({ n: row.n, seq: row.seq, at: row.at, event: JSON.parse(row.event) }),
+    );
+  }
+}

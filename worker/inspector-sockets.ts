@@ -1,0 +1,83 @@
+/**
+ * Inspector connections at `/parties/game-server/:roomId/inspect`. Inspection reveals every secret
+ * of the game, so it is for admins only, and no credential ever goes into a URL: the first frame
+ * must be `{ "type": "auth", "token": "<admin token or lobby secret>" }`. Then the room sends a
+ * hello (status, the machine definition, the stored history) and, after every persisted
+ * transition, its inspection records and the new status.
+ */
+import type { Connection } from 'partyserver';
+import { describeMachine } from '../machines/definition';
+import { configuredSecret, secretMatches, verifyToken } from './auth';
+import type { InspectionRecord } from './inspection-log';
+import type { ConnectionState } from './player-sockets';
+import { sendFrame } from './player-sockets';
+import type { RoomEngine } from './room-engine';
+import type { RoomStatusBody } from './room-status';
+import { CLOSE_CODES, type CloseReason } from './socket-protocol';
+
+export const INSPECT_PATH_SUFFIX = '/inspect';
+
+export type InspectorFrame =
+  | { type: 'inspect.hello'; roomId: string; status: RoomStatusBody; definition: unknown; history: InspectionRecord[] }
+  | { type: 'inspect.records'; records: InspectionRecord[] }
+  | { type: 'inspect.status'; status: RoomStatusBody };
+
+export function isInspectRequest(request: Request): boolean {
+  return new URL(request.url).pathname.endsWith(INSPECT_PATH_SUFFIX);
+}
+
+const send = (connection: Connection, frame: InspectorFrame) => sendFrame(connection, frame as never);
+
+function refuse(connection: Connection, reason: CloseReason): void {
+  connection.close(CLOSE_CODES[reason].code, reason);
+}
+
+/** Handles the first frame of an inspector connection. Returns true when it authenticated. */
+export async function authenticateInspector(
+  connection: Connection<ConnectionState>,
+  raw: unknown,
+  env: Env,
+  roomId: string,
+  now: number,
+): Promise<boolean> {
+  let secret: string;
+  try {
+    secret = configuredSecret(env);
+  } catch {
+    refuse(connection, 'AUTH_NOT_CONFIGURED');
+    return false;
+  }
+  let token: unknown;
+  try {
+    const frame = JSON.parse(String(raw));
+    token = frame?.type === 'auth' ? frame.token : undefined;
+  } catch {
+    token = undefined;
+  }
+  if (typeof token !== 'string' || token.length === 0 || token.length > 4096) {
+    refuse(connection, 'TOKEN_MISSING');
+    return false;
+  }
+  if (!(await secretMatches(token, secret))) {
+    const claims = await verifyToken(secret, token, roomId, now);
+    if (typeof claims === 'string') return refuse(connection, claims), false;
+    if (claims.role !== 'admin') return refuse(connection, 'TOKEN_INVALID'), false;
+  }
+  connection.setState({ playerId: 'admin', role: 'inspector' });
+  return true;
+}
+
+export function sendHello(connection: Connection, engine: RoomEngine, roomId: string, status: RoomStatusBody): void {
+  send(connection, {
+    type: 'inspect.hello',
+    roomId,
+    status,
+    definition: engine.version ? describeMachine(engine.version) : null,
+    history: engine.inspection.history(),
+  });
+}
+
+export function sendInspection(connection: Connection, records: InspectionRecord[], status: RoomStatusBody): void {
+  if (records.length > 0) send(connection, { type: 'inspect.records', records });
+  send(connection, { type: 'inspect.status', status });
+}
