@@ -167,8 +167,9 @@ export class DurableTimers {
     return callback !== undefined;
   }
 
-  /** Writes the timers that changed since the last flush. Call inside the persist transaction. */
-  flush(scheduler: Scheduler): void {
+  /** Writes the timers that changed since the last flush (inside the persist transaction); returns the bytes written. */
+  flush(scheduler: Scheduler): number {
+    let bytes = 0;
     for (const key of this.changed) {
       const storedId = this.stored.get(key);
       const timer = this.live.get(key);
@@ -183,6 +184,7 @@ export class DurableTimers {
           targetPath: timer.targetPath,
           event: timer.event,
         };
+        bytes += JSON.stringify(payload).length;
         scheduler.schedule({
           id: timer.taskId,
           kind: MACHINE_TIMER_TASK,
@@ -195,6 +197,7 @@ export class DurableTimers {
       }
     }
     this.changed.clear();
+    return bytes;
   }
 
   get dirty(): boolean {

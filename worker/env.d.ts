@@ -7,6 +7,9 @@ interface Env {
   LOBBY_SECRET?: string;
   /** "1" turns on developer tools (firing timers by hand); never set in production. */
   DEV_TOOLS?: string;
+  /** The benchmark's bare baseline room; "1" only in benchmark runs. */
+  BaselineRoom: DurableObjectNamespace<import('./baseline-room').BaselineRoom>;
+  BENCH?: string;
 }
 
 declare namespace Cloudflare {
@@ -16,5 +19,7 @@ declare namespace Cloudflare {
     ASSETS?: Fetcher;
     LOBBY_SECRET?: string;
     DEV_TOOLS?: string;
+    BaselineRoom: DurableObjectNamespace<import('./baseline-room').BaselineRoom>;
+    BENCH?: string;
   }
 }

@@ -6,13 +6,18 @@ import { routePartykitRequest } from 'partyserver';
 import { createGame } from './lobby';
 import { RoomError, errorResponse } from './room-error';
 
+export { BaselineRoom } from './baseline-room';
 export { GameServer } from './game-server';
 
 export default {
   async fetch(request: Request, env: Env): Promise<Response> {
+    const { pathname } = new URL(request.url);
+    // The benchmark's baseline room exists only in runs started with BENCH=1.
+    if (pathname.startsWith('/parties/baseline-room/') && env.BENCH !== '1') {
+      return errorResponse(new RoomError('NOT_FOUND', 'the baseline room is for benchmarks (BENCH=1) only'));
+    }
     const routed = await routePartykitRequest(request, env);
     if (routed) return routed;
-    const { pathname } = new URL(request.url);
     if (pathname === '/api/games') {
       if (request.method !== 'POST') return errorResponse(new RoomError('METHOD_NOT_ALLOWED', 'POST /api/games creates a game'));
       return createGame(request, env);

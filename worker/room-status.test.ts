@@ -17,6 +17,9 @@ describe('GET /status and POST /admin', () => {
       lastError: null,
     });
     expect(status.json.envelopeBytes).toBeGreaterThan(100);
+    // The write cost since wake: the start transition rewrote the snapshot and added four timers.
+    expect(status.json.writes.transitions).toBeGreaterThanOrEqual(1);
+    expect(status.json.writes.lastTransitionBytes).toBeGreaterThan(status.json.envelopeBytes / 2);
     expect(status.json.timers.map((t: any) => t.event).sort()).toEqual(['lab.echo', 'lab.ping', 'xstate.after.ring.timer-lab.running', 'xstate.after.tick.ticker.ticking']);
     for (const timer of status.json.timers) expect(timer.dueAt).toBeGreaterThan(Date.now());
 
@@ -41,5 +44,11 @@ describe('GET /status and POST /admin', () => {
     // A finished room stays readable and accepts no more game events.
     expect(await play('status-2', 'ana', { type: 'lab.poke' })).toMatchObject({ type: 'error', code: 'GAME_OVER' });
     expect((await call('status-2', 'admin', { body: { type: 'admin.finish' } })).json.error.code).toBe('GAME_OVER');
+  });
+
+  it('keeps the benchmark baseline room unreachable unless BENCH=1', async () => {
+    const response = await (await import('cloudflare:workers') as any).exports.default.fetch('http://rooms.test/parties/baseline-room/x');
+    expect(response.status).toBe(404);
+    expect(((await response.json()) as any).error.code).toBe('NOT_FOUND');
   });
 });

@@ -25,6 +25,8 @@ export function roomStatusOf(engine: RoomEngine, scheduler: Scheduler, extras: S
     restore: engine.problem ? { ok: false as const, ...engine.problem } : { ok: true as const },
     lastError: extras.lastError,
     journalPending: engine.journalPending,
+    /** Approximate bytes persisted (snapshot, timers, messages, facts, inspection) since the room last woke. */
+    writes: { ...engine.writes },
     connections: extras.connections,
   };
 }
