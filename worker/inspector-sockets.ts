@@ -7,13 +7,12 @@
  */
 import type { Connection } from 'partyserver';
 import { describeMachine } from '../machines/definition';
-import { configuredSecret, secretMatches, verifyToken } from './auth';
+import { secretMatches, verifyToken } from './auth';
 import type { InspectionRecord } from './inspection-log';
 import type { ConnectionState } from './player-sockets';
-import { sendFrame } from './player-sockets';
+import { refuse, secretOrRefuse, sendFrame } from './player-sockets';
 import type { RoomEngine } from './room-engine';
 import type { RoomStatusBody } from './room-status';
-import { CLOSE_CODES, type CloseReason } from './socket-protocol';
 
 export const INSPECT_PATH_SUFFIX = '/inspect';
 
@@ -28,10 +27,6 @@ export function isInspectRequest(request: Request): boolean {
 
 const send = (connection: Connection, frame: InspectorFrame) => sendFrame(connection, frame as never);
 
-function refuse(connection: Connection, reason: CloseReason): void {
-  connection.close(CLOSE_CODES[reason].code, reason);
-}
-
 /** Handles the first frame of an inspector connection. Returns true when it authenticated. */
 export async function authenticateInspector(
   connection: Connection<ConnectionState>,
@@ -40,13 +35,8 @@ export async function authenticateInspector(
   roomId: string,
   now: number,
 ): Promise<boolean> {
-  let secret: string;
-  try {
-    secret = configuredSecret(env);
-  } catch {
-    refuse(connection, 'AUTH_NOT_CONFIGURED');
-    return false;
-  }
+  const secret = secretOrRefuse(connection, env);
+  if (!secret) return false;
   let token: unknown;
   try {
     const frame = JSON.parse(String(raw));

@@ -38,8 +38,18 @@ export function sendFrame(connection: Connection, frame: ServerFrame): void {
   }
 }
 
-function refuse(connection: Connection, reason: CloseReason): void {
+export function refuse(connection: Connection, reason: CloseReason): void {
   connection.close(CLOSE_CODES[reason].code, reason);
+}
+
+/** The lobby secret, or null after closing the connection: with no secret, no socket opens. */
+export function secretOrRefuse(connection: Connection, env: Env): string | null {
+  try {
+    return configuredSecret(env);
+  } catch {
+    refuse(connection, 'AUTH_NOT_CONFIGURED');
+    return null;
+  }
 }
 
 /** Authenticates a new connection from its `token` query parameter; closes it with a documented code if refused. */
@@ -51,13 +61,8 @@ export async function admitConnection(
   roomId: string,
   now: number,
 ): Promise<ConnectionState | null> {
-  let secret: string;
-  try {
-    secret = configuredSecret(env);
-  } catch {
-    refuse(connection, 'AUTH_NOT_CONFIGURED');
-    return null;
-  }
+  const secret = secretOrRefuse(connection, env);
+  if (!secret) return null;
   const token = new URL(request.url).searchParams.get('token');
   if (!token) return refuse(connection, 'TOKEN_MISSING'), null;
   const claims = await verifyToken(secret, token, roomId, now);

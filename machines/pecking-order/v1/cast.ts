@@ -1,5 +1,6 @@
 /** The cast's standing: who is alive, who has what. Pure reads and updates of the game context. */
 import type { VoteContext, VoteType } from '../rules';
+import type { PickContext } from './activity/picks';
 import type { DayPlan, DayResult, GameContext, Seat } from './context';
 
 export function isPlayer(context: Pick<GameContext, 'cast'>, playerId: string): boolean {
@@ -47,6 +48,11 @@ export function voteContextOf(context: Pick<GameContext, 'cast' | 'eliminated' |
     eliminated: [...context.eliminated],
     seed: daySeed(context.seed, context.day),
   };
+}
+
+/** What the PLAYER_PICK child sees now: every player, and the alive ones, in roster order. */
+export function pickContextOf(context: Pick<GameContext, 'cast'>): PickContext {
+  return { players: Object.keys(context.cast), alive: aliveIds(context) };
 }
 
 /** Today's plan entry; undefined in pregame. */

@@ -1,6 +1,7 @@
 /**
  * What the game machine remembers: small, JSON-only, and never a message's text (the room stores
- * messages in its own table). Counters, balances, secret picks and compact results only.
+ * messages in its own table). Counters, balances and compact results only: the secrets of an open
+ * activity or vote live in its child actor.
  */
 import type { Ballots, PickResult, VoteOutcome, VoteType } from '../rules';
 import type { Activity, Scheduling } from './manifest';
@@ -37,9 +38,12 @@ export interface Today {
   dmChars: Record<string, number>;
   /** New conversations each player has opened today. */
   dmOpened: Record<string, number>;
-  /** PLAYER_PICK picks, picker → picked. Secret until `pickResult` is set. */
-  picks: Record<string, string>;
-  /** The activity's payout, once it closed; the picks are public from then on. */
+  /**
+   * PLAYER_PICK picks, picker → picked, once the activity is revealed. Until then they are secret
+   * and live only in the activity child (`activity`), which stops at the reveal.
+   */
+  picks: Record<string, string> | null;
+  /** The activity's payout, once it is revealed. */
   pickResult: PickResult | null;
   /** The day's ballots, once the vote is revealed. */
   ballots: Ballots | null;
@@ -71,7 +75,7 @@ export interface GameContext {
 }
 
 export function emptyToday(): Today {
-  return { dmChars: {}, dmOpened: {}, picks: {}, pickResult: null, ballots: null };
+  return { dmChars: {}, dmOpened: {}, picks: null, pickResult: null, ballots: null };
 }
 
 export function initialContext(input: GameInput): GameContext {

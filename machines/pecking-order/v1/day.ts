@@ -6,7 +6,8 @@
  * - `groupChat`: open from the morning, closed at night;
  * - `dms`: open from the social phase, closed at night;
  * - `transfers`: open all day;
- * - `activity`: PLAYER_PICK, if the day has it, open during the social phase, revealed when voting opens;
+ * - `activity`: PLAYER_PICK, if the day has it: the activity child (`activity`) collects picks during
+ *   the social phase, decides when voting opens;
  * - `vote`: the vote child (`vote`) collects ballots while voting, decides at results.
  *
  * The finale is the same day without a night: its results lead to game over.
@@ -124,10 +125,13 @@ export function dayState(kind: DayKind) {
             },
           },
           picking: {
-            on: {
-              'activity.pick': [{ guard: 'pickRefused', actions: 'refusePick' }, { actions: 'recordPick' }],
-              'phase.voting': { target: 'revealed', actions: 'revealPicks' },
+            invoke: {
+              id: 'activity',
+              src: 'playerPick',
+              input: ({ context }) => ({ day: context.day }),
+              onDone: { target: 'revealed', actions: 'revealPicks' },
             },
+            on: { 'activity.pick': { actions: 'forwardPick' }, 'phase.voting': { actions: 'closeActivity' } },
           },
           revealed: {
             on: { 'activity.pick': { actions: refuseWith('ACTIVITY_CLOSED', 'Today’s picks are already revealed.') } },

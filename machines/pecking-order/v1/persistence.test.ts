@@ -63,6 +63,36 @@ describe('restoring', () => {
     expect(restored.persisted().context.eliminated).toEqual(['p5']);
   });
 
+  it('a game restored mid-activity (with its activity child) plays on exactly like the original', () => {
+    const days = [{ voteType: 'MAJORITY' as const, activity: 'PLAYER_PICK' as const }, { voteType: 'MAJORITY' as const }, { voteType: 'FINALS' as const }];
+    const init = makeInit(5, { scheduling: 'ADMIN', days });
+    const original = new SimulatedRoom({ version: peckingOrderV1, init });
+    advanceTo(original, 1, 'social');
+    original.sendAs('p1', 'activity.pick', { target: 'p2' });
+    original.sendAs('p3', 'activity.pick', { target: 'p4' });
+
+    const stored = original.persisted();
+    expect(stored.children.activity).toMatchObject({ src: 'playerPick', snapshot: { context: { picks: { p1: 'p2', p3: 'p4' } } } });
+    const restored = new SimulatedRoom({ version: peckingOrderV1, init, snapshot: stored });
+    expect(restored.persisted()).toEqual(stored);
+
+    for (const room of [original, restored]) {
+      room.sendAs('p2', 'activity.pick', { target: 'p1' });
+      // A replaced pick, and a refused one: the restored child checks and replaces the same way.
+      room.sendAs('p3', 'activity.pick', { target: 'p5' });
+      expect(room.sendAs('p4', 'activity.pick', { target: 'p4' })).toMatchObject([{ code: 'INVALID_TARGET' }]);
+      advanceTo(room, 1, 'voting');
+    }
+    expect(restored.persisted()).toEqual(original.persisted());
+    expect(restored.persisted().children.activity).toBeUndefined();
+    expect(restored.persisted().context.today).toMatchObject({
+      picks: { p1: 'p2', p3: 'p5', p2: 'p1' },
+      pickResult: { rewards: { p1: 15, p2: 15, p3: 5 }, mutualPairs: [['p1', 'p2']] },
+    });
+    const journal = (room: SimulatedRoom) => room.emitted('room.journal').filter((fact) => fact.kind === 'activity.revealed');
+    expect(journal(restored)).toEqual(journal(original));
+  });
+
   it('restores at every step of a whole game to the same snapshot (no state the snapshot does not hold)', () => {
     const init = makeInit(5, { scheduling: 'ADMIN', days: defaultDayPlan(5) });
     const room = new SimulatedRoom({ version: peckingOrderV1, init });

@@ -11,7 +11,7 @@ const SENTINEL = 'zz-secret';
 
 /**
  * The snapshot with every secret of players other than `viewer` changed to a sentinel: their
- * ballots while the vote is open, their picks before the reveal.
+ * ballots while the vote is open, their picks before the reveal (each kept in its child actor).
  */
 function withOthersSecretsChanged(snapshot: any, viewer: string): { snapshot: any; changed: number } {
   const copy = structuredClone(snapshot);
@@ -22,12 +22,11 @@ function withOthersSecretsChanged(snapshot: any, viewer: string): { snapshot: an
     for (const kind of Object.keys(ballot)) ballot[kind] = SENTINEL;
     changed++;
   }
-  if (copy.context.today.pickResult === null) {
-    for (const picker of Object.keys(copy.context.today.picks)) {
-      if (picker === viewer) continue;
-      copy.context.today.picks[picker] = SENTINEL;
-      changed++;
-    }
+  const picks = copy.children?.activity?.snapshot?.context?.picks ?? {};
+  for (const picker of Object.keys(picks as Record<string, string>)) {
+    if (picker === viewer) continue;
+    picks[picker] = SENTINEL;
+    changed++;
   }
   return { snapshot: copy, changed };
 }

@@ -115,18 +115,21 @@ function voteView(view: GameSnapshotView, playerId: string): VoteView | null {
 }
 
 function activityView(view: GameSnapshotView, playerId: string): ActivityView | null {
-  const { context } = view;
+  const { context, pickBox } = view;
   const plan = context.plan[context.day - 1];
   if (!plan?.activity || (view.stage !== 'day' && view.stage !== 'finale')) return null;
-  const open = view.regions.activity === 'picking';
+  const open = view.regions.activity === 'picking' && pickBox !== null;
   const result = context.today.pickResult;
+  const revealedPicks = context.today.picks ?? {};
+  // Before the reveal the picks live in the activity child; after it, in the day's context.
+  const picks = open ? pickBox!.picks : revealedPicks;
   const alive = aliveIds(context);
   return {
     kind: plan.activity,
     open,
-    myPick: context.today.picks[playerId] ?? null,
+    myPick: picks[playerId] ?? null,
     targets: open && alive.includes(playerId) ? alive.filter((id) => id !== playerId) : [],
-    revealed: result ? { ...result, picks: context.today.picks } : null,
+    revealed: result ? { ...result, picks: revealedPicks } : null,
   };
 }
 

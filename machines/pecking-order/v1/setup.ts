@@ -2,13 +2,25 @@
  * The game machine's vocabulary: its types, and every named guard, action, delay and child the
  * chart refers to. Each implementation is a thin call into a pure function of its concept’s file
  * (chat, dms, transfers, activity, admin, cast); the chart itself is in `machine.ts` and `day.ts`.
+ * The activity and the vote are child machines (`activity/pick-box.ts`, `vote/ballot-box.ts`): the
+ * day forwards their events, tells them when to close, and applies what they decide.
  */
 import { assign, assertEvent, enqueueActions, emit, sendTo, setup, type DoneActorEvent } from 'xstate';
 import { ADMIN_SENDER, type RoomEffect } from '../../machine-version';
 import { VOTE_RULES } from '../rules';
-import { afterPick, afterPicksRevealed, checkPick } from './activity';
+import { pickBoxMachine, type PickBoxOutput } from './activity/pick-box';
+import { afterPicksRevealed } from './activity/reveal';
 import { afterAdminCredit, afterAdminEliminate, appliedCredit, checkAdminCredit, checkAdminEliminate } from './admin';
-import { isAlive, nextDayIsFinale, todaysPlan, todaysResult, todaysVoteType, voteContextOf, withElimination } from './cast';
+import {
+  isAlive,
+  nextDayIsFinale,
+  pickContextOf,
+  todaysPlan,
+  todaysResult,
+  todaysVoteType,
+  voteContextOf,
+  withElimination,
+} from './cast';
 import { checkChatPost, groupMessage } from './chat';
 import { emptyToday, type GameContext, type GameInput } from './context';
 import { afterDm, checkDm, dmMessage } from './dms';
@@ -42,7 +54,7 @@ export const gameSetup = setup({
     emitted: {} as RoomEffect,
     output: {} as { winner: string | null; ending: GameContext['ending'] },
   },
-  actors: { vote: ballotBoxMachine },
+  actors: { vote: ballotBoxMachine, playerPick: pickBoxMachine },
   delays: {
     pregameEnds: ({ context }) => context.timing.pregame,
     morningEnds: ({ context }) => context.timing.morning,
@@ -65,8 +77,6 @@ export const gameSetup = setup({
       event.type === 'dm.send' && checkDm(context, event.senderId, event.to, event.text) !== null,
     transferRefused: ({ context, event }) =>
       event.type === 'silver.transfer' && checkTransfer(context, event.senderId, event.to, event.amount) !== null,
-    pickRefused: ({ context, event }) =>
-      event.type === 'activity.pick' && checkPick(context, event.senderId, event.target) !== null,
     eliminationRefused: ({ context, event }) =>
       event.type === 'admin.eliminate' && checkAdminEliminate(context, event.playerId) !== null,
     creditRefused: ({ context, event }) =>
@@ -116,24 +126,16 @@ export const gameSetup = setup({
       );
     }),
 
-    refusePick: emit(({ context, event }) => {
+    forwardPick: sendTo('activity', ({ context, event }) => {
       assertEvent(event, 'activity.pick');
-      return refuseEffect(event.senderId, checkPick(context, event.senderId, event.target)!);
+      return { type: 'activity.pick', pickerId: event.senderId, target: event.target, pickContext: pickContextOf(context) };
     }),
-    recordPick: assign(({ context, event }) => {
-      assertEvent(event, 'activity.pick');
-      return afterPick(context, event.senderId, event.target);
-    }),
-    revealPicks: enqueueActions(({ context, enqueue }) => {
-      const next = afterPicksRevealed(context);
-      enqueue.assign(next);
+    closeActivity: sendTo('activity', ({ context }) => ({ type: 'activity.close', pickContext: pickContextOf(context) })),
+    revealPicks: enqueueActions(({ context, event, enqueue }) => {
+      const { picks, result } = (event as unknown as DoneActorEvent<PickBoxOutput>).output;
+      enqueue.assign(afterPicksRevealed(context, picks, result));
       enqueue.emit(
-        journalFact('activity.revealed', {
-          day: context.day,
-          picks: context.today.picks,
-          rewards: next.today!.pickResult!.rewards,
-          mutualPairs: next.today!.pickResult!.mutualPairs,
-        }),
+        journalFact('activity.revealed', { day: context.day, picks, rewards: result.rewards, mutualPairs: result.mutualPairs }),
       );
     }),
 

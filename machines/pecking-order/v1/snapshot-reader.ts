@@ -1,8 +1,9 @@
 /**
  * Reads the root actor's persisted snapshot (the JSON the room stores) in game terms: which stage
- * and phase the game is in, which of the day's regions are open, and the vote child's context. The
+ * and phase the game is in, which of the day's regions are open, and its children's contexts. The
  * projection reads through this file only, so the snapshot's shape is known in one place.
  */
+import type { PickBoxContext } from './activity/pick-box';
 import type { GameContext } from './context';
 import type { Phase } from './presets';
 import type { BallotBoxContext } from './vote/ballot-box';
@@ -22,6 +23,8 @@ export interface GameSnapshotView {
   regions: Record<string, string>;
   /** The vote child's context while the vote is open; null otherwise. */
   ballotBox: BallotBoxContext | null;
+  /** The activity child's context while the activity is open; null otherwise. */
+  pickBox: PickBoxContext | null;
 }
 
 type Json = Record<string, unknown>;
@@ -55,7 +58,10 @@ export function readGameSnapshot(snapshot: unknown): GameSnapshotView {
     }
   }
   const children = isObject(snapshot.children) ? snapshot.children : {};
-  const vote = isObject(children.vote) && isObject(children.vote.snapshot) ? children.vote.snapshot : null;
+  const childContext = (id: string): Json | null => {
+    const child = children[id];
+    return isObject(child) && isObject(child.snapshot) && isObject(child.snapshot.context) ? child.snapshot.context : null;
+  };
   return {
     status: String(snapshot.status),
     context: snapshot.context as unknown as GameContext,
@@ -63,6 +69,7 @@ export function readGameSnapshot(snapshot: unknown): GameSnapshotView {
     phase,
     voteStep,
     regions,
-    ballotBox: vote && isObject(vote.context) ? (vote.context as unknown as BallotBoxContext) : null,
+    ballotBox: childContext('vote') as BallotBoxContext | null,
+    pickBox: childContext('activity') as PickBoxContext | null,
   };
 }
