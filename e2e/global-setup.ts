@@ -1,9 +1,9 @@
 /**
- * Browser tests run against the whole system as `npm start` runs it: the UI built into
- * dist/public, and `wrangler dev` on workerd with local SQLite and D1 (in a temporary state
- * directory, migrations applied), on a free port, with a lobby secret made for this run.
+ * Browser tests run against the whole system started by `npm start`'s own script: the UI built
+ * into dist/public, D1 migrations applied, and `wrangler dev` on workerd with local SQLite and D1
+ * (in a temporary state directory), on a free port, with a lobby secret made for this run.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -28,40 +28,34 @@ const freePort = () =>
     server.on('error', reject);
   });
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): void {
-  const result = spawnSync(command, args, { stdio: 'inherit', env });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.status})`);
-}
-
 let wrangler: ChildProcess | undefined;
 let stateDir: string | undefined;
 
 export async function setup(project: TestProject): Promise<void> {
   const env = { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false' };
-  run('node', ['scripts/build-ui.mjs'], env);
   stateDir = mkdtempSync(join(tmpdir(), 'pecking-order-e2e-'));
-  run('npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', stateDir], env);
   const port = await freePort();
   const secret = randomBytes(24).toString('base64url');
+  // Exactly what `npm start` runs (build, migrations, wrangler dev), on its own port, state and secret.
   wrangler = spawn(
-    'npx',
-    ['wrangler', 'dev', '--port', String(port), '--ip', '127.0.0.1', '--persist-to', stateDir, '--var', `LOBBY_SECRET:${secret}`, '--var', 'DEV_TOOLS:1', '--show-interactive-dev-session=false'],
-    { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+    'node',
+    ['scripts/start.mjs', '--ip', '127.0.0.1', '--persist-to', stateDir, '--var', `LOBBY_SECRET:${secret}`, '--show-interactive-dev-session=false'],
+    { env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
   let output = '';
   wrangler.stdout!.on('data', (chunk) => (output += chunk));
   wrangler.stderr!.on('data', (chunk) => (output += chunk));
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 120_000;
   for (;;) {
-    if (wrangler.exitCode !== null) throw new Error(`wrangler dev exited:\n${output}`);
+    if (wrangler.exitCode !== null) throw new Error(`npm start exited:\n${output}`);
     try {
       const response = await fetch(`${baseUrl}/api/games`, { method: 'GET' });
       if (response.status === 405) break;
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`wrangler dev did not start within 60 s:\n${output}`);
+    if (Date.now() > deadline) throw new Error(`npm start did not serve within 120 s:\n${output}`);
     await new Promise((r) => setTimeout(r, 250));
   }
   project.provide('baseUrl', baseUrl);

@@ -35,12 +35,16 @@ function run(command, args) {
 
 const secret = ensureDevSecret();
 await buildUi();
-run('npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local']);
+// Extra arguments go to `wrangler dev`; a `--persist-to DIR` there must also hold the migrated D1.
+const extra = process.argv.slice(2);
+const persistAt = extra.indexOf('--persist-to');
+const persist = persistAt >= 0 ? ['--persist-to', extra[persistAt + 1]] : [];
+run('npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local', ...persist]);
 console.log(`\nPecking Order on http://localhost:${port}`);
 console.log(`  lobby secret (Authorization: Bearer …): ${secret}`);
 console.log(`  lobby: http://localhost:${port}/   inspector: http://localhost:${port}/inspector/`);
 console.log(`  rooms: http://localhost:${port}/parties/game-server/<roomId>/…  (docs/protocol.md)\n`);
 // DEV_TOOLS=1 turns on local-only developer tools (the inspector's "fire now" for timers).
-const dev = spawn('npx', ['wrangler', 'dev', '--port', port, '--var', 'DEV_TOOLS:1', ...process.argv.slice(2)], { stdio: 'inherit' });
+const dev = spawn('npx', ['wrangler', 'dev', '--port', port, '--var', 'DEV_TOOLS:1', ...extra], { stdio: 'inherit' });
 dev.on('exit', (code) => process.exit(code ?? 0));
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => dev.kill(signal));
