@@ -29,8 +29,16 @@ export default defineConfig({
         },
       },
       {
+        // The inspector's pure parts (chart layout, transitions, context diffs, simulation).
+        test: { name: 'inspector', include: ['inspector/**/*.test.ts'], environment: 'node' },
+      },
+      {
         // Docs generated from code, compared with what is committed (`npm run docs` rewrites them).
         test: { name: 'docs', include: ['docs/**/*.test.ts'], environment: 'node' },
+      },
+      {
+        // The benchmark and load tool: `npm run bench -- --smoke` end to end (no timing asserted).
+        test: { name: 'bench', include: ['bench/**/*.test.ts'], environment: 'node', testTimeout: 300_000, hookTimeout: 300_000 },
       },
       {
         // The room: real Durable Objects, SQLite, D1 and alarms inside workerd.
