@@ -16,6 +16,7 @@ describe('GET /status and POST /admin', () => {
       restore: { ok: true },
       lastError: null,
     });
+    expect(status.json.players).toEqual([{ playerId: 'ana', name: 'ana' }, { playerId: 'ben', name: 'ben' }, { playerId: 'cy', name: 'cy' }]);
     expect(status.json.envelopeBytes).toBeGreaterThan(100);
     // The write cost since wake: the start transition rewrote the snapshot and added four timers.
     expect(status.json.writes.transitions).toBeGreaterThanOrEqual(1);

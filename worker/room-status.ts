@@ -16,6 +16,8 @@ export function roomStatusOf(engine: RoomEngine, scheduler: Scheduler, extras: S
     machine: engine.machineRef ?? null,
     createdWith: engine.room?.createdWith ?? null,
     value: snapshot?.value ?? null,
+    /** Who plays, with display names where the roster has them (public in the game anyway). */
+    players: playersOf(engine),
     seq: engine.seq,
     envelopeBytes: engine.envelopeBytes,
     timers: engine.timerViews,
@@ -29,6 +31,15 @@ export function roomStatusOf(engine: RoomEngine, scheduler: Scheduler, extras: S
     writes: { ...engine.writes },
     connections: extras.connections,
   };
+}
+
+function playersOf(engine: RoomEngine): { playerId: string; name: string }[] {
+  const roster = engine.room?.init.roster;
+  if (!Array.isArray(roster)) return [];
+  return roster
+    .map((entry) => entry as { playerId?: unknown; name?: unknown })
+    .filter((entry) => typeof entry.playerId === 'string')
+    .map((entry) => ({ playerId: entry.playerId as string, name: typeof entry.name === 'string' ? entry.name : (entry.playerId as string) }));
 }
 
 export type RoomStatusBody = ReturnType<typeof roomStatusOf>;

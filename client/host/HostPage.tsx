@@ -1,0 +1,55 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Invite } from '../shared/invite-link';
+import { knownCast } from '../shared/known-casts';
+import { withNames } from '../shared/player-names';
+import { AdminActions } from './AdminActions';
+import { fetchStatus, type AdminFailure, type RoomStatus } from './admin-api';
+import { HostChat } from './HostChat';
+import { StatusCard } from './StatusCard';
+
+/** How often the room's status is refreshed while the page is open. */
+const POLL_MS = 2000;
+
+/** `/host`: the room's status and the host's actions. */
+export function HostPage({ invite }: { invite: Invite }) {
+  const [status, setStatus] = useState<RoomStatus | null>(null);
+  const [failure, setFailure] = useState<AdminFailure | null>(null);
+  // The room's status names the players; until it arrives, the cast this browser's lobby remembers.
+  const cast = status?.players ?? knownCast(invite.roomId);
+  const names = new Map((cast ?? []).map((player) => [player.playerId, player.name]));
+
+  const refresh = useCallback(async () => {
+    const answer = await fetchStatus(invite.roomId, invite.token);
+    if (answer.ok) {
+      setStatus(answer.data);
+      setFailure(null);
+    } else {
+      setFailure(answer.failure);
+    }
+  }, [invite]);
+
+  useEffect(() => {
+    void refresh();
+    const timer = window.setInterval(() => void refresh(), POLL_MS);
+    return () => window.clearInterval(timer);
+  }, [refresh]);
+
+  return (
+    <>
+      <h1>
+        Host · game <code>{invite.roomId}</code>
+      </h1>
+      {failure && (
+        <div className="notice error" role="alert">
+          <p>
+            <strong>{failure.sentence}</strong>
+            {failure.detail && <span className="detail"> {withNames(failure.detail, names)}</span>}
+          </p>
+        </div>
+      )}
+      {status && <StatusCard status={status} />}
+      <AdminActions invite={invite} cast={cast} names={names} finished={status?.status === 'finished'} onDone={refresh} />
+      <HostChat invite={invite} names={names} />
+    </>
+  );
+}

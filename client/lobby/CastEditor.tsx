@@ -1,0 +1,81 @@
+import { FieldIssues, invalidProps } from './FieldIssues';
+import { fieldId, type FieldKey } from './form-issues';
+
+export interface CastRow {
+  /** Stable React key; rows are added and removed. */
+  key: number;
+  name: string;
+  bio: string;
+}
+
+export const MIN_CAST = 3;
+export const MAX_CAST = 20;
+
+/** The cast: a display name (a persona) and an optional bio per player, 3–20 players. */
+export function CastEditor({ cast, onChange, issues }: {
+  cast: CastRow[];
+  onChange(cast: CastRow[]): void;
+  issues: ReadonlyMap<FieldKey, string[]>;
+}) {
+  const update = (index: number, patch: Partial<CastRow>) => onChange(cast.map((row, i) => (i === index ? { ...row, ...patch } : row)));
+  return (
+    <fieldset className="card cast-editor" id={fieldId('cast')}>
+      <legend>Cast ({cast.length} players)</legend>
+      <p className="muted">
+        {MIN_CAST}–{MAX_CAST} players. Names are personas, not real names; each must be different.
+      </p>
+      <FieldIssues field="cast" issues={issues} />
+      <ol className="cast-rows">
+        {cast.map((row, index) => {
+          const nameField = `cast.${index}.name`;
+          const bioField = `cast.${index}.bio`;
+          return (
+            <li key={row.key} className="cast-row">
+              <div className="field">
+                <label htmlFor={fieldId(nameField)}>Player {index + 1} name</label>
+                <input
+                  id={fieldId(nameField)}
+                  value={row.name}
+                  maxLength={40}
+                  autoComplete="off"
+                  onChange={(event) => update(index, { name: event.target.value })}
+                  {...invalidProps(nameField, issues)}
+                />
+                <FieldIssues field={nameField} issues={issues} />
+              </div>
+              <div className="field">
+                <label htmlFor={fieldId(bioField)}>Player {index + 1} bio (optional)</label>
+                <input
+                  id={fieldId(bioField)}
+                  value={row.bio}
+                  maxLength={280}
+                  autoComplete="off"
+                  onChange={(event) => update(index, { bio: event.target.value })}
+                  {...invalidProps(bioField, issues)}
+                />
+                <FieldIssues field={bioField} issues={issues} />
+              </div>
+              <button
+                type="button"
+                className="secondary small"
+                disabled={cast.length <= MIN_CAST}
+                onClick={() => onChange(cast.filter((_, i) => i !== index))}
+                aria-label={`Remove player ${index + 1}`}
+              >
+                Remove
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+      <button
+        type="button"
+        className="secondary"
+        disabled={cast.length >= MAX_CAST}
+        onClick={() => onChange([...cast, { key: Math.max(0, ...cast.map((row) => row.key)) + 1, name: '', bio: '' }])}
+      >
+        Add a player
+      </button>
+    </fieldset>
+  );
+}

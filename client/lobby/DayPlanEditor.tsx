@@ -1,0 +1,94 @@
+import { VOTE_RULES } from '../../machines/pecking-order/rules';
+import { VOTE_TYPES, type VoteType } from '../../machines/pecking-order/rules/types';
+import { aliveAtStartOfDay } from '../../machines/pecking-order/v1/day-plan';
+import { VOTE_NAMES } from '../play/vote-words';
+import { FieldIssues, invalidProps } from './FieldIssues';
+import { fieldId, type FieldKey } from './form-issues';
+
+export interface DayRow {
+  voteType: VoteType;
+  playerPick: boolean;
+}
+
+/**
+ * The days: a vote type each (FINALS last), and the optional PLAYER_PICK activity. Each day says
+ * how many players it starts with, since a vote type needs a number of players alive.
+ */
+export function DayPlanEditor({ days, players, onChange, onReset, issues }: {
+  days: DayRow[];
+  players: number;
+  onChange(days: DayRow[]): void;
+  onReset(): void;
+  issues: ReadonlyMap<FieldKey, string[]>;
+}) {
+  const update = (index: number, patch: Partial<DayRow>) => onChange(days.map((day, i) => (i === index ? { ...day, ...patch } : day)));
+  return (
+    <fieldset className="card day-plan" id={fieldId('days')}>
+      <legend>Day plan ({days.length} days)</legend>
+      <p className="muted">
+        One player goes each night; the last day is the FINALS, where the players who went out crown the winner.
+      </p>
+      <FieldIssues field="days" issues={issues} />
+      <ol className="day-rows">
+        {days.map((day, index) => {
+          const voteField = `days.${index}.voteType`;
+          const activityField = `days.${index}.activity`;
+          return (
+            <li key={index} className="day-row">
+              <div className="field">
+                <label htmlFor={fieldId(voteField)}>
+                  Day {index + 1} vote <span className="muted">({Math.max(0, aliveAtStartOfDay(players, index + 1))} players)</span>
+                </label>
+                <select
+                  id={fieldId(voteField)}
+                  value={day.voteType}
+                  onChange={(event) => update(index, { voteType: event.target.value as VoteType })}
+                  {...invalidProps(voteField, issues)}
+                >
+                  {VOTE_TYPES.map((type) => (
+                    <option key={type} value={type}>
+                      {VOTE_NAMES[type]} (needs {VOTE_RULES[type].minAlive})
+                    </option>
+                  ))}
+                </select>
+                <FieldIssues field={voteField} issues={issues} />
+              </div>
+              <label className="check" htmlFor={fieldId(activityField)}>
+                <input
+                  id={fieldId(activityField)}
+                  type="checkbox"
+                  checked={day.playerPick}
+                  onChange={(event) => update(index, { playerPick: event.target.checked })}
+                  {...invalidProps(activityField, issues)}
+                />
+                <span>Day {index + 1} player pick activity</span>
+              </label>
+              <FieldIssues field={activityField} issues={issues} />
+              <button
+                type="button"
+                className="secondary small"
+                disabled={days.length <= 1}
+                onClick={() => onChange(days.filter((_, i) => i !== index))}
+                aria-label={`Remove day ${index + 1}`}
+              >
+                Remove
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+      <div className="row">
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => onChange([...days.slice(0, -1), { voteType: 'MAJORITY', playerPick: false }, ...days.slice(-1)])}
+        >
+          Add a day
+        </button>
+        <button type="button" className="secondary" onClick={onReset}>
+          Use the default plan for {players} players
+        </button>
+      </div>
+    </fieldset>
+  );
+}

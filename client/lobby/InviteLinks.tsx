@@ -1,0 +1,42 @@
+import { CopyButton } from '../shared/CopyButton';
+import type { CreatedGame } from './create-game';
+
+/** The created game's links, absolute, each with a Copy button: one per player, and the host's. */
+export function InviteLinks({ game, onAnother }: { game: CreatedGame; onAnother(): void }) {
+  const absolute = (link: string) => new URL(link, window.location.origin).href;
+  const host = absolute(game.host);
+  return (
+    <section className="card links" aria-labelledby="links-title" data-testid="invite-links">
+      <h2 id="links-title">Game created</h2>
+      <p>
+        Send each player their own link: it is their key to the game. Links work until{' '}
+        {new Date(game.expiresAt).toLocaleString()}.
+      </p>
+      <ul className="link-list">
+        {game.players.map((player) => (
+          <li key={player.playerId}>
+            <label htmlFor={`invite-${player.playerId}`}>{player.name}</label>
+            <div className="link-row">
+              <input id={`invite-${player.playerId}`} readOnly value={absolute(player.invite)} onFocus={(event) => event.target.select()} data-testid="invite-link" />
+              <CopyButton text={absolute(player.invite)} label={`${player.name}'s invite link`} />
+            </div>
+          </li>
+        ))}
+      </ul>
+      <h3>Your host link</h3>
+      <p className="muted">Keep it to yourself: it moves the game on and can put players out.</p>
+      <div className="link-row">
+        <input aria-label="Host link" readOnly value={host} onFocus={(event) => event.target.select()} data-testid="host-link" />
+        <CopyButton text={host} label="the host link" />
+      </div>
+      <p className="row">
+        <a className="button" href={host} target="_blank" rel="noreferrer">
+          Open the host view
+        </a>
+        <button type="button" className="secondary" onClick={onAnother}>
+          Create another game
+        </button>
+      </p>
+    </section>
+  );
+}

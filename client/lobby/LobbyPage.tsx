@@ -1,0 +1,188 @@
+import { useMemo, useState, type FormEvent, type MouseEvent } from 'react';
+import { defaultDayPlan } from '../../machines/pecking-order/v1/day-plan';
+import { PRESETS, PRESET_NAMES, type PresetName } from '../../machines/pecking-order/v1/presets';
+import { rememberCast } from '../shared/known-casts';
+import { CastEditor, MAX_CAST, MIN_CAST, type CastRow } from './CastEditor';
+import { createGame, type CreatedGame, type CreateGameRequest, type Issue, type Scheduling } from './create-game';
+import { DayPlanEditor, type DayRow } from './DayPlanEditor';
+import { FieldIssues, invalidProps } from './FieldIssues';
+import { fieldId, fieldLabel, fieldOf, issueId, issuesByField } from './form-issues';
+import { InviteLinks } from './InviteLinks';
+import { loadLobbySecret, saveLobbySecret } from './lobby-secret';
+
+function defaultDays(players: number): DayRow[] {
+  const clamped = Math.min(MAX_CAST, Math.max(MIN_CAST, players));
+  return defaultDayPlan(clamped).map((day) => ({ voteType: day.voteType, playerPick: day.activity === 'PLAYER_PICK' }));
+}
+
+const emptyCast = (n: number): CastRow[] => Array.from({ length: n }, (_, i) => ({ key: i, name: '', bio: '' }));
+
+/** Summary links move focus to the field, not only the view. */
+function focusField(event: MouseEvent, id: string) {
+  const element = document.getElementById(id);
+  if (!element) return;
+  event.preventDefault();
+  element.scrollIntoView({ block: 'center' });
+  if (element.matches('input, select, textarea')) element.focus();
+  else element.querySelector<HTMLElement>('input, select, textarea')?.focus();
+}
+
+interface Failure {
+  sentence: string;
+  issues: Issue[];
+}
+
+/** `/`: the host creates a game and gets the links to send. */
+export function LobbyPage() {
+  const [secret, setSecret] = useState(loadLobbySecret);
+  const [cast, setCast] = useState<CastRow[]>(() => emptyCast(5));
+  const [preset, setPreset] = useState<PresetName>('DEFAULT');
+  const [scheduling, setScheduling] = useState<Scheduling>('PRE_SCHEDULED');
+  const [days, setDays] = useState<DayRow[]>(() => defaultDays(5));
+  // Until the host edits the plan, it follows the cast size.
+  const [planEdited, setPlanEdited] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const [game, setGame] = useState<CreatedGame | null>(null);
+  const issues = useMemo(() => issuesByField(failure?.issues ?? []), [failure]);
+
+  function changeCast(next: CastRow[]) {
+    setCast(next);
+    if (!planEdited && next.length !== cast.length) setDays(defaultDays(next.length));
+    // Paths name rows by index: once rows move, old messages would point at the wrong ones.
+    if (next.length !== cast.length && failure) setFailure({ ...failure, issues: [] });
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!secret.trim()) {
+      setFailure({ sentence: 'Type the lobby secret first: the server creates games only for its holder.', issues: [] });
+      document.getElementById('lobby-secret')?.focus();
+      return;
+    }
+    setBusy(true);
+    const body: CreateGameRequest = {
+      cast: cast.map((row) => ({ name: row.name.trim(), ...(row.bio.trim() ? { bio: row.bio.trim() } : {}) })),
+      manifest: {
+        preset,
+        scheduling,
+        days: days.map((day) => ({ voteType: day.voteType, ...(day.playerPick ? { activity: 'PLAYER_PICK' as const } : {}) })),
+      },
+    };
+    const result = await createGame(secret, body);
+    setBusy(false);
+    if (result.ok) {
+      rememberCast(result.game.roomId, result.game.players);
+      setFailure(null);
+      setGame(result.game);
+      window.scrollTo(0, 0);
+    } else {
+      setFailure({ sentence: result.sentence, issues: result.issues });
+      window.setTimeout(() => document.getElementById('lobby-failure')?.focus(), 0);
+    }
+  }
+
+  if (game) return <InviteLinks game={game} onAnother={() => setGame(null)} />;
+
+  return (
+    <form className="lobby" onSubmit={submit} noValidate>
+      <h1>Create a game</h1>
+      {failure && (
+        <div className="notice error summary" role="alert" id="lobby-failure" tabIndex={-1} data-testid="lobby-failure">
+          <p>
+            <strong>{failure.sentence}</strong>
+          </p>
+          {failure.issues.length > 0 && (
+            <ul>
+              {failure.issues.map((issue, index) => {
+                const field = fieldOf(issue.path);
+                return (
+                  <li key={index}>
+                    {field === 'general' ? (
+                      `${issue.path}: ${issue.message}`
+                    ) : (
+                      <a href={`#${fieldId(field)}`} onClick={(event) => focusField(event, fieldId(field))}>
+                        {fieldLabel(field)}: {issue.message}
+                      </a>
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </div>
+      )}
+      <section className="card">
+        <div className="field">
+          <label htmlFor="lobby-secret">Lobby secret</label>
+          <input
+            id="lobby-secret"
+            type="password"
+            autoComplete="off"
+            value={secret}
+            onChange={(event) => {
+              setSecret(event.target.value);
+              saveLobbySecret(event.target.value);
+            }}
+            aria-describedby="lobby-secret-hint"
+            required
+          />
+          <p className="muted" id="lobby-secret-hint">
+            Only someone who runs the server has it. It stays in this tab and is forgotten when you close it.
+          </p>
+        </div>
+      </section>
+      <CastEditor cast={cast} onChange={changeCast} issues={issues} />
+      <section className="card">
+        <div className="field">
+          <label htmlFor={fieldId('preset')}>Pace (preset)</label>
+          <select id={fieldId('preset')} value={preset} onChange={(event) => setPreset(event.target.value as PresetName)} {...invalidProps('preset', issues)}>
+            {PRESET_NAMES.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </select>
+          <p className="muted">{PRESETS[preset].description}</p>
+          <FieldIssues field="preset" issues={issues} />
+        </div>
+        <fieldset className="field" id={fieldId('scheduling')} {...invalidProps('scheduling', issues)}>
+          <legend>Who moves the game on</legend>
+          <label className="check">
+            <input type="radio" name="scheduling" value="PRE_SCHEDULED" checked={scheduling === 'PRE_SCHEDULED'} onChange={() => setScheduling('PRE_SCHEDULED')} />
+            <span>The clock (PRE_SCHEDULED): phases follow the preset's times</span>
+          </label>
+          <label className="check">
+            <input type="radio" name="scheduling" value="ADMIN" checked={scheduling === 'ADMIN'} onChange={() => setScheduling('ADMIN')} />
+            <span>The host (ADMIN): every phase waits for you to advance it</span>
+          </label>
+          <FieldIssues field="scheduling" issues={issues} />
+        </fieldset>
+      </section>
+      <DayPlanEditor
+        days={days}
+        players={cast.length}
+        onChange={(next) => {
+          setDays(next);
+          setPlanEdited(true);
+          if (next.length !== days.length && failure) setFailure({ ...failure, issues: failure.issues.filter((i) => !i.path.startsWith('manifest.days')) });
+        }}
+        onReset={() => {
+          setDays(defaultDays(cast.length));
+          setPlanEdited(false);
+        }}
+        issues={issues}
+      />
+      {issues.has('general') && (
+        <p className="field-issue" id={issueId('general')}>
+          {issues.get('general')!.join(' ')}
+        </p>
+      )}
+      <div className="actions">
+        <button type="submit" disabled={busy}>
+          {busy ? 'Creating…' : 'Create the game'}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,32 @@
+import { CLOSE_CODES } from '../shared/protocol';
+import type { ConnectionState } from './player-store';
+
+const LABELS: Record<ConnectionState['status'], string> = {
+  connecting: 'Connecting…',
+  live: 'Live',
+  reconnecting: 'Reconnecting…',
+  refused: 'Refused',
+};
+
+/** The connection as a badge; announced to screen readers when it changes. */
+export function ConnectionBadge({ connection }: { connection: ConnectionState }) {
+  return (
+    <span className={`badge connection ${connection.status}`} role="status" aria-label={`Connection: ${LABELS[connection.status]}`}>
+      <span aria-hidden="true" className="dot" />
+      {LABELS[connection.status]}
+    </span>
+  );
+}
+
+/** Why the room refused the connection, from its close code (docs/protocol.md). */
+export function RefusalExplanation({ code }: { code: number | null }) {
+  const known = code !== null ? CLOSE_CODES[code] : undefined;
+  return (
+    <div className="notice error" role="alert">
+      <p>
+        <strong>The game refused this link{known ? ` (${code} ${known.reason})` : ''}.</strong>
+      </p>
+      <p>{known ? known.meaning.replace('`token` query parameter', 'token in the link') : 'Open your invite link again.'}</p>
+    </div>
+  );
+}

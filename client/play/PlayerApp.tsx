@@ -1,0 +1,153 @@
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { GROUP_CHANNEL } from '../../machines/pecking-order/v1/chat';
+import type { PlayerView } from '../../machines/pecking-order/v1/projection';
+import { CastPanel } from './CastPanel';
+import { ChatPanel } from './ChatPanel';
+import { ConnectionBadge, RefusalExplanation } from './ConnectionBadge';
+import { DmPanel } from './DmPanel';
+import { ErrorNotice } from './ErrorNotice';
+import { GameOverBanner } from './GameOverBanner';
+import { PhaseStrip } from './PhaseStrip';
+import { PlayerContext, usePlayerState, type PlayerApi } from './player-context';
+import { createPlayerStore } from './player-store';
+import { saveMessages, type SavedSession } from './saved-session';
+import { TodayPanel } from './TodayPanel';
+import { useRoomSocket } from './use-room-socket';
+
+/** One game for one player: the store, its persistence and the socket, around the screens. */
+export function PlayerApp({ session }: { session: SavedSession }) {
+  const [store] = useState(() =>
+    createPlayerStore({ roomId: session.roomId, playerId: session.playerId, messages: session.messages, cursor: session.cursor }),
+  );
+  useEffect(() => {
+    // Storage follows the store: messages and cursor survive reloads and reconnects.
+    let saved = store.getSnapshot().context.cursor;
+    const subscription = store.subscribe(({ context }) => {
+      if (context.cursor === saved) return;
+      saved = context.cursor;
+      saveMessages(context.roomId, context.cursor, context.messages);
+    });
+    return () => subscription.unsubscribe();
+  }, [store]);
+  const send = useRoomSocket(store, session);
+  const api = useMemo<PlayerApi>(() => ({ store, send }), [store, send]);
+  return (
+    <PlayerContext value={api}>
+      <PlayerScreen />
+    </PlayerContext>
+  );
+}
+
+const TABS = [
+  { id: 'today', label: 'Today' },
+  { id: 'chat', label: 'Chat' },
+  { id: 'dms', label: 'DMs' },
+  { id: 'cast', label: 'Cast' },
+] as const;
+type Tab = (typeof TABS)[number]['id'];
+
+function PlayerScreen() {
+  const view = usePlayerState((s) => s.view);
+  const connection = usePlayerState((s) => s.connection);
+  return (
+    <div className="app player">
+      <header className="topbar">
+        <span className="brand">Pecking Order</span>
+        <ConnectionBadge connection={connection} />
+      </header>
+      {connection.status === 'refused' && <RefusalExplanation code={connection.closeCode} />}
+      {view ? (
+        <GameScreen view={view} live={connection.status === 'live'} reconnecting={connection.status === 'reconnecting'} />
+      ) : (
+        connection.status !== 'refused' && <p className="loading">Connecting to the game…</p>
+      )}
+    </div>
+  );
+}
+
+function GameScreen({ view, live, reconnecting }: { view: PlayerView; live: boolean; reconnecting: boolean }) {
+  const [tab, setTab] = useState<Tab>('today');
+  const unread = useUnread(view.playerId, tab);
+  const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({ today: null, chat: null, dms: null, cast: null });
+  function onTabKey(event: KeyboardEvent) {
+    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+    if (!step) return;
+    const index = (TABS.findIndex((t) => t.id === tab) + step + TABS.length) % TABS.length;
+    const next = TABS[index]!.id;
+    setTab(next);
+    tabRefs.current[next]?.focus();
+  }
+  const panels: Record<Tab, ReactNode> = {
+    today: <TodayPanel view={view} />,
+    chat: <ChatPanel view={view} active={tab === 'chat'} live={live} />,
+    dms: <DmPanel view={view} active={tab === 'dms'} live={live} />,
+    cast: <CastPanel view={view} live={live} />,
+  };
+  return (
+    <>
+      <div className="sticky-head">
+      <PhaseStrip view={view} />
+      <nav className="tabs" role="tablist" aria-label="Sections" onKeyDown={onTabKey}>
+        {TABS.map((t) => (
+          <button
+            key={t.id}
+            ref={(element) => {
+              tabRefs.current[t.id] = element;
+            }}
+            type="button"
+            role="tab"
+            id={`tab-${t.id}`}
+            aria-selected={tab === t.id}
+            aria-controls={`panel-${t.id}`}
+            tabIndex={tab === t.id ? 0 : -1}
+            onClick={() => setTab(t.id)}
+          >
+            {t.label}
+            {unread[t.id] > 0 && (
+              <span className="unread" aria-label={`${unread[t.id]} unread`}>
+                {unread[t.id]}
+              </span>
+            )}
+          </button>
+        ))}
+      </nav>
+      </div>
+      {reconnecting && (
+        <p className="notice" role="status">
+          The connection dropped. Reconnecting: you will catch up on everything you missed.
+        </p>
+      )}
+      <GameOverBanner view={view} />
+      <ErrorNotice general />
+      <main className="panels">
+        {TABS.map((t) => (
+          <section
+            key={t.id}
+            id={`panel-${t.id}`}
+            role="tabpanel"
+            aria-labelledby={`tab-${t.id}`}
+            className={`panel panel-${t.id}`}
+            data-active={tab === t.id ? '' : undefined}
+          >
+            {panels[t.id]}
+          </section>
+        ))}
+      </main>
+    </>
+  );
+}
+
+/** Messages from others that arrived while their tab was not shown. */
+function useUnread(me: string, tab: Tab): Record<Tab, number> {
+  const messages = usePlayerState((s) => s.messages);
+  const last = messages[messages.length - 1]?.seq ?? 0;
+  const [seen, setSeen] = useState({ chat: last, dms: last });
+  useEffect(() => {
+    if (tab === 'chat' || tab === 'dms') setSeen((s) => ({ ...s, [tab]: last }));
+  }, [tab, last]);
+  return useMemo(() => {
+    const count = (group: boolean, after: number) =>
+      messages.filter((m) => m.seq > after && m.from !== me && (m.channel === GROUP_CHANNEL) === group).length;
+    return { today: 0, chat: count(true, seen.chat), dms: count(false, seen.dms), cast: 0 };
+  }, [messages, seen, me]);
+}

@@ -1,0 +1,56 @@
+import type { PlayerView } from '../../machines/pecking-order/v1/projection';
+import { withNames } from '../shared/player-names';
+import { ActivityCard } from './ActivityCard';
+import { NightNews } from './NightNews';
+import { PersonaCard } from './PersonaCard';
+import { useNames } from './use-names';
+import { VoteCard } from './VoteCard';
+import { PHASE_HINTS, VOTE_NAMES } from './vote-words';
+
+/** The day at a glance: who you are, what the phase allows, the activity, the vote, and the days before. */
+export function TodayPanel({ view }: { view: PlayerView }) {
+  const names = useNames();
+  const earlier = view.history.filter((result) => result.day < view.day || view.phase === 'gameOver');
+  return (
+    <>
+      <PersonaCard view={view} />
+      <NightNews view={view} />
+      {view.phase !== 'gameOver' && (
+        <section className="card" aria-label="What is open now">
+          <p data-testid="phase-hint">{PHASE_HINTS[view.phase]}</p>
+          <ul className="open-regions">
+            <li className={view.open.groupChat ? 'on' : 'off'}>Group chat {view.open.groupChat ? 'open' : 'closed'}</li>
+            <li className={view.open.dms ? 'on' : 'off'}>DMs {view.open.dms ? 'open' : 'closed'}</li>
+            <li className={view.open.transfers ? 'on' : 'off'}>Silver transfers {view.open.transfers ? 'open' : 'closed'}</li>
+          </ul>
+          {view.theme && <p>Today's theme: {view.theme}</p>}
+          <p className="muted">Gold pool: {view.goldPool}. The winner takes it.</p>
+        </section>
+      )}
+      {!view.me.alive && view.phase !== 'gameOver' && view.vote?.type !== 'FINALS' && (
+        <section className="card jury" aria-label="The jury" data-testid="jury-note">
+          <p>
+            You are out of the game and on the jury. You can read the group chat; in the finale you vote for the winner.
+          </p>
+        </section>
+      )}
+      <ActivityCard view={view} />
+      <VoteCard view={view} />
+      {earlier.length > 0 && (
+        <section className="card" aria-labelledby="history-title">
+          <h2 id="history-title">{view.phase === 'gameOver' ? 'The game, day by day' : 'The days so far'}</h2>
+          <ol className="history">
+            {earlier.map((result) => (
+              <li key={result.day}>
+                <strong>
+                  Day {result.day} · {VOTE_NAMES[result.type]}:
+                </strong>{' '}
+                {withNames(result.explanation, names)}
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+    </>
+  );
+}

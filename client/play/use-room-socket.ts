@@ -1,0 +1,84 @@
+/**
+ * The player's connection to the room: partysocket (reconnects with backoff) wired to the player
+ * store. Each (re)connect sends the current message cursor, so the room replays only what this
+ * browser has not seen; a refused connection (close codes 4001–4007) stops reconnecting.
+ */
+import { useCallback } from 'react';
+import usePartySocket from 'partysocket/react';
+import type { PlayerView } from '../../machines/pecking-order/v1/projection';
+import { isRefusal, parseServerFrame, type ClientFrame, type GameAction } from '../shared/protocol';
+import type { PlayerStore } from './player-store';
+
+let refCounter = 0;
+/** Refs only need to be unique per connection; the time part keeps them unique across reloads. */
+function nextRef(): string {
+  refCounter += 1;
+  return `${Date.now().toString(36)}-${refCounter}`;
+}
+
+export interface RoomSession {
+  roomId: string;
+  token: string;
+}
+
+/** Connects to the room and returns `send`, which answers the send's ref (null when not live). */
+export function useRoomSocket(store: PlayerStore, session: RoomSession): (event: GameAction) => string | null {
+  const socket = usePartySocket({
+    host: window.location.host,
+    protocol: window.location.protocol === 'https:' ? 'wss' : 'ws',
+    party: 'game-server',
+    room: session.roomId,
+    // A function, so every reconnect reads the cursor as it is then.
+    query: () => {
+      const { cursor } = store.getSnapshot().context;
+      return { token: session.token, cursor: cursor > 0 ? String(cursor) : undefined };
+    },
+    shouldReconnectOnClose: (event) => !isRefusal(event.code),
+    // A phone that lost its network comes back quickly, then backs off (1 s, 1.3 s, … up to 10 s).
+    minReconnectionDelay: 1000,
+    maxReconnectionDelay: 10_000,
+    onMessage(event) {
+      const frame = parseServerFrame(event.data);
+      if (!frame) return;
+      switch (frame.type) {
+        case 'welcome':
+          store.trigger.welcomed({ playerId: frame.playerId });
+          break;
+        case 'view':
+          store.trigger.viewReceived({ seq: frame.seq, view: frame.view as PlayerView });
+          break;
+        case 'messages':
+          store.trigger.messagesReceived({ messages: frame.messages, cursor: frame.cursor });
+          // A long absence is caught up page by page.
+          if (frame.more) write({ type: 'sync', after: store.getSnapshot().context.cursor });
+          break;
+        case 'ack':
+          if (frame.ref) store.trigger.acked({ ref: frame.ref });
+          break;
+        case 'error':
+          store.trigger.refused({ ref: frame.ref ?? null, code: frame.code, message: frame.message, at: Date.now() });
+          break;
+        case 'pong':
+          break;
+      }
+    },
+    onClose(event) {
+      store.trigger.closed({ code: event.code, at: Date.now() });
+    },
+  });
+
+  function write(frame: ClientFrame): void {
+    socket.send(JSON.stringify(frame));
+  }
+
+  return useCallback(
+    (event: GameAction) => {
+      if (store.getSnapshot().context.connection.status !== 'live') return null;
+      const ref = nextRef();
+      store.trigger.sent({ ref, event, at: Date.now() });
+      socket.send(JSON.stringify({ type: 'send', ref, event } satisfies ClientFrame));
+      return ref;
+    },
+    [socket, store],
+  );
+}
