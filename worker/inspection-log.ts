@@ -39,6 +39,19 @@ export interface InspectionRecord {
   event: StatelyInspectionEvent;
 }
 
+/** A record as written: its event serialised once, for storage and for the wire. */
+export interface StoredRecord {
+  n: number;
+  seq: number;
+  at: number;
+  json: string;
+}
+
+/** Serialises records for a frame without re-serialising their events. */
+export function recordsJson(records: readonly StoredRecord[]): string {
+  return `[${records.map((r) => `{"n":${r.n},"seq":${r.seq},"at":${r.at},"event":${r.json}}`).join(',')}]`;
+}
+
 const plain = (value: unknown): unknown => JSON.parse(JSON.stringify(value ?? null));
 
 export function toStately(raw: InspectionEvent, at: number): StatelyInspectionEvent | null {
@@ -72,7 +85,7 @@ export function toStately(raw: InspectionEvent, at: number): StatelyInspectionEv
 }
 
 export class InspectionLog {
-  private pending: { at: number; event: StatelyInspectionEvent }[] = [];
+  private pending: { at: number; json: string }[] = [];
 
   constructor(private readonly storage: RoomStorage) {
     storage.sql.exec(`CREATE TABLE IF NOT EXISTS inspection (
@@ -81,7 +94,7 @@ export class InspectionLog {
 
   capture(raw: InspectionEvent, at: number): void {
     const event = toStately(raw, at);
-    if (event) this.pending.push({ at, event });
+    if (event) this.pending.push({ at, json: JSON.stringify(event) });
   }
 
   /** Forgets what was captured since the last flush (a restore, a rolled-back transition). */
@@ -90,14 +103,14 @@ export class InspectionLog {
   }
 
   /** Writes what was captured as part of transition `seq`; call inside the persist transaction. */
-  flush(seq: number): InspectionRecord[] {
-    const records = this.pending.map(({ at, event }) => {
+  flush(seq: number): StoredRecord[] {
+    const records = this.pending.map(({ at, json }) => {
       const { n } = rows<{ n: number }>(
         this.storage.sql,
         'INSERT INTO inspection (seq, at, event) VALUES (?, ?, ?) RETURNING n',
-        seq, at, JSON.stringify(event),
+        seq, at, json,
       )[0]!;
-      return { n, seq, at, event };
+      return { n, seq, at, json };
     });
     this.pending = [];
     if (records.length > 0) this.storage.sql.exec('DELETE FROM inspection WHERE seq <= ?', seq - INSPECTION_HISTORY_TRANSITIONS);
@@ -105,9 +118,9 @@ export class InspectionLog {
   }
 
   /** The stored history, oldest first. */
-  history(): InspectionRecord[] {
+  history(): StoredRecord[] {
     return rows<{ n: number; seq: number; at: number; event: string }>(this.storage.sql, 'SELECT * FROM inspection ORDER BY n').map(
-      (row) => ({ n: row.n, seq: row.seq, at: row.at, event: JSON.parse(row.event) }),
+      (row) => ({ n: row.n, seq: row.seq, at: row.at, json: row.event }),
     );
   }
 }

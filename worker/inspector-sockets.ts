@@ -8,7 +8,7 @@
 import type { Connection } from 'partyserver';
 import { describeMachine } from '../machines/definition';
 import { secretMatches, verifyToken } from './auth';
-import type { InspectionRecord } from './inspection-log';
+import { recordsJson, type StoredRecord } from './inspection-log';
 import type { ConnectionState } from './player-sockets';
 import { refuse, secretOrRefuse, sendFrame } from './player-sockets';
 import type { RoomEngine } from './room-engine';
@@ -17,9 +17,18 @@ import type { RoomStatusBody } from './room-status';
 export const INSPECT_PATH_SUFFIX = '/inspect';
 
 export type InspectorFrame =
-  | { type: 'inspect.hello'; roomId: string; status: RoomStatusBody; definition: unknown; history: InspectionRecord[] }
-  | { type: 'inspect.records'; records: InspectionRecord[] }
+  | { type: 'inspect.hello'; roomId: string; status: RoomStatusBody; definition: unknown; history: '<records>' }
+  | { type: 'inspect.records'; records: '<records>' }
   | { type: 'inspect.status'; status: RoomStatusBody };
+
+/** Frames carrying records splice the records' stored JSON in rather than re-serialising them. */
+function sendWithRecords(connection: Connection, frame: InspectorFrame, records: readonly StoredRecord[]): void {
+  try {
+    connection.send(JSON.stringify(frame).replace('"<records>"', recordsJson(records)));
+  } catch {
+    // The socket closed under us.
+  }
+}
 
 export function isInspectRequest(request: Request): boolean {
   return new URL(request.url).pathname.endsWith(INSPECT_PATH_SUFFIX);
@@ -58,16 +67,14 @@ export async function authenticateInspector(
 }
 
 export function sendHello(connection: Connection, engine: RoomEngine, roomId: string, status: RoomStatusBody): void {
-  send(connection, {
-    type: 'inspect.hello',
-    roomId,
-    status,
-    definition: engine.version ? describeMachine(engine.version) : null,
-    history: engine.inspection.history(),
-  });
+  sendWithRecords(
+    connection,
+    { type: 'inspect.hello', roomId, status, definition: engine.version ? describeMachine(engine.version) : null, history: '<records>' },
+    engine.inspection.history(),
+  );
 }
 
-export function sendInspection(connection: Connection, records: InspectionRecord[], status: RoomStatusBody): void {
-  if (records.length > 0) send(connection, { type: 'inspect.records', records });
+export function sendInspection(connection: Connection, records: readonly StoredRecord[], status: RoomStatusBody): void {
+  if (records.length > 0) sendWithRecords(connection, { type: 'inspect.records', records: '<records>' }, records);
   send(connection, { type: 'inspect.status', status });
 }

@@ -21,7 +21,7 @@ import {
 import type { MachineRegistry } from '../machines/registry';
 import { DurableTimers, MACHINE_TIMER_TASK, ROOT_ACTOR_ID, type MachineTimerPayload } from './durable-timers';
 import { EnvelopeStore, type Envelope, type RoomRecord } from './envelope';
-import { InspectionLog, type InspectionRecord } from './inspection-log';
+import { InspectionLog, type StoredRecord } from './inspection-log';
 import { JOURNAL_FLUSH_TASK, JournalOutbox, type JournalFact, type JournalSink } from './journal/outbox';
 import { MessageLog, type ChatMessage } from './message-log';
 import { RoomError } from './room-error';
@@ -47,7 +47,7 @@ export interface TransitionOutcome {
   refusals: Refusal[];
   messages: ChatMessage[];
   /** Inspection records of the persisted transitions, for inspector connections. */
-  records?: InspectionRecord[];
+  records?: StoredRecord[];
   /** True when a write happened (state, timers, messages or facts changed). */
   persisted: boolean;
 }
@@ -176,10 +176,19 @@ export class RoomEngine {
     return new TextEncoder().encode(this.envelope.snapshot).byteLength + new TextEncoder().encode(timers).byteLength;
   }
 
-  /** The persisted snapshot, as stored (what projections and the inspector read). */
+  /**
+   * The persisted snapshot, as stored (what projections and the inspector read). Parsed once per
+   * envelope: every player's projection after a transition reads the same object, so treat it as
+   * read-only.
+   */
   get snapshot(): unknown {
-    return this.envelope ? JSON.parse(this.envelope.snapshot) : undefined;
+    if (!this.envelope) return undefined;
+    if (this.parsed?.source !== this.envelope.snapshot) {
+      this.parsed = { source: this.envelope.snapshot, value: JSON.parse(this.envelope.snapshot) };
+    }
+    return this.parsed.value;
   }
+  private parsed: { source: string; value: unknown } | undefined;
 
   get timerViews(): TimerView[] {
     return this.timers?.views() ?? [];
@@ -257,8 +266,8 @@ export class RoomEngine {
   }
 
   /** Delivers every machine timer that is due, in due order; each delivery persists as a transition. */
-  deliverDueTimers(): TransitionOutcome & { failures: RoomError[]; records: InspectionRecord[] } {
-    const total: TransitionOutcome & { failures: RoomError[]; records: InspectionRecord[] } = {
+  deliverDueTimers(): TransitionOutcome & { failures: RoomError[]; records: StoredRecord[] } {
+    const total: TransitionOutcome & { failures: RoomError[]; records: StoredRecord[] } = {
       refusals: [],
       messages: [],
       records: [],
@@ -302,7 +311,7 @@ export class RoomEngine {
   }
 
   /** Makes a machine timer due now and delivers what is due (a developer tool; see `/timers/fire`). */
-  fireNow(taskId: string): TransitionOutcome & { failures: RoomError[]; records: InspectionRecord[] } {
+  fireNow(taskId: string): TransitionOutcome & { failures: RoomError[]; records: StoredRecord[] } {
     this.requireRunning();
     const task = this.scheduler.get(taskId);
     if (!task || task.kind !== MACHINE_TIMER_TASK) throw new RoomError('NOT_FOUND', `no machine timer "${taskId}"`);
@@ -450,7 +459,7 @@ export class RoomEngine {
     facts: RoomFact[],
     posted: Extract<RoomEffect, { type: 'room.message' }>[] = [],
     extra?: () => void,
-  ): { persisted: boolean; messages: ChatMessage[]; records?: InspectionRecord[] } {
+  ): { persisted: boolean; messages: ChatMessage[]; records?: StoredRecord[] } {
     const actor = this.actor!;
     const snapshot = JSON.stringify(actor.getPersistedSnapshot());
     const changed = snapshot !== this.envelope?.snapshot || this.timers!.dirty;
@@ -458,14 +467,14 @@ export class RoomEngine {
     const now = this.now();
     const envelope: Envelope = { machine: refOf(this.version!), snapshot, seq: this.seq + 1, updatedAt: now };
     let messages: ChatMessage[] = [];
-    let records: InspectionRecord[] = [];
+    let records: StoredRecord[] = [];
     let bytes = 0;
     try {
       this.storage.transaction(() => {
         extra?.();
         this.envelopes.write(envelope);
         records = this.inspection.flush(envelope.seq);
-        bytes += snapshot.length + records.reduce((n, r) => n + JSON.stringify(r.event).length, 0);
+        bytes += snapshot.length + records.reduce((n, r) => n + r.json.length, 0);
         bytes += this.timers!.flush(this.scheduler);
         messages = posted.map(({ channel, members, from, text }) => this.messages.append({ channel, members, from, text, at: now }));
         bytes += messages.reduce((n, m) => n + m.text.length + m.channel.length + (m.members?.length ?? 0) * 8, 0);

@@ -1,0 +1,59 @@
+/** The pure parts of the bench: statistics, the report's regeneration, deltas, the snapshot config. */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { snapshotConfig } from './local-server';
+import { renderMarkdown } from './report';
+import { withDeltas, type BenchResults } from './results';
+import { distribution, quantile, quartileDrift, slope } from './stats';
+
+describe('stats', () => {
+  it('takes nearest-rank percentiles', () => {
+    const values = Array.from({ length: 100 }, (_, i) => i + 1);
+    expect(quantile(values, 0.5)).toBe(50);
+    expect(quantile(values, 0.99)).toBe(99);
+    expect(distribution([3, 1, 2])).toMatchObject({ n: 3, p50: 2, max: 3, mean: 2 });
+  });
+
+  it('sees a flat series as flat and a growing one as growing', () => {
+    const flat = Array.from({ length: 40 }, () => 1000);
+    expect(quartileDrift(flat).ratio).toBe(1);
+    expect(slope(flat.map((_, i) => i), flat)).toBe(0);
+    const growing = flat.map((v, i) => v + i * 10);
+    expect(quartileDrift(growing).ratio).toBeGreaterThan(1.2);
+    expect(slope(growing.map((_, i) => i), growing)).toBeCloseTo(10);
+  });
+});
+
+describe('the report', () => {
+  const results = {
+    schema: 1,
+    mode: 'full',
+    target: 'local',
+    machine: { cpu: 'cpu', cores: 2, memoryGiB: 1, os: 'os', node: 'v22', workerd: 'w', wrangler: '4', commit: 'abc', dirty: false, date: '2026-01-01T00:00:00Z', loadAverageAtStart: [0, 0, 0] },
+    totalSeconds: 1,
+    steps: {},
+    metrics: withDeltas([{ id: 'a', label: 'a', unit: 'ms', value: 12 }], [{ id: 'a', label: 'a', unit: 'ms', value: 10 }]),
+    targets: [],
+  } as unknown as BenchResults;
+
+  it('shows the change since the previous run', () => {
+    expect(results.metrics[0]!.delta).toBe(2);
+    expect(renderMarkdown(results, 'chart.svg')).toContain('| +2 (+20%) |');
+  });
+
+  it('keeps the written analysis when it is generated again', () => {
+    const first = renderMarkdown(results, 'chart.svg').replace('_No analysis written yet._', 'The room parses its snapshot once per player.');
+    expect(renderMarkdown(results, 'chart.svg', first)).toContain('The room parses its snapshot once per player.');
+  });
+});
+
+describe('the snapshot config', () => {
+  it('moves the three paths of the real wrangler.toml and keeps everything else', () => {
+    const toml = readFileSync('wrangler.toml', 'utf8');
+    const config = snapshotConfig(toml, '/tmp/work');
+    expect(config).toContain('main = "/tmp/work/bundle/index.js"');
+    expect(config).toContain('directory = "/tmp/work/public"');
+    expect(config).toMatch(/migrations_dir = "\/.*\/worker\/journal\/migrations"/);
+    expect(config.replace(/^(main|directory|migrations_dir) = .*$/gm, '')).toBe(toml.replace(/^(main|directory|migrations_dir) = .*$/gm, ''));
+  });
+});
