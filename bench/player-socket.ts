@@ -181,7 +181,8 @@ export class PlayerSocket {
   private onView(seq: number, at: number, raw: string): void {
     this.views.push({ seq, at });
     this.latestSeq = Math.max(this.latestSeq, seq);
-    this.latestRaw = raw;
+    // An `unchanged` frame confirms the view held is current as of `seq`; it carries no view.
+    if (!raw.endsWith('"unchanged":true}')) this.latestRaw = raw;
     this.firstViewAt ??= at;
     if (this.seqWaiters.length > 0) {
       const ready = this.seqWaiters.filter((w) => w.seq <= seq);

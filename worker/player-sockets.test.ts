@@ -161,4 +161,17 @@ describe('player connections', () => {
     expect(await send(ana, 'h2', { type: 'lab.poke' })).toMatchObject({ type: 'ack' });
     expect((await storedEnvelope('sock-8'))?.snapshot.context.pokes).toEqual({ ana: 2 });
   });
+
+  it('sends an `unchanged` view frame, not a re-projected view, when a transition only wrote messages', async () => {
+    await initRoom('sock-9');
+    const ana = await connect('sock-9', 'ana');
+    const ben = await connect('sock-9', 'ben');
+    await ben.next((f) => f.type === 'view');
+    const said = await send(ana, 'say', { type: 'lab.say', text: 'just talk' });
+    const frame = await ben.next((f) => f.type === 'view');
+    expect(frame).toEqual({ type: 'view', seq: said.seq, unchanged: true });
+    const poked = await send(ana, 'poke', { type: 'lab.poke' });
+    const full = await ben.next((f) => f.type === 'view');
+    expect(full).toMatchObject({ seq: poked.seq, view: { me: 'ben', myPokes: 0 } });
+  });
 });

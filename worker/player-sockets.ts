@@ -119,14 +119,20 @@ export function sendMessagesAfter(connection: RoomConnection, engine: RoomEngine
   sendFrame(connection, { type: 'messages', messages: page, cursor, more: page.length >= 500 });
 }
 
-/** After a persisted transition: every connection gets its own view and the new messages it may read. */
+/**
+ * After a persisted transition: every connection gets its own view and the new messages it may
+ * read. When only messages were written (state and timers untouched), no view can have changed:
+ * players get a small `unchanged` frame for that seq instead of a re-projected view.
+ */
 export function fanOut(connections: Iterable<RoomConnection>, engine: RoomEngine, outcome: TransitionOutcome): void {
   if (!outcome.persisted && outcome.messages.length === 0) return;
   const views = new Map<string, unknown>();
+  const unchanged = outcome.stateChanged === false;
   for (const connection of connections) {
     const state = connection.state;
     if (!state || state.role === 'inspector' || state.role === 'inspector-pending') continue;
-    if (outcome.persisted) sendView(connection, engine, views);
+    if (outcome.persisted && unchanged && state.role === 'player') sendFrame(connection, { type: 'view', seq: engine.seq, unchanged: true });
+    else if (outcome.persisted) sendView(connection, engine, views);
     const visible = outcome.messages.filter((m: ChatMessage) => MessageLog.visibleTo(m, reader(state)));
     if (visible.length > 0) {
       sendFrame(connection, { type: 'messages', messages: visible, cursor: visible[visible.length - 1]!.seq, more: false });

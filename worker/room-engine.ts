@@ -50,6 +50,8 @@ export interface TransitionOutcome {
   records?: StoredRecord[];
   /** True when a write happened (state, timers, messages or facts changed). */
   persisted: boolean;
+  /** True when the snapshot or the timers changed, i.e. views may have; false for message-only writes. */
+  stateChanged?: boolean;
 }
 
 /** A fact the room itself records (not one the machine emitted). */
@@ -262,6 +264,7 @@ export class RoomEngine {
       messages: [...outcome.messages, ...after.messages],
       records: [...(outcome.records ?? []), ...(after.records ?? [])],
       persisted: outcome.persisted || after.persisted,
+      stateChanged: !!(outcome.stateChanged || after.stateChanged),
     };
   }
 
@@ -296,6 +299,7 @@ export class RoomEngine {
       total.messages.push(...outcome.messages);
       total.refusals.push(...outcome.refusals);
       total.records.push(...(outcome.records ?? []));
+      total.stateChanged ||= outcome.stateChanged ?? outcome.persisted;
       total.persisted ||= outcome.persisted;
     }
     return total;
@@ -447,7 +451,7 @@ export class RoomEngine {
     const posted = effects.filter((e): e is Extract<RoomEffect, { type: 'room.message' }> => e.type === 'room.message');
     const result = this.persist(facts, posted, extra);
     if (!result.persisted) this.inspection.discard();
-    return { refusals, messages: result.messages, persisted: result.persisted, records: result.records ?? [] };
+    return { refusals, messages: result.messages, persisted: result.persisted, stateChanged: result.stateChanged, records: result.records ?? [] };
   }
 
   /**
@@ -459,7 +463,7 @@ export class RoomEngine {
     facts: RoomFact[],
     posted: Extract<RoomEffect, { type: 'room.message' }>[] = [],
     extra?: () => void,
-  ): { persisted: boolean; messages: ChatMessage[]; records?: StoredRecord[] } {
+  ): { persisted: boolean; stateChanged?: boolean; messages: ChatMessage[]; records?: StoredRecord[] } {
     const actor = this.actor!;
     const snapshot = JSON.stringify(actor.getPersistedSnapshot());
     const changed = snapshot !== this.envelope?.snapshot || this.timers!.dirty;
@@ -513,7 +517,7 @@ export class RoomEngine {
     this.writes.transitions++;
     this.writes.bytes += bytes;
     this.writes.lastTransitionBytes = bytes;
-    return { persisted: true, messages, records };
+    return { persisted: true, stateChanged: changed || !!extra, messages, records };
   }
 
   private requireLoaded(): void {

@@ -56,6 +56,8 @@ export type ClientFrame = z.infer<typeof ClientFrame>;
 export type ServerFrame =
   | { type: 'welcome'; protocol: number; roomId: string; playerId: string; role: 'player' | 'admin'; machine: string }
   | { type: 'view'; seq: number; view: unknown }
+  /** The transition at `seq` changed nothing this connection can see (e.g. only a chat message). */
+  | { type: 'view'; seq: number; unchanged: true }
   | { type: 'messages'; messages: unknown[]; cursor: number; more: boolean }
   | { type: 'ack'; ref?: string; seq: number }
   | { type: 'error'; ref?: string; code: string; message: string }

@@ -107,8 +107,9 @@ export function createPlayerStore(input: PlayerStoreInput) {
             : ctx.lastError,
         };
       },
-      viewReceived: (ctx, event: { seq: number; view: PlayerView }) =>
-        event.seq < ctx.viewSeq ? ctx : { ...ctx, view: event.view, viewSeq: event.seq },
+      /** `view` is absent when the room says the view at `seq` is unchanged. */
+      viewReceived: (ctx, event: { seq: number; view?: PlayerView }) =>
+        event.seq < ctx.viewSeq ? ctx : { ...ctx, view: event.view ?? ctx.view, viewSeq: event.seq },
       messagesReceived: (ctx, event: { messages: ChatMessage[]; cursor: number }) => ({
         ...ctx,
         messages: mergeMessages(ctx.messages, event.messages),

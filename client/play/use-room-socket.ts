@@ -45,7 +45,7 @@ export function useRoomSocket(store: PlayerStore, session: RoomSession): (event:
           store.trigger.welcomed({ playerId: frame.playerId });
           break;
         case 'view':
-          store.trigger.viewReceived({ seq: frame.seq, view: frame.view as PlayerView });
+          store.trigger.viewReceived({ seq: frame.seq, ...('view' in frame ? { view: frame.view as PlayerView } : {}) });
           break;
         case 'messages':
           store.trigger.messagesReceived({ messages: frame.messages, cursor: frame.cursor });

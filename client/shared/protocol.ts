@@ -17,6 +17,7 @@ export interface ChatMessage {
 export type ServerFrame =
   | { type: 'welcome'; protocol: number; roomId: string; playerId: string; role: 'player' | 'admin'; machine: string }
   | { type: 'view'; seq: number; view: unknown }
+  | { type: 'view'; seq: number; unchanged: true }
   | { type: 'messages'; messages: ChatMessage[]; cursor: number; more: boolean }
   | { type: 'ack'; ref?: string; seq: number }
   | { type: 'error'; ref?: string; code: string; message: string }

@@ -34,7 +34,7 @@ export class GameDriver {
       socket.ws.addEventListener('message', (event) => {
         const frame = JSON.parse(String(event.data));
         if (frame.type === 'view' && frame.seq >= seat.seq) {
-          seat.view = frame.view;
+          if (!frame.unchanged) seat.view = frame.view;
           seat.seq = frame.seq;
         }
       });
