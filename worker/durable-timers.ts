@@ -22,8 +22,11 @@ interface Clock {
   setTimeout(fn: (...args: any[]) => void, timeout: number): any;
   clearTimeout(id: any): void;
 }
+import { actorAt, actorPathOf } from '../machines/actor-path';
 import type { PortableTimer, TimerView } from '../machines/machine-version';
 import type { Scheduler, Task } from './scheduler';
+
+export { ROOT_ACTOR_ID, actorAt, actorPathOf } from '../machines/actor-path';
 
 export const MACHINE_TIMER_TASK = 'machine-timer';
 
@@ -33,9 +36,6 @@ export interface MachineTimerPayload {
   targetPath: string;
   event: PortableTimer['event'];
 }
-
-/** The root actor's id; actor paths start with it. */
-export const ROOT_ACTOR_ID = 'root';
 
 interface XStateScheduler {
   schedule(source: AnyActorRef, target: AnyActorRef, event: any, delay: number, id?: string): void;
@@ -48,25 +48,6 @@ interface LiveTimer extends PortableTimer {
 }
 
 export class RestoreTimerError extends Error {}
-
-/** The path of an actor from the root, e.g. `root/day/vote`. */
-export function actorPathOf(actor: AnyActorRef): string {
-  const ids: string[] = [];
-  for (let ref: any = actor; ref; ref = ref._parent) ids.unshift(ref.id);
-  return ids.join('/');
-}
-
-/** Finds the actor at `path` below `root`, or undefined when that child does not exist. */
-export function actorAt(root: AnyActorRef, path: string): AnyActorRef | undefined {
-  const [first, ...rest] = path.split('/');
-  if (first !== root.id) return undefined;
-  let current: AnyActorRef | undefined = root;
-  for (const id of rest) {
-    current = (current?.getSnapshot() as { children?: Record<string, AnyActorRef> })?.children?.[id];
-    if (!current) return undefined;
-  }
-  return current;
-}
 
 const keyOf = (actorPath: string, timerId: string) => `${actorPath}\u0000${timerId}`;
 

@@ -8,27 +8,11 @@
  * restore: the history of one room reads as one run across evictions.
  */
 import type { InspectionEvent } from 'xstate';
-import { actorPathOf, ROOT_ACTOR_ID } from './durable-timers';
+import { toStatelyEvent, type StatelyInspectionEvent } from '../machines/stately-events';
 import { rows, type RoomStorage } from './room-storage';
 
-/** The `@statelyai/inspect` event format version these records follow. */
-export const STATELY_INSPECT_VERSION = '0.7.2';
+export type { StatelyInspectionEvent } from '../machines/stately-events';
 export const INSPECTION_HISTORY_TRANSITIONS = 1_000;
-
-export interface StatelyInspectionEvent {
-  type: '@xstate.actor' | '@xstate.event' | '@xstate.snapshot';
-  sessionId: string;
-  rootId: string;
-  id: null;
-  createdAt: string;
-  _version: string;
-  name?: string;
-  parentId?: string;
-  definition?: string;
-  sourceId?: string;
-  event?: unknown;
-  snapshot?: unknown;
-}
 
 export interface InspectionRecord {
   /** Position in the room's history. */
@@ -52,38 +36,6 @@ export function recordsJson(records: readonly StoredRecord[]): string {
   return `[${records.map((r) => `{"n":${r.n},"seq":${r.seq},"at":${r.at},"event":${r.json}}`).join(',')}]`;
 }
 
-const plain = (value: unknown): unknown => JSON.parse(JSON.stringify(value ?? null));
-
-export function toStately(raw: InspectionEvent, at: number): StatelyInspectionEvent | null {
-  const base = { rootId: ROOT_ACTOR_ID, id: null, createdAt: String(at), _version: STATELY_INSPECT_VERSION };
-  switch (raw.type) {
-    case '@xstate.actor': {
-      const actor = raw.actorRef as any;
-      const config = actor.logic?.config;
-      return {
-        ...base,
-        type: '@xstate.actor',
-        sessionId: actorPathOf(actor),
-        name: actor.id === actor.sessionId && config ? config.id : actor.id,
-        ...(actor._parent ? { parentId: actorPathOf(actor._parent) } : {}),
-        definition: JSON.stringify(config ?? { id: actor.id }),
-      };
-    }
-    case '@xstate.event':
-      return {
-        ...base,
-        type: '@xstate.event',
-        sessionId: actorPathOf(raw.actorRef as any),
-        ...(raw.sourceRef ? { sourceId: actorPathOf(raw.sourceRef as any) } : {}),
-        event: plain(raw.event),
-      };
-    case '@xstate.snapshot':
-      return { ...base, type: '@xstate.snapshot', sessionId: actorPathOf(raw.actorRef as any), event: plain(raw.event), snapshot: plain(raw.snapshot) };
-    default:
-      return null;
-  }
-}
-
 export class InspectionLog {
   private pending: { at: number; json: string }[] = [];
 
@@ -93,7 +45,7 @@ export class InspectionLog {
   }
 
   capture(raw: InspectionEvent, at: number): void {
-    const event = toStately(raw, at);
+    const event = toStatelyEvent(raw, at);
     if (event) this.pending.push({ at, json: JSON.stringify(event) });
   }
 
