@@ -5,7 +5,7 @@
 import type { Connection } from 'partyserver';
 import { ADMIN_SENDER } from '../machines/machine-version';
 import { configuredSecret, verifyToken } from './auth';
-import { MessageLog, type ChatMessage } from './message-log';
+import { CATCH_UP_PAGE, MessageLog, type ChatMessage } from './message-log';
 import { TokenBucket } from './rate-limit';
 import type { RoomEngine, TransitionOutcome } from './room-engine';
 import { RoomError } from './room-error';
@@ -116,7 +116,7 @@ export function sendMessagesAfter(connection: RoomConnection, engine: RoomEngine
   const state = connection.state!;
   const page = engine.messages.after(reader(state), after);
   const cursor = page.length > 0 ? page[page.length - 1]!.seq : after;
-  sendFrame(connection, { type: 'messages', messages: page, cursor, more: page.length >= 500 });
+  sendFrame(connection, { type: 'messages', messages: page, cursor, more: page.length >= CATCH_UP_PAGE });
 }
 
 /**

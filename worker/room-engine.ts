@@ -279,11 +279,11 @@ export class RoomEngine {
     };
     if (!this.actor || !this.timers) return total;
     for (let i = 0; i < MAX_DELIVERIES_PER_INPUT; i++) {
-      const [task] = this.scheduler.due(this.now()).filter((t) => t.kind === MACHINE_TIMER_TASK);
+      const [task] = this.scheduler.list<MachineTimerPayload>({ kind: MACHINE_TIMER_TASK, dueBy: this.now() });
       if (!task) break;
       let outcome: TransitionOutcome;
       try {
-        outcome = this.fire(task as Task<MachineTimerPayload>);
+        outcome = this.fire(task);
       } catch (error) {
         // The delivery rolled back (the actor was restored from storage). Keep the timer and try
         // again after a backoff, so one failing timer neither spins, nor blocks the timers due
@@ -307,9 +307,10 @@ export class RoomEngine {
 
   private fire(task: Task<MachineTimerPayload>): TransitionOutcome {
     if (!this.timers!.fire(task)) {
-      // Stale (already delivered, cancelled or replaced): at-least-once alarms land here.
+      // Stale (already delivered, cancelled or replaced): at-least-once alarms land here. Removing
+      // the row changes nothing anyone sees.
       this.storage.transaction(() => this.scheduler.cancel(task.id));
-      return { refusals: [], messages: [], persisted: true };
+      return { refusals: [], messages: [], persisted: false };
     }
     return this.settle([]);
   }
@@ -375,12 +376,6 @@ export class RoomEngine {
       for (const task of fresh) this.scheduler.schedule(task);
     });
     return { from, to: refOf(target) };
-  }
-
-  /** Records room-level facts (e.g. admin actions refused before reaching the machine). */
-  journal(facts: RoomFact[]): void {
-    if (!this.envelope) return;
-    this.persist(facts);
   }
 
   /** A player's view; only from a running or finished room. */

@@ -6,20 +6,10 @@
 import type { StateValue } from 'xstate';
 import type { MachineDefinition } from '../../machines/definition';
 import type { TimerView } from '../../machines/machine-version';
+import type { StatelyInspectionEvent as RecordedEvent } from '../../machines/stately-events';
 
-export interface StatelyInspectionEvent {
-  type: '@xstate.actor' | '@xstate.event' | '@xstate.snapshot';
-  /** The actor path: `root`, `root/vote`. */
-  sessionId: string;
-  rootId: string;
-  id: null | string;
-  /** Milliseconds since the epoch, as a string. */
-  createdAt: string;
-  _version: string;
-  name?: string;
-  parentId?: string;
-  definition?: string;
-  sourceId?: string;
+/** The room's Stately-shaped event (machines/stately-events.ts), with its payloads typed for display. */
+export interface StatelyInspectionEvent extends Omit<RecordedEvent, 'event' | 'snapshot'> {
   event?: EventObject;
   snapshot?: InspectedSnapshot;
 }

@@ -1,14 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { finalsRule } from './finals';
-import type { VoteContext } from './types';
+import { DAY1, DAY2, voteContext } from '../testing/vote-context';
 
-const DAY1 = 'room-x:day1';
-const DAY2 = 'room-x:day2';
-const ctx = (silver: Record<string, number>, eliminated: string[], seed = DAY1): VoteContext => ({
-  alive: Object.entries(silver).map(([playerId, s]) => ({ playerId, silver: s })),
-  eliminated,
-  seed,
-});
+const ctx = (silver: Record<string, number>, eliminated: string[], seed = DAY1) => voteContext(silver, seed, eliminated);
 const { decide, canVote, targets } = finalsRule;
 
 describe('FINALS', () => {

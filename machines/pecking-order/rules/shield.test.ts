@@ -1,14 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { shieldRule } from './shield';
-import type { VoteContext } from './types';
+import { DAY1, DAY2, voteContext } from '../testing/vote-context';
 
-const DAY1 = 'room-x:day1';
-const DAY2 = 'room-x:day2';
-const ctx = (silver: Record<string, number>, seed = DAY1, eliminated: string[] = []): VoteContext => ({
-  alive: Object.entries(silver).map(([playerId, s]) => ({ playerId, silver: s })),
-  eliminated,
-  seed,
-});
+const ctx = voteContext;
 const { decide, canVote, targets } = shieldRule;
 
 describe('SHIELD', () => {

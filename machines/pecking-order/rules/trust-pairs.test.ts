@@ -1,14 +1,9 @@
+import { DAY1, DAY2, voteContext } from '../testing/vote-context';
 import { describe, it, expect } from 'vitest';
 import { mutualTrustPairs, trustPairsRule } from './trust-pairs';
 import type { Ballots, VoteContext } from './types';
 
-const DAY1 = 'room-x:day1';
-const DAY2 = 'room-x:day2';
-const ctx = (silver: Record<string, number>, seed = DAY1, eliminated: string[] = []): VoteContext => ({
-  alive: Object.entries(silver).map(([playerId, s]) => ({ playerId, silver: s })),
-  eliminated,
-  seed,
-});
+const ctx = voteContext;
 const { decide, canVote, targets } = trustPairsRule;
 
 describe('TRUST_PAIRS', () => {
