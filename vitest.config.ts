@@ -17,6 +17,10 @@ export default defineConfig({
         test: { name: 'machines', include: ['machines/**/*.test.ts'], environment: 'node' },
       },
       {
+        // The one host and its XState contract: plain Node, simulated clock.
+        test: { name: 'engine', include: ['engine/**/*.test.ts'], environment: 'node' },
+      },
+      {
         // The whole system in a real browser: wrangler dev + Debian Chromium (see e2e/global-setup.ts).
         test: {
           name: 'e2e',

@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ROOM_ERRORS } from '../worker/room-error';
 import { MAX_ADMIN_BODY_BYTES, MAX_INIT_BYTES, ROUTES } from '../worker/room-routes';
-import { CLOSE_CODES, FRAME_ERRORS, MAX_FRAME_BYTES, RATE_BURST, RATE_PER_SECOND } from '../worker/socket-protocol';
+import { REF_WINDOW_MS, REFS_PER_PLAYER } from '../worker/action-refs';
+import { CLOSE_CODES, FRAME_ERRORS, MAX_FRAME_BYTES, MAX_SOCKETS_PER_PLAYER, RATE_BURST, RATE_PER_SECOND } from '../worker/socket-protocol';
 import { syncDoc, table } from './generated-blocks';
 
 describe('docs/protocol.md', () => {
@@ -29,7 +30,9 @@ describe('docs/protocol.md', () => {
           ['init body', `${MAX_INIT_BYTES} bytes`],
           ['admin, upgrade and token bodies', `${MAX_ADMIN_BODY_BYTES} bytes`],
           ['client WebSocket frame', `${MAX_FRAME_BYTES} bytes`],
-          ['frames per connection', `burst of ${RATE_BURST}, then ${RATE_PER_SECOND} per second`],
+          ['frames per player (all connections, pings not counted)', `burst of ${RATE_BURST}, then ${RATE_PER_SECOND} per second`],
+          ['connections per player', `${MAX_SOCKETS_PER_PLAYER} (a new one closes the oldest)`],
+          ['exactly-once window for a `ref`', `${REF_WINDOW_MS / 3_600_000} hours and the player's last ${REFS_PER_PLAYER} actions`],
         ],
       ),
     });

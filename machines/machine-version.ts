@@ -1,10 +1,11 @@
 /**
- * The contract between a registered machine version and the room that hosts it.
+ * The contract between a registered machine version and the host that runs it (engine/host.ts).
  *
- * A machine version is pure data and pure functions: the room (worker/) owns every effect. It
- * validates the init payload with `initSchema`, starts `machine` with `createInput(...)`, admits
- * player and admin events by their schemas, and turns what the machine `emit`s (see
- * {@link RoomEffect}) into effects: refusals to a sender, journal facts, chat messages.
+ * A machine version is pure data and pure functions: the host validates the init payload with
+ * `initSchema`, starts `machine` with `createInput(...)`, admits player and admin events by their
+ * schemas, and returns what the machine `emit`s (see {@link RoomEffect}) as effects for its adapter
+ * to carry out: refusals to a sender, journal facts, chat messages. The room treats the init
+ * payload as opaque: only the version reads it.
  */
 import type { AnyStateMachine } from 'xstate';
 import type { z } from 'zod';
@@ -110,12 +111,12 @@ export interface MachineVersion<TInit = any> {
   description: string;
   /** The root machine. Children it spawns or invokes must have explicit ids and string `src` keys. */
   machine: AnyStateMachine;
-  /** Validates `{ roster, manifest }` of the init payload; its issues become `INVALID_INIT` paths. */
+  /** Validates the init payload (all of it but `machine`); its issues become `INVALID_INIT` paths. */
   initSchema: z.ZodType<TInit>;
   /** The root actor's input. Pure. */
   createInput(init: TInit, room: RoomFacts): unknown;
-  /** The ids of the players who may connect. */
-  playerIds(init: TInit): string[];
+  /** Who plays: ids for authentication, display names for `/status` and the lobby. Pure. */
+  players(init: TInit): { playerId: string; name: string }[];
   /** Player events this version accepts: type → payload schema (without `type` and `senderId`). */
   playerEvents: Record<string, z.ZodType>;
   /** Admin events this version accepts: type → payload schema. */
@@ -127,6 +128,11 @@ export interface MachineVersion<TInit = any> {
     from: MachineRef;
     /** Pure: the old envelope in, this version's envelope out. Throws when it cannot migrate. */
     migrate(envelope: PortableEnvelope): PortableEnvelope;
+    /**
+     * Pure: the stored init payload in the form this version's `initSchema` accepts. Absent: the
+     * payload must fit as it is, or the upgrade is refused.
+     */
+    migrateInit?(init: unknown): unknown;
   };
 }
 

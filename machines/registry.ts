@@ -2,6 +2,7 @@
  * Machine versions by `name@version`. A room pins the version it was created with for its whole
  * life, so every version ever shipped stays registered and importable.
  */
+import { hostableProblems } from './hostable';
 import { refOf, type MachineRef, type MachineVersion } from './machine-version';
 
 export interface MachineRegistry {
@@ -24,6 +25,8 @@ export function createRegistry(versions: readonly MachineVersion[]): MachineRegi
     const ref = refOf(version);
     if (!parseMachineRef(ref)) throw new Error(`Machine ref ${ref} is not of the form name@version`);
     if (byRef.has(ref)) throw new Error(`Machine ${ref} is registered twice`);
+    const problems = hostableProblems(version.machine);
+    if (problems.length > 0) throw new Error(`Machine ${ref} cannot be hosted durably:\n- ${problems.join('\n- ')}`);
     byRef.set(ref, version);
   }
   return {

@@ -82,8 +82,9 @@ describe('durable time', () => {
     await advance('time-4', 60 * S);
     expect(await runDurableObjectAlarm(s)).toBe(true);
     const envelope = await storedEnvelope('time-4');
-    // The re-armed child tick (due at 75 s) fires before the root's ring (100 s).
-    expect(envelope?.snapshot.context.fired).toEqual(['tick', 'echo', 'pong', 'tick', 'ring']);
+    // Late timers are delivered each at its own due time: the child, re-armed at 30 s, ticks at
+    // 60 s and again at 90 s, before the root rings at 100 s. Lateness never shifts the schedule.
+    expect(envelope?.snapshot.context.fired).toEqual(['tick', 'echo', 'pong', 'tick', 'tick', 'ring']);
     expect(envelope?.snapshot.value).toBe('rung');
     // Leaving `running` stopped the child: its timers went with it.
     expect(await timerTasks('time-4')).toEqual([]);
@@ -105,7 +106,7 @@ describe('durable time', () => {
     expect(after?.seq).toBe(first?.seq);
   });
 
-  it('keeps a timer whose delivery fails, re-arms the alarm with backoff, and delivers it once it can', async () => {
+  it('keeps a timer whose delivery fails, lets nothing overtake it, retries with backoff, and delivers it once a fixed version runs', async () => {
     await initRoom('time-6', labInit({ echoAfterMs: 10 * S }));
     await play('time-6', 'ana', { type: 'lab.start' });
     await play('time-6', 'ana', { type: 'lab.arm' });
@@ -113,19 +114,28 @@ describe('durable time', () => {
     await runInDurableObject(stub('time-6'), (server) => server.alarm());
 
     const stuck = await inRoom('time-6', (_s, state) =>
-      state.storage.sql.exec<{ time: number; attempts: number; last_error: string }>("SELECT time, attempts, last_error FROM tasks WHERE description = 'root echo'").one(),
+      state.storage.sql.exec<{ time: number; attempts: number; last_error: string; payload: string }>("SELECT time, attempts, last_error, payload FROM tasks WHERE description = 'root echo'").one(),
     );
     expect(stuck.attempts).toBe(1);
     expect(stuck.last_error).toMatch(/bomb/);
-    expect(await alarmOf('time-6')).not.toBeNull();
-    expect((await storedEnvelope('time-6'))?.snapshot.context.fired).toEqual(['pong']);
+    // The alarm retries after a backoff (2 s, doubling); the timer itself stays as old as it was.
+    const { dueAt } = JSON.parse(stuck.payload);
+    expect(stuck.time - dueAt).toBeGreaterThanOrEqual(2_000);
+    expect(await alarmOf('time-6')).toBe(stuck.time);
+    // The ping→pong, due at the same time but scheduled after the echo, waits behind it.
+    expect((await storedEnvelope('time-6'))?.snapshot.context.fired).toEqual([]);
     const status = await call('time-6', 'status');
-    expect(status.json.lastError.code).toBe('MACHINE_ERROR');
+    expect(status.json.lastError.code).toBe('TIMER_FAILED');
 
-    await play('time-6', 'ana', { type: 'lab.disarm' });
-    await advance('time-6', 5 * S);
-    await runInDurableObject(stub('time-6'), (server) => server.alarm());
-    expect((await storedEnvelope('time-6'))?.snapshot.context.fired).toEqual(['pong', 'echo']);
+    // An input may not overtake the stuck timer: it is refused, and nothing changes.
+    const seq = (await storedEnvelope('time-6'))?.seq;
+    expect(await play('time-6', 'ben', { type: 'lab.poke' })).toMatchObject({ type: 'error', code: 'TIMER_FAILED' });
+    expect((await storedEnvelope('time-6'))?.seq).toBe(seq);
+
+    // The way out: a version that fixes the bug. The carried timer is delivered under it, then the rest.
+    const upgraded = await call('time-6', 'upgrade', { body: { to: 'timer-lab@2' } });
+    expect(upgraded.status, JSON.stringify(upgraded.json)).toBe(200);
+    expect((await storedEnvelope('time-6'))?.snapshot.context.fired).toEqual(['echo', 'pong']);
+    expect((await play('time-6', 'ben', { type: 'lab.poke' })).type).toBe('ack');
   });
 });
-

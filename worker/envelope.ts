@@ -1,8 +1,10 @@
 /**
- * The envelope: what a room persists after every transition — the pinned machine version and the
- * actor's persisted snapshot — plus the room record written once at init (roster, manifest, seed).
- * Durable timers live in the scheduler's task table and are written in the same transaction, so
- * together they are one atomic write.
+ * The envelope: what a room persists after a transition that changed the snapshot — the pinned
+ * machine version and the actor's persisted snapshot — plus the room record written once at init
+ * (the init payload, opaque to the room, and the seed). The transition counter and time live in a
+ * one-row head of their own, so a transition that leaves the snapshot as it was (a chat message,
+ * a timer that only moved) does not rewrite it. Durable timers live in the scheduler's task table.
+ * All of it is written in the step's one transaction.
  */
 import type { MachineRef } from '../machines/machine-version';
 import { firstRow, type RoomStorage } from './room-storage';
@@ -14,8 +16,8 @@ export interface RoomRecord {
   roomId: string;
   /** The machine the room was created with (an upgrade changes the envelope's, not this). */
   createdWith: MachineRef;
-  /** The init payload exactly as accepted: `{ machine, roster, manifest }`. */
-  init: { machine: string; roster: unknown; manifest: unknown };
+  /** The init payload exactly as accepted: `{ machine, ... }`; only the version reads the rest. */
+  init: { machine: string; [field: string]: unknown };
   /** SHA-256 of the canonical init payload: a repeated init is harmless, a different one is refused. */
   initHash: string;
   createdAt: number;
@@ -28,6 +30,7 @@ export interface Envelope {
   snapshot: string;
   /** Increments with every persisted transition. */
   seq: number;
+  /** The time of the last transition. */
   updatedAt: number;
 }
 
@@ -46,6 +49,8 @@ export class EnvelopeStore {
     storage.sql.exec(`CREATE TABLE IF NOT EXISTS envelope (
       id INTEGER PRIMARY KEY CHECK (id = 1),
       machine TEXT NOT NULL, snapshot TEXT NOT NULL, seq INTEGER NOT NULL, updated_at INTEGER NOT NULL)`);
+    storage.sql.exec(`CREATE TABLE IF NOT EXISTS envelope_head (
+      id INTEGER PRIMARY KEY CHECK (id = 1), seq INTEGER NOT NULL, updated_at INTEGER NOT NULL)`);
   }
 
   readRoom(): RoomRecord | undefined {
@@ -68,12 +73,31 @@ export class EnvelopeStore {
     );
   }
 
+  /** The envelope with the head's seq and time (rooms from before the head have only the envelope's). */
   read(): Envelope | undefined {
-    const row = firstRow<{ machine: string; snapshot: string; seq: number; updated_at: number }>(
+    const row = firstRow<{ machine: string; snapshot: string; seq: number; updated_at: number; head_seq: number | null; head_at: number | null }>(
       this.storage.sql,
-      'SELECT machine, snapshot, seq, updated_at FROM envelope WHERE id = 1',
+      `SELECT machine, snapshot, envelope.seq AS seq, envelope.updated_at AS updated_at,
+              envelope_head.seq AS head_seq, envelope_head.updated_at AS head_at
+       FROM envelope LEFT JOIN envelope_head ON envelope_head.id = 1 WHERE envelope.id = 1`,
     );
-    return row && { machine: row.machine as MachineRef, snapshot: row.snapshot, seq: row.seq, updatedAt: row.updated_at };
+    if (!row) return undefined;
+    const headAhead = row.head_seq !== null && row.head_seq >= row.seq;
+    return {
+      machine: row.machine as MachineRef,
+      snapshot: row.snapshot,
+      seq: headAhead ? row.head_seq! : row.seq,
+      updatedAt: headAhead ? row.head_at! : row.updated_at,
+    };
+  }
+
+  /** Moves the head alone: a transition that did not change the snapshot. */
+  writeHead(seq: number, at: number): void {
+    this.storage.sql.exec(
+      `INSERT INTO envelope_head (id, seq, updated_at) VALUES (1, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, updated_at = excluded.updated_at`,
+      seq, at,
+    );
   }
 
   write(envelope: Envelope): void {
@@ -85,5 +109,11 @@ export class EnvelopeStore {
          seq = excluded.seq, updated_at = excluded.updated_at`,
       envelope.machine, envelope.snapshot, envelope.seq, envelope.updatedAt,
     );
+    this.writeHead(envelope.seq, envelope.updatedAt);
+  }
+
+  /** Replaces the stored init payload (an upgrade whose version migrated it); the init hash stays. */
+  writeInit(init: RoomRecord['init']): void {
+    this.storage.sql.exec('UPDATE room SET init = ? WHERE id = 1', JSON.stringify(init));
   }
 }

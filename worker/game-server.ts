@@ -1,31 +1,32 @@
 /**
  * GameServer: one Durable Object per game room, routed at `/parties/game-server/:roomId`.
  *
- * It reads as a list of lifecycle hooks, each short: restore on every wake, then deliver overdue
- * timers, then handle the input; persist (inside the engine) before acknowledging; fan views out;
- * keep the one alarm on the earliest task. The game itself lives in machines/, the engine in
- * room-engine.ts; this class only adapts them to partyserver and the platform.
+ * It reads as a list of lifecycle hooks, each short: restore on every wake, then hand the input to
+ * the host (which delivers due timers first); persist (hosted-room.ts) before acknowledging; fan
+ * views out; keep the one alarm on the earliest task. The game lives in machines/, the one host in
+ * engine/; this class only adapts them to partyserver and the platform.
  */
 import { Server, type Connection, type ConnectionContext, type WSMessage } from 'partyserver';
 import { catalog } from '../machines/catalog';
 import type { MachineRegistry } from '../machines/registry';
-import { MACHINE_TIMER_TASK } from './durable-timers';
+import { HostedRoom, type RoomOutcome } from './hosted-room';
 import { d1JournalSink, JOURNAL_FLUSH_TASK, type JournalSink } from './journal/outbox';
 import {
   admitConnection,
   fanOut,
   greet,
   handleFrame,
+  PlayerRateLimits,
   type ConnectionState,
   type RoomConnection,
 } from './player-sockets';
 import { authenticateInspector, isInspectRequest, sendHello, sendInspection } from './inspector-sockets';
-import { RoomEngine, type TransitionOutcome } from './room-engine';
 import { roomStatusOf } from './room-status';
 import { RoomError, errorResponse } from './room-error';
 import { ROUTES, type RouteContext } from './room-routes';
 import { roomStorageOf, type RoomStorage } from './room-storage';
 import { SqliteScheduler, type Scheduler, type Task } from './scheduler';
+import { MACHINE_TIMER_TASK } from './timer-tasks';
 
 export class GameServer extends Server<Env> {
   static override options = { hibernate: true };
@@ -44,7 +45,8 @@ export class GameServer extends Server<Env> {
 
   private storage!: RoomStorage;
   private scheduler!: Scheduler;
-  engine!: RoomEngine;
+  room!: HostedRoom;
+  private readonly rateLimits = new PlayerRateLimits();
   private lastError: { at: number; code: string; message: string } | null = null;
   /** The alarm time last set, so unchanged alarms are not rewritten. */
   private alarmAt: number | null | undefined;
@@ -53,13 +55,13 @@ export class GameServer extends Server<Env> {
   override async onStart(): Promise<void> {
     this.storage = roomStorageOf(this.ctx.storage);
     this.scheduler = new SqliteScheduler(this.storage, () => this.now());
-    this.engine = new RoomEngine({
+    this.room = new HostedRoom({
       storage: this.storage,
       scheduler: this.scheduler,
       registry: this.registry(),
       now: () => this.now(),
     });
-    this.engine.restore();
+    this.room.restore();
     this.alarmAt = await this.ctx.storage.getAlarm();
     await this.catchUp();
   }
@@ -88,22 +90,24 @@ export class GameServer extends Server<Env> {
       conn.setState({ playerId: 'admin', role: 'inspector-pending' });
       return;
     }
-    const state = await admitConnection(conn, ctx.request, this.env, this.engine, this.name, this.now());
+    const state = await admitConnection(conn, ctx.request, this.env, this.room, this.name, this.now(), () =>
+      this.getConnections<ConnectionState>() as Iterable<RoomConnection>,
+    );
     if (!state) return;
     const cursor = Number(new URL(ctx.request.url).searchParams.get('cursor') ?? '0');
-    greet(conn, this.engine, this.name, Number.isSafeInteger(cursor) && cursor > 0 ? cursor : 0);
+    greet(conn, this.room, this.name, Number.isSafeInteger(cursor) && cursor > 0 ? cursor : 0);
   }
 
   override async onMessage(connection: Connection, message: WSMessage): Promise<void> {
     const conn = connection as RoomConnection;
     if (conn.state?.role === 'inspector-pending') {
-      if (await authenticateInspector(conn, message, this.env, this.name, this.now())) sendHello(conn, this.engine, this.name, this.status());
+      if (await authenticateInspector(conn, message, this.env, this.name, this.now())) sendHello(conn, this.room, this.name, this.status());
       return;
     }
     if (conn.state?.role === 'inspector') return; // inspectors only listen; admin events go over HTTP
     try {
       await this.catchUp();
-      const outcome = handleFrame(conn, message, this.engine, this.now());
+      const outcome = handleFrame(conn, message, this.room, this.now(), this.rateLimits);
       if (outcome) this.afterTransition(outcome);
     } catch (error) {
       const failure = this.recordError(error);
@@ -128,11 +132,16 @@ export class GameServer extends Server<Env> {
     }
   }
 
-  /** Delivers overdue timers (an entry point never overtakes time) and fans out what changed. */
+  /**
+   * Delivers due timers before anything else happens at this entry point. The host would do it
+   * before an input anyway; doing it first means requests that are not inputs (status, a socket
+   * greeting) see the present too.
+   */
   private async catchUp(): Promise<void> {
     try {
-      const outcome = this.engine.deliverDueTimers();
-      for (const failure of outcome.failures) this.recordError(failure);
+      const outcome = this.room.deliverDue();
+      const failure = outcome.result?.failure;
+      if (failure) this.recordError(new RoomError('TIMER_FAILED', failure.error.message));
       this.afterTransition(outcome);
     } catch (error) {
       this.recordError(error);
@@ -142,7 +151,7 @@ export class GameServer extends Server<Env> {
   private async runTask(task: Task): Promise<void> {
     try {
       if (task.kind === JOURNAL_FLUSH_TASK) {
-        await this.engine.flushJournal(this.journalSink);
+        await this.room.flushJournal(this.journalSink);
       }
       this.scheduler.complete(task, this.now());
     } catch (error) {
@@ -151,18 +160,18 @@ export class GameServer extends Server<Env> {
     }
   }
 
-  private afterTransition(outcome: TransitionOutcome): void {
+  private afterTransition(outcome: RoomOutcome): void {
     const connections = [...this.getConnections<ConnectionState>()] as RoomConnection[];
-    fanOut(connections, this.engine, outcome);
+    fanOut(connections, this.room, outcome);
     const inspectors = connections.filter((c) => c.state?.role === 'inspector');
-    if (inspectors.length > 0 && (outcome.persisted || (outcome.records?.length ?? 0) > 0)) {
+    if (inspectors.length > 0 && ((outcome.result?.transitions.length ?? 0) > 0 || outcome.records.length > 0)) {
       const status = this.status();
-      for (const inspector of inspectors) sendInspection(inspector, outcome.records ?? [], status);
+      for (const inspector of inspectors) sendInspection(inspector, outcome.records, status);
     }
   }
 
   private status() {
-    return roomStatusOf(this.engine, this.scheduler, {
+    return roomStatusOf(this.room, this.scheduler, {
       roomId: this.name,
       connections: [...this.getConnections()].length,
       lastError: this.lastError,
@@ -183,7 +192,7 @@ export class GameServer extends Server<Env> {
       request,
       env: this.env,
       roomId: this.name,
-      engine: this.engine,
+      room: this.room,
       scheduler: this.scheduler,
       now: () => this.now(),
       afterTransition: (outcome) => this.afterTransition(outcome),

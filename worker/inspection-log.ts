@@ -7,8 +7,7 @@
  * Ids are actor paths (`root`, `root/vote`) rather than XState session ids, which change on every
  * restore: the history of one room reads as one run across evictions.
  */
-import type { InspectionEvent } from 'xstate';
-import { toStatelyEvent, type StatelyInspectionEvent } from '../machines/stately-events';
+import type { StatelyInspectionEvent } from '../machines/stately-events';
 import { rows, type RoomStorage } from './room-storage';
 
 export type { StatelyInspectionEvent } from '../machines/stately-events';
@@ -37,26 +36,15 @@ export function recordsJson(records: readonly StoredRecord[]): string {
 }
 
 export class InspectionLog {
-  private pending: { at: number; json: string }[] = [];
-
   constructor(private readonly storage: RoomStorage) {
     storage.sql.exec(`CREATE TABLE IF NOT EXISTS inspection (
       n INTEGER PRIMARY KEY AUTOINCREMENT, seq INTEGER NOT NULL, at INTEGER NOT NULL, event TEXT NOT NULL)`);
   }
 
-  capture(raw: InspectionEvent, at: number): void {
-    const event = toStatelyEvent(raw, at);
-    if (event) this.pending.push({ at, json: JSON.stringify(event) });
-  }
-
-  /** Forgets what was captured since the last flush (a restore, a rolled-back transition). */
-  discard(): void {
-    this.pending = [];
-  }
-
-  /** Writes what was captured as part of transition `seq`; call inside the persist transaction. */
-  flush(seq: number): StoredRecord[] {
-    const records = this.pending.map(({ at, json }) => {
+  /** Writes the events of transition `seq`, each serialised once; call inside the step's transaction. */
+  append(seq: number, at: number, events: readonly StatelyInspectionEvent[]): StoredRecord[] {
+    const records = events.map((event) => {
+      const json = JSON.stringify(event);
       const { n } = rows<{ n: number }>(
         this.storage.sql,
         'INSERT INTO inspection (seq, at, event) VALUES (?, ?, ?) RETURNING n',
@@ -64,7 +52,6 @@ export class InspectionLog {
       )[0]!;
       return { n, seq, at, json };
     });
-    this.pending = [];
     if (records.length > 0) this.storage.sql.exec('DELETE FROM inspection WHERE seq <= ?', seq - INSPECTION_HISTORY_TRANSITIONS);
     return records;
   }

@@ -71,11 +71,8 @@ describe('the inspection stream', () => {
   it(`keeps only the last ${INSPECTION_HISTORY_TRANSITIONS} transitions`, () =>
     inRoom('insp-4', (_server, state) => {
       const log = new InspectionLog(roomStorageOf(state.storage));
-      const root = { id: 'root', _parent: undefined };
-      for (let seq = 1; seq <= INSPECTION_HISTORY_TRANSITIONS + 5; seq++) {
-        log.capture({ type: '@xstate.event', actorRef: root, sourceRef: undefined, event: { type: 'tick' }, rootId: 'x' } as any, seq);
-        log.flush(seq);
-      }
+      const event = { type: '@xstate.event' as const, sessionId: 'root', rootId: 'root', id: null, createdAt: '0', _version: '0.7.2', event: { type: 'tick' } };
+      for (let seq = 1; seq <= INSPECTION_HISTORY_TRANSITIONS + 5; seq++) log.append(seq, seq, [event]);
       const history = log.history();
       expect(history).toHaveLength(INSPECTION_HISTORY_TRANSITIONS);
       expect(history[0]!.seq).toBe(6);

@@ -11,7 +11,7 @@ import { secretMatches, verifyToken } from './auth';
 import { recordsJson, type StoredRecord } from './inspection-log';
 import type { ConnectionState } from './player-sockets';
 import { refuse, secretOrRefuse, sendFrame } from './player-sockets';
-import type { RoomEngine } from './room-engine';
+import type { HostedRoom } from './hosted-room';
 import type { RoomStatusBody } from './room-status';
 
 export const INSPECT_PATH_SUFFIX = '/inspect';
@@ -66,11 +66,11 @@ export async function authenticateInspector(
   return true;
 }
 
-export function sendHello(connection: Connection, engine: RoomEngine, roomId: string, status: RoomStatusBody): void {
+export function sendHello(connection: Connection, room: HostedRoom, roomId: string, status: RoomStatusBody): void {
   sendWithRecords(
     connection,
-    { type: 'inspect.hello', roomId, status, definition: engine.version ? describeMachine(engine.version) : null, history: '<records>' },
-    engine.inspection.history(),
+    { type: 'inspect.hello', roomId, status, definition: room.version ? describeMachine(room.version) : null, history: '<records>' },
+    room.inspection.history(),
   );
 }
 

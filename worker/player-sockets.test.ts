@@ -1,7 +1,7 @@
 import { evictDurableObject } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { signToken } from './auth';
-import { CLOSE_CODES, MAX_FRAME_BYTES } from './socket-protocol';
+import { CLOSE_CODES, FRAME_ERRORS, MAX_FRAME_BYTES, MAX_SOCKETS_PER_PLAYER, RATE_BURST } from './socket-protocol';
 import { SECRET, TestSocket, call, initRoom, storedEnvelope, stub, tokens } from './test/helpers';
 
 async function connect(room: string, player: string): Promise<TestSocket> {
@@ -9,6 +9,12 @@ async function connect(room: string, player: string): Promise<TestSocket> {
   const socket = await TestSocket.open(room, `token=${players[player]}`);
   await socket.next((f) => f.type === 'welcome');
   return socket;
+}
+
+/** Waits until the room has handled everything sent before: it answers a ping after all earlier frames. */
+async function barrier(socket: TestSocket): Promise<void> {
+  socket.send({ type: 'ping' });
+  await socket.next((f) => f.type === 'pong');
 }
 
 async function send(socket: TestSocket, ref: string, event: unknown): Promise<any> {
@@ -58,9 +64,11 @@ describe('player connections', () => {
     const ben = await connect('sock-3', 'ben');
     await ana.next((f) => f.type === 'view');
     await ben.next((f) => f.type === 'view');
+    const started = await send(ana, 'p0', { type: 'lab.start' });
+    expect(await ana.next((f) => f.type === 'view')).toMatchObject({ seq: started.seq, view: { me: 'ana', value: 'running' } });
+    expect(await ben.next((f) => f.type === 'view')).toMatchObject({ seq: started.seq, view: { me: 'ben', value: 'running' } });
     await send(ana, 'p1', { type: 'lab.poke' });
     expect((await ana.next((f) => f.type === 'view')).view).toMatchObject({ me: 'ana', myPokes: 1 });
-    expect((await ben.next((f) => f.type === 'view')).view).toMatchObject({ me: 'ben', myPokes: 0 });
   });
 
   it('sets the sender itself: a senderId in the payload is ignored', async () => {
@@ -162,16 +170,98 @@ describe('player connections', () => {
     expect((await storedEnvelope('sock-8'))?.snapshot.context.pokes).toEqual({ ana: 2 });
   });
 
-  it('sends an `unchanged` view frame, not a re-projected view, when a transition only wrote messages', async () => {
+  it('tells a player whose own view did not change nothing at all: not even that something happened', async () => {
     await initRoom('sock-9');
     const ana = await connect('sock-9', 'ana');
     const ben = await connect('sock-9', 'ben');
-    await ben.next((f) => f.type === 'view');
-    const said = await send(ana, 'say', { type: 'lab.say', text: 'just talk' });
-    const frame = await ben.next((f) => f.type === 'view');
-    expect(frame).toEqual({ type: 'view', seq: said.seq, unchanged: true });
-    const poked = await send(ana, 'poke', { type: 'lab.poke' });
-    const full = await ben.next((f) => f.type === 'view');
-    expect(full).toMatchObject({ seq: poked.seq, view: { me: 'ben', myPokes: 0 } });
+    await ben.next((f) => f.type === 'messages'); // the greeting's catch-up comes last
+    const heard = ben.received.length;
+    // ana's pokes are hers alone (like a secret ballot); a chat message changes nobody's view.
+    await send(ana, 'poke', { type: 'lab.poke' });
+    await send(ana, 'say', { type: 'lab.say', text: 'just talk' });
+    await barrier(ben);
+    const after = ben.received.slice(heard).filter((f) => f.type !== 'pong');
+    expect(after.map((f) => f.type)).toEqual(['messages']);
+    expect(after[0].messages.map((m: any) => m.text)).toEqual(['just talk']);
+  });
+
+  it('applies a resent action once and answers it as the first time, across a reconnect', async () => {
+    await initRoom('sock-10');
+    const first = await connect('sock-10', 'ana');
+    const acked = await send(first, 'once', { type: 'lab.poke' });
+    expect(acked.type).toBe('ack');
+    first.close();
+    // The ack was lost with the socket; the client sends the same frame again on a new one.
+    await evictDurableObject(stub('sock-10'));
+    const second = await connect('sock-10', 'ana');
+    expect(await send(second, 'once', { type: 'lab.poke' })).toEqual(acked);
+    expect((await storedEnvelope('sock-10'))?.snapshot.context.pokes).toEqual({ ana: 1 });
+    // A refusal is remembered too: the same ref is not tried again later, when it might pass.
+    for (const ref of ['p2', 'p3']) await send(second, ref, { type: 'lab.poke' });
+    const refused = await send(second, 'p4', { type: 'lab.poke' });
+    expect(refused).toMatchObject({ type: 'error', code: 'TOO_MANY_POKES' });
+    expect(await send(second, 'p4', { type: 'lab.poke' })).toEqual(refused);
+    // A new ref is a new action.
+    expect(await send(second, 'p5', { type: 'lab.poke' })).toMatchObject({ code: 'TOO_MANY_POKES' });
+    // Another player's ref of the same name is theirs.
+    const ben = await connect('sock-10', 'ben');
+    expect((await send(ben, 'once', { type: 'lab.poke' })).type).toBe('ack');
+    expect((await storedEnvelope('sock-10'))?.snapshot.context.pokes).toEqual({ ana: 3, ben: 1 });
+  });
+
+  it('answers event types that name Object.prototype members as invalid events, with the ref', async () => {
+    await initRoom('sock-11');
+    const ana = await connect('sock-11', 'ana');
+    for (const type of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf']) {
+      expect(await send(ana, `x-${type}`, { type }), type).toMatchObject({ type: 'error', code: 'INVALID_EVENT', ref: `x-${type}` });
+    }
+    for (const type of ['constructor', '__proto__', 'toString']) {
+      const admin = await call('sock-11', 'admin', { body: { type } });
+      expect(admin.status, type).toBe(400);
+      expect(admin.json.error.code).toBe('INVALID_EVENT');
+    }
+    expect((await call('sock-11', 'status')).json.lastError).toBeNull();
+  });
+
+  it('echoes the ref of a frame it cannot parse', async () => {
+    await initRoom('sock-12');
+    const ana = await connect('sock-12', 'ana');
+    ana.send({ type: 'send', ref: 'half', event: { noType: true } });
+    expect(await ana.next((f) => f.type === 'error')).toEqual({ type: 'error', ref: 'half', code: 'BAD_FRAME', message: FRAME_ERRORS.BAD_FRAME });
+    ana.send({ type: 'teleport', ref: 'where' });
+    expect(await ana.next((f) => f.type === 'error')).toMatchObject({ ref: 'where', code: 'BAD_FRAME' });
+  });
+
+  it(`holds at most ${MAX_SOCKETS_PER_PLAYER} connections per player: a new one closes the oldest`, async () => {
+    await initRoom('sock-13');
+    const sockets: TestSocket[] = [];
+    for (let i = 0; i <= MAX_SOCKETS_PER_PLAYER; i++) {
+      sockets.push(await connect('sock-13', 'ana'));
+      await barrier(sockets.at(-1)!);
+    }
+    expect(await sockets[0]!.waitClosed()).toEqual({ code: CLOSE_CODES.TOO_MANY_CONNECTIONS.code, reason: 'TOO_MANY_CONNECTIONS' });
+    for (const open of sockets.slice(1)) expect(open.closed).toBeNull();
+    expect((await send(sockets.at(-1)!, 'still', { type: 'lab.poke' })).type).toBe('ack');
+  });
+
+  it('rate-limits a player across all their connections, not per connection', async () => {
+    await initRoom('sock-14');
+    const a = await connect('sock-14', 'ana');
+    const b = await connect('sock-14', 'ana');
+    await barrier(a);
+    await barrier(b);
+    const [fromA, fromB] = [a.received.length, b.received.length];
+    for (let i = 0; i < RATE_BURST; i++) {
+      a.send({ type: 'sync', after: 0 });
+      b.send({ type: 'sync', after: 0 });
+    }
+    await barrier(a);
+    await barrier(b);
+    const answers = [...a.received.slice(fromA), ...b.received.slice(fromB)].filter((f) => f.type !== 'pong');
+    const served = answers.filter((f) => f.type === 'messages').length;
+    const limited = answers.filter((f) => f.type === 'error' && f.code === 'RATE_LIMITED').length;
+    expect(served + limited).toBe(2 * RATE_BURST);
+    // One bucket for the player: two per-connection buckets would have served all 2 × burst.
+    expect(limited).toBeGreaterThan(0);
   });
 });

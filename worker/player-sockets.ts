@@ -1,19 +1,20 @@
 /**
  * Player (and admin) WebSocket connections: authentication on connect, client frames, and the
- * per-connection fan-out of views and messages after every persisted transition.
+ * per-connection fan-out of views and messages after every persisted step.
  */
 import type { Connection } from 'partyserver';
 import { ADMIN_SENDER } from '../machines/machine-version';
 import { configuredSecret, verifyToken } from './auth';
+import { outcomeFor, roomErrorOf, type HostedRoom, type RoomOutcome } from './hosted-room';
 import { CATCH_UP_PAGE, MessageLog, type ChatMessage } from './message-log';
 import { TokenBucket } from './rate-limit';
-import type { RoomEngine, TransitionOutcome } from './room-engine';
 import { RoomError } from './room-error';
 import {
   CLOSE_CODES,
   ClientFrame,
   FRAME_ERRORS,
   MAX_FRAME_BYTES,
+  MAX_SOCKETS_PER_PLAYER,
   PROTOCOL_VERSION,
   RATE_BURST,
   RATE_PER_SECOND,
@@ -26,6 +27,8 @@ export interface ConnectionState {
   playerId: string;
   /** `inspector-pending`: an inspector connection that has not sent its auth frame yet. */
   role: 'player' | 'admin' | 'inspector' | 'inspector-pending';
+  /** When it was admitted: the oldest of a player's connections is the one closed past the cap. */
+  since?: number;
 }
 
 export type RoomConnection = Connection<ConnectionState>;
@@ -52,14 +55,18 @@ export function secretOrRefuse(connection: Connection, env: Env): string | null 
   }
 }
 
-/** Authenticates a new connection from its `token` query parameter; closes it with a documented code if refused. */
+/**
+ * Authenticates a new connection from its `token` query parameter; closes it with a documented
+ * code if refused. A player beyond {@link MAX_SOCKETS_PER_PLAYER} connections closes their oldest.
+ */
 export async function admitConnection(
   connection: RoomConnection,
   request: Request,
   env: Env,
-  engine: RoomEngine,
+  room: HostedRoom,
   roomId: string,
   now: number,
+  others: () => Iterable<RoomConnection>,
 ): Promise<ConnectionState | null> {
   const secret = secretOrRefuse(connection, env);
   if (!secret) return null;
@@ -67,23 +74,24 @@ export async function admitConnection(
   if (!token) return refuse(connection, 'TOKEN_MISSING'), null;
   const claims = await verifyToken(secret, token, roomId, now);
   if (typeof claims === 'string') return refuse(connection, claims), null;
-  if (!engine.room) return refuse(connection, 'ROOM_NOT_FOUND'), null;
-  if (claims.role === 'player') {
-    const players = engine.version?.playerIds(engine.init) ?? rosterIds(engine.room.init.roster);
-    if (!players.includes(claims.subject)) return refuse(connection, 'NOT_A_PLAYER'), null;
+  if (!room.room) return refuse(connection, 'ROOM_NOT_FOUND'), null;
+  // The version reads the roster. When it cannot run (a failed restore), the token, signed for this
+  // room and player, is the word: the player may connect and hear why the game is paused.
+  if (claims.role === 'player' && room.host && !room.players().some((p) => p.playerId === claims.subject)) {
+    return refuse(connection, 'NOT_A_PLAYER'), null;
   }
-  const state: ConnectionState = { playerId: claims.role === 'admin' ? ADMIN_SENDER : claims.subject, role: claims.role };
+  const state: ConnectionState = { playerId: claims.role === 'admin' ? ADMIN_SENDER : claims.subject, role: claims.role, since: now };
   connection.setState(state);
+  if (state.role === 'player') {
+    const mine = [...others()].filter((c) => c !== connection && c.state?.role === 'player' && c.state.playerId === state.playerId);
+    mine.sort((a, b) => (a.state?.since ?? 0) - (b.state?.since ?? 0));
+    for (const old of mine.slice(0, Math.max(0, mine.length + 1 - MAX_SOCKETS_PER_PLAYER))) refuse(old, 'TOO_MANY_CONNECTIONS');
+  }
   return state;
 }
 
-/** Player ids straight from a stored roster, for when the room's version cannot be loaded. */
-function rosterIds(roster: unknown): string[] {
-  return Array.isArray(roster) ? roster.map((p) => (p as { playerId?: unknown })?.playerId).filter((id): id is string => typeof id === 'string') : [];
-}
-
 /** Greets an admitted connection: who it is, its view, and the messages after its cursor. */
-export function greet(connection: RoomConnection, engine: RoomEngine, roomId: string, cursor: number): void {
+export function greet(connection: RoomConnection, room: HostedRoom, roomId: string, cursor: number): void {
   const state = connection.state!;
   sendFrame(connection, {
     type: 'welcome',
@@ -91,48 +99,36 @@ export function greet(connection: RoomConnection, engine: RoomEngine, roomId: st
     roomId,
     playerId: state.playerId,
     role: state.role === 'player' ? 'player' : 'admin',
-    machine: engine.machineRef ?? '',
+    machine: room.machineRef ?? '',
   });
-  sendView(connection, engine);
-  sendMessagesAfter(connection, engine, cursor);
+  if (state.role === 'player' && room.host) sendFrame(connection, { type: 'view', seq: room.seq, view: room.view(state.playerId) });
+  sendMessagesAfter(connection, room, cursor);
 }
 
 function reader(state: ConnectionState): string | null {
   return state.role === 'player' ? state.playerId : null;
 }
 
-export function sendView(connection: RoomConnection, engine: RoomEngine, cache?: Map<string, unknown>): void {
-  const state = connection.state;
-  if (!state || state.role !== 'player' || !engine.version) return;
-  let view = cache?.get(state.playerId);
-  if (view === undefined) {
-    view = engine.project(state.playerId);
-    cache?.set(state.playerId, view);
-  }
-  sendFrame(connection, { type: 'view', seq: engine.seq, view });
-}
-
-export function sendMessagesAfter(connection: RoomConnection, engine: RoomEngine, after: number): void {
+export function sendMessagesAfter(connection: RoomConnection, room: HostedRoom, after: number): void {
   const state = connection.state!;
-  const page = engine.messages.after(reader(state), after);
+  const page = room.messages.after(reader(state), after);
   const cursor = page.length > 0 ? page[page.length - 1]!.seq : after;
   sendFrame(connection, { type: 'messages', messages: page, cursor, more: page.length >= CATCH_UP_PAGE });
 }
 
 /**
- * After a persisted transition: every connection gets its own view and the new messages it may
- * read. When only messages were written (state and timers untouched), no view can have changed:
- * players get a small `unchanged` frame for that seq instead of a re-projected view.
+ * After a persisted step: each player whose own view changed gets it, and every connection the new
+ * messages it may read. A player whose view did not change hears nothing: even an identical frame
+ * would tell them that someone did something secret (a ballot, a pick).
  */
-export function fanOut(connections: Iterable<RoomConnection>, engine: RoomEngine, outcome: TransitionOutcome): void {
-  if (!outcome.persisted && outcome.messages.length === 0) return;
-  const views = new Map<string, unknown>();
-  const unchanged = outcome.stateChanged === false;
+export function fanOut(connections: Iterable<RoomConnection>, room: HostedRoom, outcome: RoomOutcome): void {
+  const views = outcome.result?.views;
+  if ((!views || views.size === 0) && outcome.messages.length === 0) return;
+  const seq = room.seq;
   for (const connection of connections) {
     const state = connection.state;
     if (!state || state.role === 'inspector' || state.role === 'inspector-pending') continue;
-    if (outcome.persisted && unchanged && state.role === 'player') sendFrame(connection, { type: 'view', seq: engine.seq, unchanged: true });
-    else if (outcome.persisted) sendView(connection, engine, views);
+    if (state.role === 'player' && views?.has(state.playerId)) sendFrame(connection, { type: 'view', seq, view: views.get(state.playerId) });
     const visible = outcome.messages.filter((m: ChatMessage) => MessageLog.visibleTo(m, reader(state)));
     if (visible.length > 0) {
       sendFrame(connection, { type: 'messages', messages: visible, cursor: visible[visible.length - 1]!.seq, more: false });
@@ -140,24 +136,41 @@ export function fanOut(connections: Iterable<RoomConnection>, engine: RoomEngine
   }
 }
 
-const buckets = new WeakMap<object, TokenBucket>();
+/** Rate limits by player, across all their connections. In memory: a woken room starts with full buckets. */
+export class PlayerRateLimits {
+  private readonly buckets = new Map<string, TokenBucket>();
+
+  take(playerId: string, now: number): boolean {
+    let bucket = this.buckets.get(playerId);
+    if (!bucket) this.buckets.set(playerId, (bucket = new TokenBucket(RATE_BURST, RATE_PER_SECOND, now)));
+    return bucket.take(now);
+  }
+}
+
+const PING_FRAME = JSON.stringify({ type: 'ping' });
+
+/** The `ref` of a frame that may not have parsed, so even a `BAD_FRAME` answer can name it. */
+function refOf(parsed: unknown): string | undefined {
+  const ref = (parsed as { ref?: unknown } | null)?.ref;
+  return typeof ref === 'string' && ref.length > 0 && ref.length <= 64 ? ref : undefined;
+}
 
 /**
  * Handles one client frame. Returns the outcome of a game event (to fan out), or null when the
- * frame changed nothing. Errors go to the sender only.
+ * frame changed nothing. Errors go to the sender only, with the frame's `ref` when it had one.
  */
 export function handleFrame(
   connection: RoomConnection,
   raw: string | ArrayBuffer | ArrayBufferView,
-  engine: RoomEngine,
+  room: HostedRoom,
   now: number,
-): TransitionOutcome | null {
+  limits: PlayerRateLimits,
+): RoomOutcome | null {
   const state = connection.state;
   if (!state) return null;
-  // In memory only: after hibernation a connection starts with a full bucket, which is harmless.
-  let bucket = buckets.get(connection);
-  if (!bucket) buckets.set(connection, (bucket = new TokenBucket(RATE_BURST, RATE_PER_SECOND, now)));
-  if (!bucket.take(now)) {
+  // A ping is answered without touching the game: a pong costs no more than refusing it would.
+  if (raw === PING_FRAME) return sendFrame(connection, { type: 'pong' }), null;
+  if (!limits.take(state.playerId, now)) {
     sendFrame(connection, { type: 'error', code: 'RATE_LIMITED', message: FRAME_ERRORS.RATE_LIMITED });
     return null;
   }
@@ -170,24 +183,29 @@ export function handleFrame(
     sendFrame(connection, { type: 'error', code: 'FRAME_TOO_LARGE', message: FRAME_ERRORS.FRAME_TOO_LARGE });
     return null;
   }
-  let frame: ClientFrame;
+  let json: unknown;
   try {
-    const parsed = ClientFrame.safeParse(JSON.parse(text));
-    if (!parsed.success) throw new Error(parsed.error.issues[0]?.message);
-    frame = parsed.data;
+    json = JSON.parse(text);
   } catch {
     sendFrame(connection, { type: 'error', code: 'BAD_FRAME', message: FRAME_ERRORS.BAD_FRAME });
     return null;
   }
+  const parsed = ClientFrame.safeParse(json);
+  if (!parsed.success) {
+    const ref = refOf(json);
+    sendFrame(connection, { type: 'error', ...(ref ? { ref } : {}), code: 'BAD_FRAME', message: FRAME_ERRORS.BAD_FRAME });
+    return null;
+  }
+  const frame = parsed.data;
   switch (frame.type) {
     case 'ping':
       sendFrame(connection, { type: 'pong' });
       return null;
     case 'sync':
-      sendMessagesAfter(connection, engine, frame.after);
+      sendMessagesAfter(connection, room, frame.after);
       return null;
     case 'send':
-      return sendGameEvent(connection, state, frame, engine);
+      return sendGameEvent(connection, state, frame, room);
   }
 }
 
@@ -195,34 +213,29 @@ function sendGameEvent(
   connection: RoomConnection,
   state: ConnectionState,
   frame: Extract<ClientFrame, { type: 'send' }>,
-  engine: RoomEngine,
-): TransitionOutcome | null {
-  const fail = (code: string, message: string) => {
-    sendFrame(connection, { type: 'error', ...(frame.ref ? { ref: frame.ref } : {}), code, message });
-    return null;
-  };
+  room: HostedRoom,
+): RoomOutcome | null {
+  const ref = frame.ref;
+  const answer = (outcome: { type: 'ack'; seq: number } | { type: 'error'; code: string; message: string }) =>
+    sendFrame(connection, { ...outcome, ...(ref ? { ref } : {}) });
+  const fail = (code: string, message: string) => (answer({ type: 'error', code, message }), null);
   if (state.role !== 'player') return fail('READ_ONLY', FRAME_ERRORS.READ_ONLY);
-  const version = engine.version;
-  if (!version) return fail('RESTORE_FAILED', engine.problem?.message ?? 'the room is not running');
-  const { type, ...payload } = frame.event;
-  const schema = version.playerEvents[type];
-  if (!schema) return fail('INVALID_EVENT', `"${type}" is not a player event of ${engine.machineRef}`);
-  // The server sets the sender; a `senderId` in the payload is not the client's to choose.
-  delete (payload as Record<string, unknown>).senderId;
-  const checked = schema.safeParse(payload);
-  if (!checked.success) {
-    const issue = checked.error.issues[0];
-    return fail('INVALID_EVENT', `${type}: ${issue?.path.join('.') || 'payload'} ${issue?.message ?? 'is malformed'}`);
-  }
-  let outcome: TransitionOutcome;
+  if (!room.host) return fail('RESTORE_FAILED', room.problem?.message ?? 'the room is not running');
+  // A frame sent again after its answer was lost: answer as the first time, apply nothing.
+  const remembered = ref ? room.rememberedOutcome(state.playerId, ref) : undefined;
+  if (remembered) return answer(remembered), null;
+  let outcome: RoomOutcome;
   try {
-    outcome = engine.send({ ...(checked.data as object), type, senderId: state.playerId });
+    outcome = room.input(
+      { type: 'player', playerId: state.playerId, event: frame.event },
+      ref ? { ref: { playerId: state.playerId, ref } } : {},
+    );
   } catch (error) {
     if (error instanceof RoomError) return fail(error.code, error.message);
     throw error;
   }
-  const refusal = outcome.refusals.find((r) => r.to === state.playerId);
-  if (refusal) fail(refusal.code, refusal.message);
-  else sendFrame(connection, { type: 'ack', ...(frame.ref ? { ref: frame.ref } : {}), seq: engine.seq });
+  const result = outcome.result!;
+  if (result.input.status === 'rejected') fail(roomErrorOf(result.input.error).code, result.input.error.message);
+  else answer(outcomeFor(result, state.playerId));
   return outcome;
 }

@@ -19,12 +19,14 @@ export const ROOM_ERRORS = {
   RESTORE_FAILED: { status: 409, meaning: 'The stored game could not be restored (see `/status`); an admin must upgrade or repair it. Nothing was wiped.' },
   NO_UPGRADE_PATH: { status: 409, meaning: 'The target version does not declare a migration from the room’s version.' },
   PAYLOAD_TOO_LARGE: { status: 413, meaning: 'The body is over the documented limit.' },
+  UPGRADE_REFUSED: { status: 409, meaning: 'The upgrade would strand the room (its init, a timer or a waiting state would not fit the target); `reasons` says why. Nothing changed.' },
   UPGRADE_FAILED: { status: 422, meaning: 'The migration failed or produced a state the target version cannot run; nothing changed.' },
   MACHINE_ERROR: { status: 422, meaning: 'The machine threw on this event; nothing changed. Report it with the event.' },
   RATE_LIMITED: { status: 429, meaning: 'Too many messages; slow down and retry after a second.' },
   MACHINE_FAILED: { status: 500, meaning: 'The machine could not start from this init payload; nothing was stored.' },
   INTERNAL_ERROR: { status: 500, meaning: 'An unexpected failure; nothing changed. The room logs it and `/status` shows it.' },
   PERSIST_FAILED: { status: 500, meaning: 'The transition could not be saved, so it did not happen; retry.' },
+  TIMER_FAILED: { status: 503, meaning: 'A timer due before this input could not be delivered, so the input may not overtake it; the room retries the timer (see `/status`). Try again later.' },
   AUTH_NOT_CONFIGURED: { status: 503, meaning: 'The server has no LOBBY_SECRET configured, so it refuses all privileged access.' },
 } as const satisfies Record<string, { status: number; meaning: string }>;
 

@@ -1,12 +1,12 @@
 /**
  * The room's HTTP endpoints under `/parties/game-server/:roomId/…`. Each checks who is asking,
- * validates the body, and calls the engine; errors become `{ error: { code, message, … } }`.
+ * validates the body, and calls the hosted room; errors become `{ error: { code, message, … } }`.
  */
 import { z } from 'zod';
 import { ADMIN_SENDER } from '../machines/machine-version';
 import { configuredSecret, requireAdmin, signToken } from './auth';
 import { readJson } from './request-body';
-import type { RoomEngine, TransitionOutcome } from './room-engine';
+import { roomErrorOf, type HostedRoom, type RoomOutcome } from './hosted-room';
 import { RoomError } from './room-error';
 import { roomStatusOf } from './room-status';
 import type { Scheduler } from './scheduler';
@@ -23,17 +23,18 @@ export interface RouteContext {
   request: Request;
   env: Env;
   roomId: string;
-  engine: RoomEngine;
+  room: HostedRoom;
   scheduler: Scheduler;
   now: () => number;
   /** Broadcast after a persisted transition. */
-  afterTransition(outcome: TransitionOutcome): void;
+  afterTransition(outcome: RoomOutcome): void;
   connections(): number;
   /** The last error this room answered with since it woke (for the admin's eyes, not history). */
   lastError(): { at: number; code: string; message: string } | null;
 }
 
-const InitPayload = z.object({ machine: z.string().min(1).max(100), roster: z.unknown(), manifest: z.unknown() });
+/** The room reads only `machine`; the rest of the payload is the version's to validate. */
+const InitPayload = z.object({ machine: z.string().min(1).max(100) }).catchall(z.unknown());
 const UpgradeRequest = z.object({ to: z.string().min(1).max(100) });
 const TokenRequest = z.object({ ttlSeconds: z.number().int().min(60).max(MAX_TOKEN_TTL_SECONDS).optional() }).strict();
 const FireRequest = z.object({ taskId: z.string().min(1).max(200) });
@@ -53,16 +54,16 @@ function parse<T>(schema: z.ZodType<T>, body: unknown): T {
 export async function initRoom(ctx: RouteContext): Promise<Response> {
   await requireAdmin(ctx.request, ctx.env, ctx.roomId, false);
   const payload = parse(InitPayload, await readJson(ctx.request, MAX_INIT_BYTES));
-  const result = await ctx.engine.initialise(payload, ctx.roomId);
-  ctx.afterTransition({ refusals: [], messages: [], persisted: result === 'created' });
-  return Response.json({ roomId: ctx.roomId, machine: ctx.engine.machineRef }, { status: result === 'created' ? 201 : 200 });
+  const { created, outcome } = await ctx.room.initialise(payload, ctx.roomId);
+  ctx.afterTransition(outcome);
+  return Response.json({ roomId: ctx.roomId, machine: ctx.room.machineRef }, { status: created ? 201 : 200 });
 }
 
 /** GET /status — what an admin needs to know about the room. */
 export async function roomStatus(ctx: RouteContext): Promise<Response> {
   await requireAdmin(ctx.request, ctx.env, ctx.roomId);
   return Response.json(
-    roomStatusOf(ctx.engine, ctx.scheduler, { roomId: ctx.roomId, connections: ctx.connections(), lastError: ctx.lastError() }),
+    roomStatusOf(ctx.room, ctx.scheduler, { roomId: ctx.roomId, connections: ctx.connections(), lastError: ctx.lastError() }),
   );
 }
 
@@ -71,59 +72,49 @@ export async function fireTimer(ctx: RouteContext): Promise<Response> {
   await requireAdmin(ctx.request, ctx.env, ctx.roomId);
   if (ctx.env.DEV_TOOLS !== '1') throw new RoomError('DEV_TOOLS_DISABLED', 'firing timers by hand needs DEV_TOOLS=1 (local development only)');
   const { taskId } = parse(FireRequest, await readJson(ctx.request, MAX_ADMIN_BODY_BYTES));
-  const outcome = ctx.engine.fireNow(taskId);
+  const outcome = ctx.room.fireNow(taskId);
   ctx.afterTransition(outcome);
-  if (outcome.failures[0]) throw outcome.failures[0];
-  return Response.json({ fired: taskId, seq: ctx.engine.seq, value: (ctx.engine.snapshot as { value?: unknown }).value });
+  const result = outcome.result!;
+  if (result.input.status === 'rejected') throw roomErrorOf(result.input.error);
+  if (result.failure) throw roomErrorOf(result.failure.error);
+  return Response.json({ fired: taskId, seq: ctx.room.seq, value: (ctx.room.snapshot as { value?: unknown }).value });
 }
 
 /** POST /admin — one admin event, e.g. `{ "type": "admin.advance" }`. */
 export async function adminEvent(ctx: RouteContext): Promise<Response> {
   await requireAdmin(ctx.request, ctx.env, ctx.roomId);
-  const body = parse(AdminEvent, await readJson(ctx.request, MAX_ADMIN_BODY_BYTES));
-  const version = ctx.engine.version;
-  if (!version) throw new RoomError(ctx.engine.room ? 'RESTORE_FAILED' : 'ROOM_NOT_FOUND', 'the room is not running');
-  const schema = version.adminEvents[body.type];
-  if (!schema) {
-    throw new RoomError('INVALID_EVENT', `"${body.type}" is not an admin event of ${ctx.engine.machineRef}`, {
-      accepted: Object.keys(version.adminEvents),
-    });
-  }
-  const { type, ...payload } = body;
-  const checked = schema.safeParse(payload);
-  if (!checked.success) {
-    throw new RoomError('INVALID_EVENT', `the payload of ${type} is malformed`, {
-      issues: checked.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
-    });
-  }
-  const event = { ...(checked.data as object), type, senderId: ADMIN_SENDER };
-  const outcome = ctx.engine.send(event, [{ kind: 'admin.action', data: { event: { ...(checked.data as object), type } } }]);
+  const event = parse(AdminEvent, await readJson(ctx.request, MAX_ADMIN_BODY_BYTES));
+  if (!ctx.room.host) throw new RoomError(ctx.room.room ? 'RESTORE_FAILED' : 'ROOM_NOT_FOUND', ctx.room.problem?.message ?? 'the room is not running');
+  const { senderId: _ignored, ...journaled } = event;
+  const outcome = ctx.room.input({ type: 'admin', event }, { facts: [{ kind: 'admin.action', data: { event: journaled } }] });
   ctx.afterTransition(outcome);
-  const refusal = outcome.refusals.find((r) => r.to === ADMIN_SENDER);
+  const result = outcome.result!;
+  if (result.input.status === 'rejected') throw roomErrorOf(result.input.error);
+  const refusal = result.refusals.find((r) => r.to === ADMIN_SENDER);
   if (refusal) return Response.json({ error: { code: refusal.code, message: refusal.message } }, { status: 409 });
-  return Response.json({ accepted: true, seq: ctx.engine.seq, value: (ctx.engine.snapshot as { value?: unknown }).value });
+  return Response.json({ accepted: true, seq: ctx.room.seq, value: (ctx.room.snapshot as { value?: unknown }).value });
 }
 
 /** POST /upgrade — moves the room to a newer registered version, by its declared migration. */
 export async function upgradeRoom(ctx: RouteContext): Promise<Response> {
   await requireAdmin(ctx.request, ctx.env, ctx.roomId);
   const { to } = parse(UpgradeRequest, await readJson(ctx.request, MAX_ADMIN_BODY_BYTES));
-  const result = ctx.engine.upgrade(to);
-  ctx.afterTransition({ refusals: [], messages: [], persisted: true });
-  return Response.json({ ...result, status: ctx.engine.status, seq: ctx.engine.seq });
+  const { from, to: upgradedTo, outcome } = ctx.room.upgrade(to);
+  ctx.afterTransition(outcome);
+  return Response.json({ from, to: upgradedTo, status: ctx.room.status, seq: ctx.room.seq });
 }
 
 /** POST /tokens — signs one token per player and an admin token (lobby secret only). */
 export async function mintTokens(ctx: RouteContext): Promise<Response> {
   await requireAdmin(ctx.request, ctx.env, ctx.roomId, false);
   const { ttlSeconds = DEFAULT_TOKEN_TTL_SECONDS } = parse(TokenRequest, await readJson(ctx.request, MAX_ADMIN_BODY_BYTES));
-  const engine = ctx.engine;
-  if (!engine.room) throw new RoomError('ROOM_NOT_FOUND', 'initialise the room before asking for tokens');
-  if (!engine.version) throw new RoomError('RESTORE_FAILED', engine.problem?.message ?? 'the room is not running');
+  const room = ctx.room;
+  if (!room.room) throw new RoomError('ROOM_NOT_FOUND', 'initialise the room before asking for tokens');
+  if (!room.host) throw new RoomError('RESTORE_FAILED', room.problem?.message ?? 'the room is not running');
   const secret = configuredSecret(ctx.env);
   const now = ctx.now();
   const players: Record<string, string> = {};
-  for (const playerId of engine.version.playerIds(engine.init)) {
+  for (const { playerId } of room.players()) {
     players[playerId] = await signToken(secret, { roomId: ctx.roomId, subject: playerId, role: 'player' }, ttlSeconds, now);
   }
   const admin = await signToken(secret, { roomId: ctx.roomId, subject: ADMIN_SENDER, role: 'admin' }, ttlSeconds, now);

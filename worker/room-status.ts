@@ -1,5 +1,5 @@
 /** The room's status as admins see it (GET /status, and the inspector's stream). */
-import type { RoomEngine } from './room-engine';
+import type { HostedRoom } from './hosted-room';
 import type { Scheduler } from './scheduler';
 
 export interface StatusExtras {
@@ -8,38 +8,29 @@ export interface StatusExtras {
   lastError: { at: number; code: string; message: string } | null;
 }
 
-export function roomStatusOf(engine: RoomEngine, scheduler: Scheduler, extras: StatusExtras) {
-  const snapshot = engine.snapshot as { value?: unknown } | undefined;
+export function roomStatusOf(room: HostedRoom, scheduler: Scheduler, extras: StatusExtras) {
+  const snapshot = room.snapshot as { value?: unknown } | undefined;
   return {
     roomId: extras.roomId,
-    status: engine.status,
-    machine: engine.machineRef ?? null,
-    createdWith: engine.room?.createdWith ?? null,
+    status: room.status,
+    machine: room.machineRef ?? null,
+    createdWith: room.room?.createdWith ?? null,
     value: snapshot?.value ?? null,
-    /** Who plays, with display names where the roster has them (public in the game anyway). */
-    players: playersOf(engine),
-    seq: engine.seq,
-    envelopeBytes: engine.envelopeBytes,
-    timers: engine.timerViews,
+    /** Who plays, with display names, as the version reads its init (public in the game anyway). */
+    players: room.players(),
+    seq: room.seq,
+    envelopeBytes: room.envelopeBytes,
+    timers: room.timerViews,
     tasks: scheduler.list().map(({ id, kind, description, type, time, attempts, lastError }) => ({
       id, kind, description, type, dueAt: time, attempts, lastError,
     })),
-    restore: engine.problem ? { ok: false as const, ...engine.problem } : { ok: true as const },
+    restore: room.problem ? { ok: false as const, ...room.problem } : { ok: true as const },
     lastError: extras.lastError,
-    journalPending: engine.journalPending,
+    journalPending: room.journalPending,
     /** Approximate bytes persisted (snapshot, timers, messages, facts, inspection) since the room last woke. */
-    writes: { ...engine.writes },
+    writes: { ...room.writes },
     connections: extras.connections,
   };
-}
-
-function playersOf(engine: RoomEngine): { playerId: string; name: string }[] {
-  const roster = engine.room?.init.roster;
-  if (!Array.isArray(roster)) return [];
-  return roster
-    .map((entry) => entry as { playerId?: unknown; name?: unknown })
-    .filter((entry) => typeof entry.playerId === 'string')
-    .map((entry) => ({ playerId: entry.playerId as string, name: typeof entry.name === 'string' ? entry.name : (entry.playerId as string) }));
 }
 
 export type RoomStatusBody = ReturnType<typeof roomStatusOf>;

@@ -32,13 +32,13 @@ describe('machine versions', () => {
     expect(envelope?.snapshot.context.pokes).toEqual({ ben: 1 });
     expect(Object.keys(envelope?.snapshot.children ?? {})).toEqual(['ticker']);
 
-    // The carried timers drive the new version: the child ticks, then the root rings into v2's state.
+    // The carried timers drive the new version: the child ticks at 30, 60 and 90 s, then the root rings into v2's state.
     await evictDurableObject(stub('ver-2'));
     await advance('ver-2', 101 * S);
     expect(await runDurableObjectAlarm(stub('ver-2'))).toBe(true);
     const rung = await storedEnvelope('ver-2');
     expect(rung?.snapshot.value).toBe('ringing');
-    expect(rung?.snapshot.context.fired).toEqual(['tick', 'ring']);
+    expect(rung?.snapshot.context.fired).toEqual(['tick', 'tick', 'tick', 'ring']);
     const status = await call('ver-2', 'status');
     expect(status.json.createdWith).toBe('timer-lab@1');
     expect(status.json.machine).toBe('timer-lab@2');

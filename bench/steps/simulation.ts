@@ -6,7 +6,7 @@
 import type { BenchContext } from '../context';
 import { makeInit } from '../../machines/pecking-order/testing/fixtures';
 import { playGame } from '../../machines/pecking-order/testing/play';
-import { SimulatedRoom } from '../../machines/pecking-order/testing/simulated-room';
+import { SimulatedRoom } from '../../engine/testing/simulated-room';
 import { peckingOrderV1 } from '../../machines/pecking-order/v1';
 import { distribution, round, type Distribution } from '../stats';
 

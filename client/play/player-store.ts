@@ -107,7 +107,7 @@ export function createPlayerStore(input: PlayerStoreInput) {
             : ctx.lastError,
         };
       },
-      /** `view` is absent when the room says the view at `seq` is unchanged. */
+      /** A newer view replaces the one held; a late frame for an older seq is ignored. */
       viewReceived: (ctx, event: { seq: number; view?: PlayerView }) =>
         event.seq < ctx.viewSeq ? ctx : { ...ctx, view: event.view ?? ctx.view, viewSeq: event.seq },
       messagesReceived: (ctx, event: { messages: ChatMessage[]; cursor: number }) => ({

@@ -12,7 +12,7 @@ const facts = { roomId: 'workbench', createdAt: Date.UTC(2026, 0, 1, 8, 0, 0), s
 function start(scheduling: 'ADMIN' | 'PRE_SCHEDULED') {
   const init = sampleInit(version) as any;
   init.manifest.scheduling = scheduling;
-  return new Simulation(version, version.initSchema.parse(init), facts);
+  return new Simulation(version, init, facts);
 }
 
 const rootValue = (sim: Simulation) => snapshotsAt(sim.getSnapshot().records, null).get('root')?.value;
@@ -60,8 +60,10 @@ describe('a simulated pecking-order@1', () => {
     expect(handled.has('vote.cast')).toBe(true);
     for (const voter of ['p1', 'p2', 'p3', 'p4']) expect(sim.send({ type: 'vote.cast', senderId: voter, target: 'p5' })).toEqual([]);
     expect(sim.send({ type: 'vote.cast', senderId: 'p5', target: 'p9' })[0]).toMatchObject({ type: 'room.refuse', to: 'p5' });
+    // A refused ballot changes nothing, so it is no transition (as in a room); its refusal is an effect.
+    expect(sim.getSnapshot().effects.at(-1)).toMatchObject({ actorPath: 'root/vote', effect: { type: 'room.refuse', to: 'p5' } });
     const child = transitionsOf(sim.getSnapshot().records).filter((t) => t.actorPath === 'root/vote');
-    expect(child.at(-1)).toMatchObject({ event: { type: 'vote.cast', voterId: 'p5' }, sender: 'root' });
+    expect(child.at(-1)).toMatchObject({ event: { type: 'vote.cast', voterId: 'p4' }, sender: 'root' });
     advance(); // results: the vote closes and is revealed
     const root = snapshotsAt(sim.getSnapshot().records, null).get('root')!;
     expect(root.value).toMatchObject({ day: { phase: { results: 'heldForAdmin' }, vote: 'revealed' } });

@@ -1,21 +1,17 @@
 /**
- * A machine version run in the browser the way a room runs it, on XState's SimulatedClock: the
- * init payload is validated by the version's schema, the root actor starts from `createInput`,
- * events get their `senderId` set by the caller (as the room does), what actors `emit` is
- * collected, and every step is recorded as inspection records, so the inspector's views read a
- * simulation exactly like a live room. Time moves only when asked: by an amount, or to the next timer.
+ * A machine version run in the browser by the one host (engine/host.ts), on a simulated clock: the
+ * same validation, the same timers and the same effects as a room, so what a designer simulates is
+ * what production runs. This adapter only keeps the results in memory — inspection records,
+ * effects, the timer table — for the inspector's views, which read a simulation exactly like a
+ * live room. Time moves only when asked: by an amount, or to the next timer.
  */
-import { createActor, SimulatedClock, type AnyActorRef } from 'xstate';
-import type { MachineVersion, RoomEffect, RoomEvent, RoomFacts, TimerView } from '../../machines/machine-version';
-import type { InspectionRecord, StatelyInspectionEvent } from '../inspection/records';
-import { actorPathOf, toStatelyEvent } from '../inspection/stately-events';
-import { ScheduledTimers } from './scheduled-timers';
+import { GameHost, type EmittedEffect as HostEffect, type HostInput, type StepResult } from '../../engine/host';
+import { ADMIN_SENDER, type MachineVersion, type RoomEffect, type RoomEvent, type RoomFacts, type TimerView } from '../../machines/machine-version';
+import type { InspectionRecord } from '../inspection/records';
 
-export interface EmittedEffect {
+export interface EmittedEffect extends HostEffect {
   at: number;
   seq: number;
-  actorPath: string;
-  effect: RoomEffect;
 }
 
 export interface SimulationState {
@@ -23,46 +19,47 @@ export interface SimulationState {
   effects: readonly EmittedEffect[];
   timers: readonly TimerView[];
   now: number;
-  status: 'active' | 'done' | 'error' | 'stopped';
+  status: 'active' | 'done' | 'error';
+  /** Why the last input was rejected, or why time stopped (a timer that cannot be delivered). */
   error: string | null;
 }
 
 let runs = 0;
 
+/** A clock that moves only when the designer moves it. */
+class ManualClock {
+  constructor(private time: number) {}
+  now = () => this.time;
+  set(time: number) {
+    this.time = Math.max(this.time, time);
+  }
+}
+
 export class Simulation {
   /** Tells runs apart (a restart is a new run). */
   readonly run = ++runs;
-  readonly clock = new SimulatedClock();
-  readonly actor: AnyActorRef;
-  private pending: { at: number; event: StatelyInspectionEvent }[] = [];
+  private readonly clock: ManualClock;
+  private readonly host: GameHost;
   private records: InspectionRecord[] = [];
   private effects: EmittedEffect[] = [];
-  private readonly scheduled = new ScheduledTimers();
-  private seq = 0;
   private error: string | null = null;
   private listeners = new Set<() => void>();
   private state!: SimulationState;
 
-  constructor(readonly version: MachineVersion, readonly init: unknown, readonly facts: RoomFacts) {
-    this.clock.set(facts.createdAt);
-    this.actor = createActor(version.machine, {
-      id: 'root',
-      clock: this.clock,
-      input: version.createInput(init, facts),
-      inspect: (raw) => {
-        if (raw.type === '@xstate.actor') {
-          const ref = raw.actorRef as AnyActorRef;
-          ref.on('*', (effect: RoomEffect) => {
-            this.effects.push({ at: this.clock.now(), seq: this.seq + 1, actorPath: actorPathOf(ref), effect });
-          });
-        }
-        const event = toStatelyEvent(raw, this.clock.now());
-        if (event) this.pending.push({ at: this.clock.now(), event });
-      },
-    });
-    this.actor.subscribe({ error: (error) => (this.error = error instanceof Error ? error.message : String(error)) });
-    this.actor.start();
-    this.commit();
+  /** Starts `version` from its init payload (without `machine`); throws the host's error when it cannot. */
+  constructor(readonly version: MachineVersion, payload: unknown, readonly facts: RoomFacts) {
+    this.clock = new ManualClock(facts.createdAt);
+    const { host, result } = GameHost.create(version, payload, facts, { clock: this.clock, inspect: true });
+    this.host = host;
+    this.commit(result);
+  }
+
+  get init(): unknown {
+    return this.host.init;
+  }
+
+  players(): { playerId: string; name: string }[] {
+    return this.host.players();
   }
 
   subscribe = (listener: () => void) => {
@@ -72,52 +69,50 @@ export class Simulation {
 
   getSnapshot = () => this.state;
 
-  /** Sends an event (its `senderId` already set) and returns what the actors emitted for it. */
+  /** Sends an event (its `senderId` says who: a player, or `admin`) as the room would; returns what the step emitted. */
   send(event: RoomEvent): RoomEffect[] {
-    const before = this.effects.length;
-    if (this.actor.getSnapshot().status === 'active') this.actor.send(event);
-    this.commit();
-    return this.effects.slice(before).map((e) => e.effect);
+    const { senderId, ...rest } = event;
+    const input: HostInput =
+      senderId === ADMIN_SENDER ? { type: 'admin', event: rest } : { type: 'player', playerId: senderId, event: rest };
+    const result = this.host.step(input);
+    this.commit(result);
+    return result.emitted.map((e) => e.effect);
   }
 
-  /** Moves the clock to the next timer and delivers it; false when none is pending. */
+  /** Moves the clock to the next timer and delivers what is due then; false when none is pending. */
   advanceToNextTimer(): boolean {
-    const next = this.scheduled.nextDueAt();
-    if (next === null) return false;
-    this.clock.set(Math.max(next, this.clock.now()));
-    this.commit();
+    const next = this.host.timerViews[0];
+    if (!next) return false;
+    this.clock.set(next.dueAt);
+    this.commit(this.host.step({ type: 'time' }));
     return true;
   }
 
-  /** Moves the clock by `ms`, delivering each timer due on the way at its own time. */
+  /** Moves the clock by `ms`; the host delivers each timer due on the way at its own time. */
   advanceBy(ms: number): void {
-    const target = this.clock.now() + Math.max(0, ms);
-    // Bounded: a chart whose timers re-arm with no delay would otherwise never let time pass.
-    for (let i = 0, next = this.scheduled.nextDueAt(); i < 10_000 && next !== null && next <= target; i++, next = this.scheduled.nextDueAt()) {
-      this.clock.set(Math.max(next, this.clock.now()));
-      this.commit();
-    }
-    this.clock.set(target);
-    this.commit();
+    this.clock.set(this.clock.now() + Math.max(0, ms));
+    this.commit(this.host.step({ type: 'time' }));
   }
 
-  /** Records what this step captured as one transition (`seq`), re-reads the timers, tells listeners. */
-  private commit(): void {
-    if (this.pending.length > 0) {
-      this.seq += 1;
+  /** Keeps what the step produced, and tells listeners. */
+  private commit(result: StepResult): void {
+    for (const transition of result.transitions) {
       const start = this.records.length;
-      this.pending.forEach(({ at, event }, i) => this.records.push({ n: start + i + 1, seq: this.seq, at, event }));
-      this.pending = [];
+      transition.inspection.forEach((event, i) =>
+        this.records.push({ n: start + i + 1, seq: transition.seq, at: transition.at, event: event as InspectionRecord['event'] }),
+      );
     }
-    this.scheduled.refresh(this.actor, this.clock.now());
-    const snapshot = this.actor.getSnapshot();
+    const seq = result.state.seq;
+    for (const effect of result.emitted) this.effects.push({ ...effect, at: this.clock.now(), seq });
+    this.error =
+      result.input.status === 'rejected' ? `${result.input.error.code}: ${result.input.error.message}` : result.failure ? result.failure.error.message : null;
     this.state = {
       records: [...this.records],
       effects: [...this.effects],
-      timers: this.scheduled.list(),
+      timers: this.host.timerViews,
       now: this.clock.now(),
-      status: snapshot.status,
-      error: this.error ?? (snapshot.status === 'error' ? String((snapshot as { error?: unknown }).error) : null),
+      status: result.failure ? 'error' : this.host.status === 'running' ? 'active' : 'done',
+      error: this.error,
     };
     for (const listener of this.listeners) listener();
   }

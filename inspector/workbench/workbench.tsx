@@ -51,7 +51,8 @@ export function Workbench() {
       return;
     }
     try {
-      setSimulation(new Simulation(version, parsed.data, { roomId: 'workbench', createdAt: Date.now(), seed }));
+      // The host validates the input itself, as a room does; the check above only words problems first.
+      setSimulation(new Simulation(version, raw, { roomId: 'workbench', createdAt: Date.now(), seed }));
     } catch (error) {
       setProblem(`The machine could not start: ${(error as Error).message}`);
     }
@@ -110,13 +111,18 @@ function Running({ simulation, version, definition }: { simulation: Simulation; 
   const state = useSyncExternalStore(simulation.subscribe, simulation.getSnapshot);
   const root = snapshotsAt(state.records, null).get('root');
   const handled = useMemo(() => handledEvents(definition.root, activeStateIds(definition.root, root?.value)), [definition, root]);
-  const players = useMemo(() => version.playerIds(simulation.init), [version, simulation]);
+  const players = useMemo(() => simulation.players().map((p) => p.playerId), [simulation]);
   const stopped = state.status !== 'active';
   return (
     <>
+      {!stopped && state.error && (
+        <p className="banner error" role="alert" data-sim-rejected>
+          Rejected, nothing changed: {state.error}
+        </p>
+      )}
       {stopped && (
         <p className={`banner ${state.status === 'error' ? 'error' : ''}`} data-sim-status={state.status}>
-          The machine is {state.status}
+          {state.status === 'error' ? 'Time stopped' : 'The machine is done'}
           {state.error ? `: ${state.error}` : ''}. Restart to play again.
         </p>
       )}

@@ -34,7 +34,7 @@ export class GameDriver {
       socket.ws.addEventListener('message', (event) => {
         const frame = JSON.parse(String(event.data));
         if (frame.type === 'view' && frame.seq >= seat.seq) {
-          if (!frame.unchanged) seat.view = frame.view;
+          seat.view = frame.view;
           seat.seq = frame.seq;
         }
       });
@@ -43,13 +43,18 @@ export class GameDriver {
     }
   }
 
-  /** Waits until every seat has the view of envelope `seq` (or later). */
+  /**
+   * Waits until every seat has heard all the room sent it so far. A seat whose view did not
+   * change hears nothing, so there is no seq to wait for: each seat pings instead, and the room
+   * answers a ping only after every frame it sent that seat before.
+   */
   async settle(): Promise<void> {
-    const { json } = await call(this.room, 'status');
-    for (let waited = 0; this.seats.some((s) => s.seq < json.seq); waited += 10) {
-      if (waited > 5_000) throw new Error(`views stuck below seq ${json.seq}`);
-      await new Promise((r) => setTimeout(r, 10));
-    }
+    await Promise.all(
+      this.seats.map(async (seat) => {
+        seat.socket.send({ type: 'ping' });
+        await seat.socket.next((f) => f.type === 'pong');
+      }),
+    );
   }
 
   /** Every seat makes up to `rounds` moves, each answered before the next. */

@@ -153,6 +153,7 @@ export class TestSocket {
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const tokenCache = new Map<string, Promise<{ players: Record<string, string>; admin: string }>>();
+let refs = 0;
 
 /** Sends one player event over a real socket and returns the `ack` or `error` frame that answers it. */
 export async function play(room: string, playerId: string, event: { type: string; [k: string]: unknown }): Promise<any> {
@@ -161,8 +162,10 @@ export async function play(room: string, playerId: string, event: { type: string
   const socket = await TestSocket.open(room, `token=${token}`);
   try {
     await socket.next((f) => f.type === 'welcome');
-    socket.send({ type: 'send', ref: 'r1', event });
-    return await socket.next((f) => (f.type === 'ack' || f.type === 'error') && f.ref === 'r1');
+    // A fresh ref per action: the room answers a repeated ref with the first outcome (exactly once).
+    const ref = `play-${++refs}`;
+    socket.send({ type: 'send', ref, event });
+    return await socket.next((f) => (f.type === 'ack' || f.type === 'error') && f.ref === ref);
   } finally {
     socket.close();
   }

@@ -3,7 +3,7 @@ import { seededRandom } from '../rules';
 import { peckingOrderV1 } from '../v1';
 import { decideBotMove } from './bots';
 import { makeInit } from './fixtures';
-import { SimulatedRoom } from './simulated-room';
+import { SimulatedRoom } from '../../../engine/testing/simulated-room';
 import { advanceTo } from './stepping';
 
 const room = () => new SimulatedRoom({ version: peckingOrderV1, init: makeInit(5, { scheduling: 'ADMIN' }) });

@@ -4,7 +4,7 @@
  */
 import { seededRandom } from '../rules';
 import { decideBotMove, DEFAULT_TEMPER, type BotTemper } from './bots';
-import type { SimulatedRoom } from './simulated-room';
+import type { SimulatedRoom } from '../../../engine/testing/simulated-room';
 import type { PlayerView } from '../v1/projection';
 
 export interface PlayOptions {

@@ -1,6 +1,6 @@
 /** Moves a simulated ADMIN-scheduled game to a given day and phase with `admin.advance`. */
 import { readGameSnapshot } from '../v1/snapshot-reader';
-import type { SimulatedRoom } from './simulated-room';
+import type { SimulatedRoom } from '../../../engine/testing/simulated-room';
 
 export type Spot = 'pregame' | 'morning' | 'social' | 'election' | 'voting' | 'results' | 'night' | 'gameOver';
 

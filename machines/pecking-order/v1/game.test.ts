@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makeInit } from '../testing/fixtures';
 import { playGame } from '../testing/play';
 import { documentedSilverChanges, nonZero, observedSilverChanges } from '../testing/silver-ledger';
-import { SimulatedRoom } from '../testing/simulated-room';
+import { SimulatedRoom } from '../../../engine/testing/simulated-room';
 import { ECONOMY } from './economy';
 import { peckingOrderV1 } from './index';
 import type { PresetName } from './presets';

@@ -17,7 +17,7 @@ export const peckingOrderV1: MachineVersion<PeckingOrderInit> = {
   machine: gameMachine,
   initSchema,
   createInput,
-  playerIds: (init) => init.roster.map((entry) => entry.playerId),
+  players: (init) => init.roster.map(({ playerId, name }) => ({ playerId, name })),
   playerEvents,
   adminEvents,
   project,

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import { makeInit } from '../testing/fixtures';
 import { playGame } from '../testing/play';
-import { SimulatedRoom } from '../testing/simulated-room';
+import { SimulatedRoom } from '../../../engine/testing/simulated-room';
 import { advanceTo } from '../testing/stepping';
 import { defaultDayPlan } from './day-plan';
 import { gameMachine, peckingOrderV1 } from './index';
@@ -51,7 +51,7 @@ describe('restoring', () => {
 
     const stored = original.persisted();
     expect(stored.children.vote).toMatchObject({ src: 'vote' });
-    const restored = new SimulatedRoom({ version: peckingOrderV1, init, snapshot: stored });
+    const restored = new SimulatedRoom({ version: peckingOrderV1, init, restoreFrom: original.stored() });
     expect(restored.persisted()).toEqual(stored);
 
     for (const room of [original, restored]) {
@@ -73,7 +73,7 @@ describe('restoring', () => {
 
     const stored = original.persisted();
     expect(stored.children.activity).toMatchObject({ src: 'playerPick', snapshot: { context: { picks: { p1: 'p2', p3: 'p4' } } } });
-    const restored = new SimulatedRoom({ version: peckingOrderV1, init, snapshot: stored });
+    const restored = new SimulatedRoom({ version: peckingOrderV1, init, restoreFrom: original.stored() });
     expect(restored.persisted()).toEqual(stored);
 
     for (const room of [original, restored]) {

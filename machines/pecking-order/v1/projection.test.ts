@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeInit } from '../testing/fixtures';
 import { playGame } from '../testing/play';
-import { SimulatedRoom } from '../testing/simulated-room';
+import { SimulatedRoom } from '../../../engine/testing/simulated-room';
 import { advanceTo } from '../testing/stepping';
 import { peckingOrderV1 } from './index';
 import type { DaySpec } from './manifest';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RoomEffect } from '../../machine-version';
 import { makeInit } from '../testing/fixtures';
-import { SimulatedRoom } from '../testing/simulated-room';
+import { SimulatedRoom } from '../../../engine/testing/simulated-room';
 import { advanceTo } from '../testing/stepping';
 import { ECONOMY } from './economy';
 import { peckingOrderV1 } from './index';

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { VOTE_RULES, VOTE_TYPES, type VoteType } from '../rules';
 import { makeInit } from '../testing/fixtures';
-import { SimulatedRoom } from '../testing/simulated-room';
+import { SimulatedRoom } from '../../../engine/testing/simulated-room';
 import { advanceTo } from '../testing/stepping';
 import { peckingOrderV1 } from './index';
 import type { DaySpec } from './manifest';

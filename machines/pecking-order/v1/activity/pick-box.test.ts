@@ -7,7 +7,7 @@ import { createActor } from 'xstate';
 import type { RoomEffect } from '../../../machine-version';
 import { MUTUAL_BONUS, PICK_REWARD } from '../../rules';
 import { makeInit } from '../../testing/fixtures';
-import { SimulatedRoom } from '../../testing/simulated-room';
+import { SimulatedRoom } from '../../../../engine/testing/simulated-room';
 import { advanceTo } from '../../testing/stepping';
 import { peckingOrderV1 } from '../index';
 import type { DaySpec } from '../manifest';

@@ -1,8 +1,8 @@
 /**
  * Checks a persisted snapshot against a machine definition before restoring it. XState restores a
  * snapshot that names a state the machine no longer has with status `error` (and inline child logic
- * cannot be restored at all); the room must notice before `start()`, report why, and keep the
- * stored envelope untouched.
+ * cannot be restored at all); the host must notice before `start()`, report why, and leave the
+ * stored state untouched.
  */
 import type { AnyStateMachine } from 'xstate';
 

@@ -1,0 +1,476 @@
+/**
+ * The one host of a machine version: the room, the whole-game tests and the designer's workbench
+ * all run a version through this class, so what a test or a designer sees is what production does.
+ *
+ * It is pure in the sense that matters: no storage, no network, no timers of its own. Time comes
+ * from an injected clock; what to persist and what to send comes back as one {@link StepResult}
+ * per input, for the adapter to apply (the room in one SQLite transaction, the workbench in memory).
+ *
+ * Invariants:
+ * - An input never overtakes time: every timer due at the clock's now is delivered, in due order,
+ *   before the input, each as its own transition at its own due time. When a due timer cannot be
+ *   delivered, the input is rejected (`TIMER_FAILED`) and no later timer is delivered either.
+ * - A transition that throws changes nothing: the actor is rebuilt from the last good state.
+ * - Time inside the host never runs backwards, across restores too (the stored state keeps it).
+ * - Timers are read from XState's public surfaces (see step-recorder.ts) and delivered by sending
+ *   their event to their target, which is all an XState clock would do. The actor's own clock is
+ *   inert: XState never fires anything by itself here.
+ */
+import { createActor, type AnyActorRef } from 'xstate';
+import {
+  ADMIN_SENDER,
+  refOf,
+  type MachineRef,
+  type MachineVersion,
+  type PortableTimer,
+  type RoomEffect,
+  type RoomEvent,
+  type RoomFacts,
+  type TimerView,
+} from '../machines/machine-version';
+import type { StatelyInspectionEvent } from '../machines/stately-events';
+import { ActorPaths, ROOT_ACTOR_ID, actorAt, actorTree } from './actor-tree';
+import { HostError, RestoreError, issuesOf } from './host-error';
+import { toStatelyEvent } from './inspection-records';
+import { snapshotProblem } from './snapshot-check';
+import { StepRecorder, type Recording } from './step-recorder';
+import { deadTimers, waitingStates } from './timer-check';
+import { TimerTable, type DurableTimer } from './timer-table';
+
+/** Where the host reads the time. The room passes the wall clock; tests and the workbench a simulated one. */
+export interface HostClock {
+  now(): number;
+}
+
+export interface HostOptions {
+  clock: HostClock;
+  /** Keep Stately-shaped inspection events per transition (the room and the workbench do; tests need not). */
+  inspect?: boolean;
+}
+
+/** Everything a host needs to resume: what an adapter persists after every step. */
+export interface StoredState {
+  machine: MachineRef;
+  /** `actor.getPersistedSnapshot()`, serialised once per transition. */
+  snapshot: string;
+  /** Durable timers in scheduling order. */
+  timers: readonly PortableTimer[];
+  /** Counts the transitions this room has made. */
+  seq: number;
+  /** The time of the last transition. */
+  at: number;
+}
+
+export type HostInput =
+  /** A player's event; validated against the version's player events; the host sets `senderId`. */
+  | { type: 'player'; playerId: string; event: { type: string; [field: string]: unknown } }
+  /** An admin's event; validated against the version's admin events. */
+  | { type: 'admin'; event: { type: string; [field: string]: unknown } }
+  /** Nothing but time: deliver what is due (an alarm, a clock moved forward). */
+  | { type: 'time' }
+  /** A developer tool: make one timer due now, then deliver what is due. */
+  | { type: 'fire'; actorPath: string; timerId: string }
+  /** An event exactly as given, for tests of a machine's own checks. No adapter of users' input sends this. */
+  | { type: 'unchecked'; event: RoomEvent };
+
+export interface EmittedEffect {
+  /** The emitting actor's path (`root`, `root/vote`), or `?/<id>` for one never seen in a snapshot. */
+  actorPath: string;
+  effect: RoomEffect;
+}
+
+export type TransitionCause =
+  | { type: 'start' }
+  | { type: 'event'; event: RoomEvent }
+  | { type: 'timer'; timer: PortableTimer };
+
+/** One persisted transition: a change of snapshot or timers, or effects to carry out. */
+export interface Transition {
+  seq: number;
+  at: number;
+  cause: TransitionCause;
+  /** Journal facts and messages, in emission order (refusals are in {@link StepResult.refusals}). */
+  effects: EmittedEffect[];
+  /** Stately-shaped inspection events of this transition, when the host was asked to keep them. */
+  inspection: StatelyInspectionEvent[];
+}
+
+export interface Refusal {
+  to: string;
+  code: string;
+  message: string;
+}
+
+export interface StepResult {
+  /** What became of the input: it reached the machine, it was rejected before, or there was none. */
+  input: { status: 'applied' } | { status: 'rejected'; error: HostError } | { status: 'none' };
+  /** Persisted transitions, in order: timers due before the input, the input, zero-delay timers after. */
+  transitions: Transition[];
+  /** The machine's refusals (nothing changed for those); each is for its `to` alone. */
+  refusals: Refusal[];
+  /** Every effect of the step, refusals too, in emission order (for tests and the workbench). */
+  emitted: EmittedEffect[];
+  /** The state to persist. Unchanged (same object as before) when `transitions` is empty. */
+  state: StoredState;
+  /** False when the snapshot string is the one stored before (a message-only or timer-only step). */
+  snapshotChanged: boolean;
+  /** Timer rows to write: a rescheduled timer is removed and added. */
+  timers: { added: DurableTimer[]; removed: DurableTimer[] };
+  /** Players whose own view changed, with the new view. Everyone else must be told nothing. */
+  views: Map<string, unknown>;
+  /** A due timer that could not be delivered; it stays due and is tried again on the next input. */
+  failure: { timer: PortableTimer; error: HostError } | null;
+}
+
+/** What one step gathers across its transitions. */
+interface Accumulator {
+  transitions: Transition[];
+  refusals: Refusal[];
+  emitted: EmittedEffect[];
+}
+
+const newAccumulator = (): Accumulator => ({ transitions: [], refusals: [], emitted: [] });
+
+/** An inert clock: XState schedules on it and it never fires; the host owns time. */
+const INERT_CLOCK = { setTimeout: () => 0, clearTimeout: () => {} };
+
+/** A bound on deliveries in one step: a chart that keeps re-arming zero delays must not hang its room. */
+export const MAX_DELIVERIES_PER_STEP = 1_000;
+
+/** Ids for delayed events scheduled without one (XState would draw a random id: not replayable). */
+const anonymousTimerId = (seq: number, index: number) => `xstate.delayed.${seq}.${index}`;
+
+export class GameHost<TInit = unknown> {
+  readonly version: MachineVersion<TInit>;
+  readonly init: TInit;
+  readonly facts: RoomFacts;
+  private readonly clock: HostClock;
+  private readonly inspect: boolean;
+
+  private actor!: AnyActorRef;
+  private recorder!: StepRecorder;
+  private paths!: ActorPaths;
+  private timers: TimerTable;
+  private stored: StoredState;
+  /** The parsed form of `stored.snapshot`, for projections (read-only). */
+  private parsed: { source: string; value: unknown } | undefined;
+  /** Each player's last view, serialised: how the host tells whose view changed. */
+  private viewCache: Map<string, string> | undefined;
+  private readonly playerIds: readonly string[];
+
+  private constructor(version: MachineVersion<TInit>, init: TInit, facts: RoomFacts, options: HostOptions, stored: StoredState) {
+    this.version = version;
+    this.init = init;
+    this.facts = facts;
+    this.clock = options.clock;
+    this.inspect = options.inspect ?? false;
+    this.stored = stored;
+    this.timers = new TimerTable(stored.timers);
+    this.playerIds = version.players(init).map((p) => p.playerId);
+  }
+
+  /**
+   * Starts a new game from its init payload (without `machine`): validates it with the version's
+   * schema, starts the root actor, and returns the host with the result of the first transition
+   * (the initial state's entry actions, and any zero-delay timers they set).
+   */
+  static create<TInit>(
+    version: MachineVersion<TInit>,
+    payload: unknown,
+    facts: RoomFacts,
+    options: HostOptions,
+  ): { host: GameHost<TInit>; result: StepResult } {
+    const parsed = version.initSchema.safeParse(payload);
+    if (!parsed.success) {
+      throw new HostError('INVALID_INIT', 'the init payload does not fit the machine version', { issues: issuesOf(parsed.error) });
+    }
+    const at = options.clock.now();
+    const empty: StoredState = { machine: refOf(version), snapshot: '', timers: [], seq: 0, at };
+    const host = new GameHost(version, parsed.data, facts, options, empty);
+    const before = host.mark();
+    const started = host.boot({ input: version.createInput(parsed.data, facts) });
+    if (started) throw new HostError('MACHINE_FAILED', `the machine could not start: ${started}`);
+    const acc = newAccumulator();
+    host.settle({ type: 'start' }, at, host.recorder.take(), new TimerTable(), acc, true);
+    const failure = host.deliverDue(host.clock.now(), acc);
+    return { host, result: host.result(before, { status: 'none' }, acc, failure) };
+  }
+
+  /**
+   * Resumes from a stored state. Never guesses: a stored state that does not fit the version
+   * throws a {@link RestoreError} naming the problem, and changes nothing.
+   */
+  static restore<TInit>(version: MachineVersion<TInit>, stored: StoredState, payload: unknown, facts: RoomFacts, options: HostOptions): GameHost<TInit> {
+    const init = version.initSchema.safeParse(payload);
+    if (!init.success) {
+      throw new RestoreError({ code: 'INIT_INVALID', message: `the stored init no longer fits ${refOf(version)}: ${issuesOf(init.error).map((i) => `${i.path} ${i.message}`).join('; ')}` });
+    }
+    let snapshot: unknown;
+    try {
+      snapshot = JSON.parse(stored.snapshot);
+    } catch {
+      throw new RestoreError({ code: 'SNAPSHOT_INVALID', message: 'the stored snapshot is not valid JSON' });
+    }
+    const problem = snapshotProblem(version.machine, snapshot);
+    if (problem) throw new RestoreError({ code: 'SNAPSHOT_INVALID', message: problem });
+    const host = new GameHost(version, init.data, facts, options, { ...stored, machine: refOf(version) });
+    const failed = host.boot({ snapshot });
+    if (failed) throw new RestoreError({ code: 'SNAPSHOT_INVALID', message: failed });
+    // Restoring is not a transition: nothing it reports is an effect or a record.
+    host.recorder.take();
+    const dead = deadTimers(host.actor, stored.timers);
+    if (dead.length > 0) throw new RestoreError({ code: 'TIMERS_INVALID', message: dead.join('; ') });
+    return host;
+  }
+
+  get ref(): MachineRef {
+    return refOf(this.version);
+  }
+
+  get seq(): number {
+    return this.stored.seq;
+  }
+
+  get state(): StoredState {
+    return this.stored;
+  }
+
+  get status(): 'running' | 'finished' {
+    return this.actor.getSnapshot().status === 'active' ? 'running' : 'finished';
+  }
+
+  /** The persisted snapshot, parsed once per change (treat as read-only). */
+  get snapshot(): unknown {
+    if (this.parsed?.source !== this.stored.snapshot) {
+      this.parsed = { source: this.stored.snapshot, value: JSON.parse(this.stored.snapshot) };
+    }
+    return this.parsed.value;
+  }
+
+  get timerViews(): TimerView[] {
+    return this.timers.views();
+  }
+
+  /** Active `after` states without their timer (keys as the timer table's): states that would wait forever. */
+  waitingStates(): Map<string, { actorPath: string; timerId: string }> {
+    return waitingStates(this.actor, this.timers.stored());
+  }
+
+  players(): { playerId: string; name: string }[] {
+    return this.version.players(this.init);
+  }
+
+  /** A player's own view of the current state. */
+  view(playerId: string): unknown {
+    return this.version.project({ snapshot: this.snapshot, init: this.init, playerId, timers: this.timerViews });
+  }
+
+  /** Takes one input; see the file header for what happens, in what order. */
+  step(input: HostInput): StepResult {
+    const before = this.mark();
+    const acc = newAccumulator();
+    const now = this.clock.now();
+    let failure = this.deliverDue(now, acc);
+    const done = (status: StepResult['input']) => this.result(before, status, acc, failure);
+
+    if (input.type === 'time') return done({ status: 'none' });
+    if (input.type === 'fire') {
+      const timer = this.timers.get(input.actorPath, input.timerId);
+      if (!timer) return done({ status: 'rejected', error: new HostError('NOT_FOUND', `no timer "${input.timerId}" of ${input.actorPath}`) });
+      if (failure) return done({ status: 'rejected', error: failure.error });
+      this.timers.schedule({ ...timer, dueAt: Math.max(this.stored.at, Math.min(timer.dueAt, now)) });
+      failure = this.deliverDue(now, acc);
+      return done({ status: 'applied' });
+    }
+
+    const event = this.admit(input);
+    if (event instanceof HostError) return done({ status: 'rejected', error: event });
+    if (failure) return done({ status: 'rejected', error: failure.error });
+    if (this.status !== 'running') return done({ status: 'rejected', error: new HostError('GAME_OVER', 'the game is over; the room is read-only') });
+    const error = this.transition({ type: 'event', event }, Math.max(now, this.stored.at), acc);
+    if (error) return done({ status: 'rejected', error });
+    failure = this.deliverDue(now, acc);
+    return done({ status: 'applied' });
+  }
+
+  /** Validates an input against the version: own event types only, payload by schema, sender set here. */
+  private admit(input: Exclude<HostInput, { type: 'time' } | { type: 'fire' }>): RoomEvent | HostError {
+    if (input.type === 'unchecked') return input.event;
+    const { type, ...payload } = input.event;
+    const events = input.type === 'player' ? this.version.playerEvents : this.version.adminEvents;
+    const who = input.type === 'player' ? 'player' : 'admin';
+    // Own properties only: `constructor` or `__proto__` must not find Object.prototype's.
+    const schema = typeof type === 'string' && Object.hasOwn(events, type) ? events[type] : undefined;
+    if (!schema) {
+      return new HostError('INVALID_EVENT', `"${String(type)}" is not ${who === 'admin' ? 'an admin' : 'a player'} event of ${this.ref}`, {
+        accepted: Object.keys(events),
+      });
+    }
+    if (input.type === 'player' && !this.playerIds.includes(input.playerId)) {
+      return new HostError('INVALID_EVENT', `"${input.playerId}" is not a player of this game`);
+    }
+    // The host sets the sender; a `senderId` in the payload is not the client's to choose.
+    delete (payload as Record<string, unknown>).senderId;
+    const checked = schema.safeParse(payload);
+    if (!checked.success) {
+      const issues = issuesOf(checked.error);
+      return new HostError('INVALID_EVENT', `${type}: ${issues[0]?.path || 'payload'} ${issues[0]?.message ?? 'is malformed'}`, { issues });
+    }
+    return { ...(checked.data as object), type, senderId: input.type === 'player' ? input.playerId : ADMIN_SENDER };
+  }
+
+  /** Delivers every timer due at `now`, earliest first; returns the failure that stopped it, if any. */
+  private deliverDue(now: number, acc: Accumulator): StepResult['failure'] {
+    for (let i = 0; i < MAX_DELIVERIES_PER_STEP; i++) {
+      const timer = this.timers.firstDue(now);
+      if (!timer) return null;
+      const error = this.transition({ type: 'timer', timer }, Math.max(timer.dueAt, this.stored.at), acc);
+      if (error) {
+        return {
+          timer,
+          error: new HostError('TIMER_FAILED', `the timer "${timer.timerId}" of ${timer.actorPath}, due ${new Date(timer.dueAt).toISOString()}, could not be delivered: ${error.message}`, {
+            timer: { actorPath: timer.actorPath, timerId: timer.timerId, dueAt: timer.dueAt },
+          }),
+        };
+      }
+    }
+    const next = this.timers.firstDue(now)!;
+    return {
+      timer: next,
+      error: new HostError('TIMER_FAILED', `more than ${MAX_DELIVERIES_PER_STEP} timers fell due in one step; the chart re-arms zero delays without end`),
+    };
+  }
+
+  /** Runs one transition and records it; on a machine failure, rolls back and returns the error. */
+  private transition(cause: Exclude<TransitionCause, { type: 'start' }>, at: number, acc: Accumulator): HostError | null {
+    const good = { stored: this.stored, timers: this.timers.clone() };
+    let thrown: unknown;
+    try {
+      if (cause.type === 'timer') {
+        // A fired timer leaves the table whether or not its target is still there to take it.
+        this.timers.cancel(cause.timer.actorPath, cause.timer.timerId);
+        actorAt(this.actor, cause.timer.targetPath)?.send(cause.timer.event);
+      } else {
+        this.actor.send(cause.event);
+      }
+    } catch (error) {
+      thrown = error;
+    }
+    const snapshot = this.actor.getSnapshot() as { status: string; error?: unknown };
+    if (thrown !== undefined || snapshot.status === 'error') {
+      const why = thrown ?? snapshot.error;
+      this.rollback(good);
+      return new HostError('MACHINE_ERROR', `the machine failed and nothing changed: ${(why as Error)?.message ?? String(why)}`);
+    }
+    this.settle(cause, at, this.recorder.take(), good.timers, acc, false);
+    return null;
+  }
+
+  /** Turns what a transition recorded into timers, effects and records, and keeps it when it changed anything. */
+  private settle(
+    cause: TransitionCause,
+    at: number,
+    recording: Recording,
+    timersBefore: TimerTable,
+    acc: Accumulator,
+    always: boolean,
+  ): void {
+    const seq = this.stored.seq + 1;
+    this.paths.learnTree(this.actor);
+    const pathOf = (ref: AnyActorRef) => this.paths.of(ref);
+    recording.timerOps.forEach((op, index) => {
+      const actorPath = pathOf(op.source);
+      if (actorPath === undefined) return; // an actor gone before it was ever named: so are its timers
+      if (op.op === 'cancel') {
+        this.timers.cancel(actorPath, op.sendId);
+        return;
+      }
+      const target = op.kind === 'xstate.raise' ? op.source : op.params.to;
+      const targetPath = target && typeof target !== 'string' ? pathOf(target) : undefined;
+      if (targetPath === undefined) return;
+      this.timers.schedule({
+        actorPath,
+        timerId: op.params.id ?? anonymousTimerId(seq, index),
+        targetPath,
+        event: structuredClone(op.params.event) as PortableTimer['event'],
+        dueAt: at + Math.max(0, op.params.delay),
+      });
+    });
+    // A stopped actor's delayed events die with it (XState cancels them without a `cancel` action),
+    // and a finished game has no time left.
+    const live = actorTree(this.actor);
+    const finished = this.actor.getSnapshot().status !== 'active';
+    this.timers.removeWhere((t) => finished || !live.has(t.actorPath) || !live.has(t.targetPath));
+
+    const effects: EmittedEffect[] = [];
+    for (const { actor, effect } of recording.effects) {
+      const emitted = { actorPath: pathOf(actor) ?? `?/${actor.id}`, effect };
+      acc.emitted.push(emitted);
+      if (effect.type === 'room.refuse') acc.refusals.push({ to: effect.to, code: effect.code, message: effect.message });
+      else effects.push(emitted);
+    }
+    const snapshot = JSON.stringify(this.actor.getPersistedSnapshot());
+    const diff = this.timers.diffFrom(timersBefore);
+    const changed = snapshot !== this.stored.snapshot || diff.added.length > 0 || diff.removed.length > 0;
+    if (!always && !changed && effects.length === 0) return;
+    this.stored = { machine: this.stored.machine, snapshot, timers: this.timers.stored(), seq, at };
+    acc.transitions.push({
+      seq,
+      at,
+      cause,
+      effects,
+      inspection: this.inspect
+        ? recording.inspection.map((raw) => toStatelyEvent(raw, at, pathOf)).filter((e): e is StatelyInspectionEvent => e !== null)
+        : [],
+    });
+  }
+
+  /** Forgets a failed transition: a fresh actor from the last good state, as after a restore. */
+  private rollback(good: { stored: StoredState; timers: TimerTable }): void {
+    this.stored = good.stored;
+    this.timers = good.timers;
+    const failed = this.boot({ snapshot: JSON.parse(good.stored.snapshot) });
+    if (failed) throw new Error(`the last good state no longer restores: ${failed}`);
+    this.recorder.take();
+  }
+
+  /** Creates and starts the root actor; returns why it failed, or null. */
+  private boot(from: { snapshot: unknown } | { input: unknown }): string | null {
+    this.recorder = new StepRecorder(this.inspect);
+    const actor = createActor(this.version.machine, { ...from, id: ROOT_ACTOR_ID, clock: INERT_CLOCK, inspect: this.recorder.inspect } as never) as AnyActorRef;
+    if (actor.getSnapshot().status === 'error') return 'the snapshot does not restore into this machine';
+    // Without an error observer XState rethrows machine errors asynchronously; the host reads them from the snapshot.
+    actor.subscribe({ error: () => {} });
+    this.actor = actor;
+    this.paths = new ActorPaths(actor);
+    this.recorder.paths = this.paths;
+    actor.start();
+    if (actor.getSnapshot().status === 'error') return `the actor failed on start: ${String((actor.getSnapshot() as { error?: unknown }).error)}`;
+    return null;
+  }
+
+  private mark() {
+    if (!this.viewCache && this.stored.snapshot) {
+      this.viewCache = new Map(this.playerIds.map((id) => [id, JSON.stringify(this.view(id))]));
+    }
+    return { stored: this.stored, timers: this.timers.clone() };
+  }
+
+  private result(before: { stored: StoredState; timers: TimerTable }, input: StepResult['input'], acc: Accumulator, failure: StepResult['failure']): StepResult {
+    const timers = this.timers.diffFrom(before.timers);
+    const snapshotChanged = this.stored.snapshot !== before.stored.snapshot;
+    const views = new Map<string, unknown>();
+    if (snapshotChanged || timers.added.length > 0 || timers.removed.length > 0) {
+      const cache = (this.viewCache ??= new Map());
+      for (const playerId of this.playerIds) {
+        const view = this.view(playerId);
+        const json = JSON.stringify(view);
+        if (cache.get(playerId) !== json) {
+          cache.set(playerId, json);
+          views.set(playerId, view);
+        }
+      }
+    }
+    return { input, ...acc, state: this.stored, snapshotChanged, timers, views, failure };
+  }
+}

@@ -1,0 +1,137 @@
+/**
+ * A room in a test: the one host (engine/host.ts) over a simulated clock, in memory. It is a thin
+ * adapter, like the Durable Object room and the workbench: what a whole-game test plays is what
+ * production runs. With `restoreEveryStep` it also throws the host away after every step and
+ * resumes from the stored state, as a room evicted between any two inputs would.
+ */
+import { SimulatedClock } from 'xstate';
+import type { MachineVersion, RoomEffect, RoomFacts, TimerView } from '../../machines/machine-version';
+import { GameHost, type EmittedEffect, type HostInput, type StepResult, type StoredState } from '../host';
+
+export interface SimulatedRoomOptions {
+  version: MachineVersion;
+  /** The init payload (without `machine`); validated with the version's `initSchema`. */
+  init: unknown;
+  room?: Partial<RoomFacts>;
+  /** A stored state to resume from instead of starting fresh. */
+  restoreFrom?: StoredState;
+  /** Resume from the stored state after every step (a restore between any two inputs). */
+  restoreEveryStep?: boolean;
+}
+
+export interface RecordedEffect extends EmittedEffect {
+  at: number;
+}
+
+export class SimulatedRoom<TInit = any> {
+  readonly version: MachineVersion<TInit>;
+  readonly facts: RoomFacts;
+  readonly clock = new SimulatedClock();
+  /** Every effect of every step, refusals too, in order. */
+  readonly effects: RecordedEffect[] = [];
+  /** Every step's result, in order. */
+  readonly results: StepResult[] = [];
+  private host: GameHost<TInit>;
+  private readonly payload: unknown;
+  private readonly restoreEveryStep: boolean;
+
+  constructor(options: SimulatedRoomOptions) {
+    this.version = options.version as MachineVersion<TInit>;
+    this.payload = options.init;
+    this.restoreEveryStep = options.restoreEveryStep ?? false;
+    this.facts = { roomId: 'room-test', createdAt: 1_767_225_600_000, seed: 'seed-test', ...options.room };
+    this.clock.set(options.restoreFrom?.at ?? this.facts.createdAt);
+    if (options.restoreFrom) {
+      this.host = this.resume(options.restoreFrom);
+    } else {
+      const { host, result } = GameHost.create(this.version, this.payload, this.facts, { clock: this.clock });
+      this.host = host;
+      this.record(result);
+    }
+  }
+
+  get init(): TInit {
+    return this.host.init;
+  }
+
+  get now(): number {
+    return this.clock.now();
+  }
+
+  get done(): boolean {
+    return this.host.status === 'finished';
+  }
+
+  /** What the room would store now. */
+  stored(): StoredState {
+    return this.host.state;
+  }
+
+  /** The persisted snapshot, as the room stores it. */
+  persisted(): any {
+    return JSON.parse(this.host.state.snapshot);
+  }
+
+  /** Sends a player event as the room does. Returns what the step emitted; throws when the host rejected it. */
+  sendAs(senderId: string, type: string, payload: Record<string, unknown> = {}): RoomEffect[] {
+    return this.input({ type: 'player', playerId: senderId, event: { ...payload, type } });
+  }
+
+  /** Sends an admin event as the room does. */
+  admin(type: string, payload: Record<string, unknown> = {}): RoomEffect[] {
+    return this.input({ type: 'admin', event: { ...payload, type } });
+  }
+
+  /** Sends an event as is, bypassing the schemas (to test the machine's own checks). */
+  deliver(event: { type: string; senderId: string; [key: string]: unknown }): RoomEffect[] {
+    return this.input({ type: 'unchecked', event });
+  }
+
+  /** One input through the host; throws its rejection, as a test wants to hear about it. */
+  input(input: HostInput): RoomEffect[] {
+    const result = this.step(input);
+    if (result.input.status === 'rejected') throw result.input.error;
+    return result.emitted.map((e) => e.effect);
+  }
+
+  /** One input through the host, returning its whole result (rejections included). */
+  step(input: HostInput): StepResult {
+    const result = this.host.step(input);
+    this.record(result);
+    if (this.restoreEveryStep) this.host = this.resume(result.state);
+    return result;
+  }
+
+  /** The durable timers the room would hold now. */
+  timers(): TimerView[] {
+    return this.host.timerViews;
+  }
+
+  /** Moves the clock to the earliest timer and delivers what is due. False when no timer is pending. */
+  advance(): boolean {
+    const next = this.host.timerViews[0];
+    if (!next) return false;
+    this.clock.set(Math.max(next.dueAt, this.clock.now()));
+    this.step({ type: 'time' });
+    return true;
+  }
+
+  /** A player's view, as the room would send it. */
+  view(playerId: string): any {
+    return this.host.view(playerId);
+  }
+
+  /** Emitted effects of one type. */
+  emitted<T extends RoomEffect['type']>(type: T): Extract<RoomEffect, { type: T }>[] {
+    return this.effects.map((e) => e.effect).filter((e): e is Extract<RoomEffect, { type: T }> => e.type === type);
+  }
+
+  private resume(state: StoredState): GameHost<TInit> {
+    return GameHost.restore(this.version, state, this.payload, this.facts, { clock: this.clock });
+  }
+
+  private record(result: StepResult): void {
+    this.results.push(result);
+    for (const e of result.emitted) this.effects.push({ ...e, at: this.clock.now() });
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * Exactly-once client actions. A client that lost the answer to a `send` frame (a dropped socket,
+ * a reconnect) sends the same frame again with the same `ref`. The room remembers the outcome of
+ * every applied action by player and ref, written in the same transaction as the action itself,
+ * and answers a repeat with that outcome instead of applying it twice.
+ *
+ * The window: a ref is remembered for {@link REF_WINDOW_MS} and among the player's last
+ * {@link REFS_PER_PLAYER} actions (docs/protocol.md). Only actions that reached the machine are
+ * remembered; a frame rejected before it (malformed, rate limited, the room not running) changed
+ * nothing, and sending it again is simply tried again.
+ */
+import { firstRow, type RoomStorage } from './room-storage';
+
+export const REF_WINDOW_MS = 24 * 60 * 60 * 1000;
+export const REFS_PER_PLAYER = 200;
+
+export type RememberedOutcome = { type: 'ack'; seq: number } | { type: 'error'; code: string; message: string };
+
+export class ActionRefs {
+  constructor(private readonly storage: RoomStorage) {
+    storage.sql.exec(`CREATE TABLE IF NOT EXISTS action_refs (
+      player_id TEXT NOT NULL, ref TEXT NOT NULL, outcome TEXT NOT NULL, at INTEGER NOT NULL,
+      PRIMARY KEY (player_id, ref))`);
+  }
+
+  /** The outcome of an earlier action with this ref, if it is still remembered. */
+  outcomeOf(playerId: string, ref: string, now: number): RememberedOutcome | undefined {
+    const row = firstRow<{ outcome: string }>(
+      this.storage.sql,
+      'SELECT outcome FROM action_refs WHERE player_id = ? AND ref = ? AND at > ?',
+      playerId, ref, now - REF_WINDOW_MS,
+    );
+    return row && (JSON.parse(row.outcome) as RememberedOutcome);
+  }
+
+  /** Remembers an outcome; call inside the action's transaction. Forgets what fell out of the window. */
+  remember(playerId: string, ref: string, outcome: RememberedOutcome, now: number): void {
+    this.storage.sql.exec(
+      'INSERT OR REPLACE INTO action_refs (player_id, ref, outcome, at) VALUES (?, ?, ?, ?)',
+      playerId, ref, JSON.stringify(outcome), now,
+    );
+    this.storage.sql.exec(
+      `DELETE FROM action_refs WHERE player_id = ? AND (at <= ? OR ref NOT IN (
+         SELECT ref FROM action_refs WHERE player_id = ? ORDER BY at DESC, rowid DESC LIMIT ?))`,
+      playerId, now - REF_WINDOW_MS, playerId, REFS_PER_PLAYER,
+    );
+  }
+}

@@ -1,0 +1,425 @@
+/**
+ * The room's adapter of the one host (engine/host.ts) to its SQLite: it restores the host from the
+ * stored state on every wake, hands it one input at a time, and applies each result in one
+ * transaction — the envelope (only when the snapshot changed), the head, the changed timer rows,
+ * chat messages, journal facts, inspection records and the action's remembered outcome. Only then
+ * does the caller acknowledge and broadcast. It knows nothing of HTTP, sockets or Durable Objects
+ * beyond {@link RoomStorage}; the GameServer adapts it to the platform.
+ */
+import { GameHost, type HostInput, type StepResult, type StoredState } from '../engine/host';
+import { HostError, RestoreError, type RestoreProblem } from '../engine/host-error';
+import { initHash } from '../engine/init-hash';
+import { migrate } from '../engine/migration';
+import { refOf, type MachineRef, type MachineVersion, type RoomFacts, type TimerView } from '../machines/machine-version';
+import type { MachineRegistry } from '../machines/registry';
+import { ActionRefs, type RememberedOutcome } from './action-refs';
+import { EnvelopeStore, type RoomRecord } from './envelope';
+import { InspectionLog, type StoredRecord } from './inspection-log';
+import { JOURNAL_FLUSH_TASK, JournalOutbox, type JournalFact, type JournalSink } from './journal/outbox';
+import { MessageLog, type ChatMessage } from './message-log';
+import { RoomError } from './room-error';
+import type { RoomStorage } from './room-storage';
+import type { Scheduler } from './scheduler';
+import { MACHINE_TIMER_TASK, holdBehind, storedTimers, timerTaskId, writeTimers, type MachineTimerPayload } from './timer-tasks';
+
+export type RoomStatus = 'uninitialised' | 'running' | 'finished' | 'restore_failed';
+export type { RestoreProblem } from '../engine/host-error';
+
+/** A fact the room itself records (not one the machine emitted). */
+export interface RoomFact {
+  kind: string;
+  data: Record<string, unknown>;
+}
+
+/** What one input did, after it was persisted: for the caller to answer and broadcast. */
+export interface RoomOutcome {
+  /** The host's result; null when the room could not take the input at all. */
+  result: StepResult | null;
+  /** Messages appended by this input, with their seqs. */
+  messages: ChatMessage[];
+  /** Inspection records of the persisted transitions. */
+  records: StoredRecord[];
+}
+
+export interface HostedRoomOptions {
+  storage: RoomStorage;
+  scheduler: Scheduler;
+  registry: MachineRegistry;
+  now: () => number;
+}
+
+const EMPTY: RoomOutcome = { result: null, messages: [], records: [] };
+
+/** A host error as the room's protocol names it. */
+export function roomErrorOf(error: HostError): RoomError {
+  return new RoomError(error.code, error.message, error.details);
+}
+
+export class HostedRoom {
+  private readonly envelopes: EnvelopeStore;
+  private readonly outbox: JournalOutbox;
+  private readonly refs: ActionRefs;
+  readonly messages: MessageLog;
+  readonly inspection: InspectionLog;
+  private readonly registry: MachineRegistry;
+  private readonly scheduler: Scheduler;
+  private readonly storage: RoomStorage;
+  private readonly now: () => number;
+
+  room: RoomRecord | undefined;
+  host: GameHost | undefined;
+  problem: RestoreProblem | undefined;
+  /** The stored state as last read or written (also when the host could not restore it). */
+  private stored: StoredState | undefined;
+  /** Task ids of timer rows written before ids were derived from the timer (see timer-tasks.ts). */
+  private legacyTaskIds = new Map<string, string>();
+  /** What persisting has cost since this instance woke (for the benchmarks and `/status`). */
+  readonly writes = { transitions: 0, bytes: 0, lastTransitionBytes: 0 };
+
+  constructor(options: HostedRoomOptions) {
+    this.storage = options.storage;
+    this.scheduler = options.scheduler;
+    this.registry = options.registry;
+    this.now = options.now;
+    this.envelopes = new EnvelopeStore(this.storage);
+    this.outbox = new JournalOutbox(this.storage);
+    this.refs = new ActionRefs(this.storage);
+    this.messages = new MessageLog(this.storage);
+    this.inspection = new InspectionLog(this.storage);
+  }
+
+  /**
+   * Restores the host from storage. Never writes and never throws: a problem leaves the room
+   * refusing game events with {@link problem} set, and the stored state untouched for an admin to
+   * inspect or upgrade.
+   */
+  restore(): RoomStatus {
+    this.host = undefined;
+    this.problem = undefined;
+    this.room = this.envelopes.readRoom();
+    const envelope = this.envelopes.read();
+    const { timers, tasks } = storedTimers(this.scheduler);
+    this.legacyTaskIds = new Map(tasks.filter((t) => t.id !== timerTaskId(t.payload)).map((t) => [timerTaskId(t.payload), t.id]));
+    this.stored = envelope && { machine: envelope.machine, snapshot: envelope.snapshot, timers, seq: envelope.seq, at: envelope.updatedAt };
+    if (!this.room) return 'uninitialised';
+    if (!this.stored) return this.fail({ code: 'ENVELOPE_MISSING', message: 'the room was initialised but holds no game state' });
+    const version = this.registry.get(this.stored.machine);
+    if (!version) {
+      return this.fail({ code: 'UNKNOWN_MACHINE_VERSION', message: `machine ${this.stored.machine} is not registered in this build` });
+    }
+    try {
+      this.host = GameHost.restore(version, this.stored, payloadOf(this.room.init), this.facts, { clock: { now: this.now }, inspect: true });
+    } catch (error) {
+      if (error instanceof RestoreError) return this.fail(error.problem);
+      return this.fail({ code: 'SNAPSHOT_INVALID', message: (error as Error).message });
+    }
+    return this.status;
+  }
+
+  get status(): RoomStatus {
+    if (this.problem) return 'restore_failed';
+    if (!this.room) return 'uninitialised';
+    return this.host?.status ?? 'restore_failed';
+  }
+
+  get version(): MachineVersion | undefined {
+    return this.host?.version;
+  }
+
+  get machineRef(): MachineRef | undefined {
+    return this.stored?.machine;
+  }
+
+  get seq(): number {
+    return this.stored?.seq ?? 0;
+  }
+
+  /** The persisted snapshot, parsed (read-only); from storage when the host could not restore it. */
+  get snapshot(): unknown {
+    if (this.host) return this.host.snapshot;
+    try {
+      return this.stored ? JSON.parse(this.stored.snapshot) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The size of what a state-changing transition rewrites: the snapshot plus the timer rows. */
+  get envelopeBytes(): number {
+    if (!this.stored) return 0;
+    const encoder = new TextEncoder();
+    return encoder.encode(this.stored.snapshot).byteLength + encoder.encode(JSON.stringify(this.stored.timers)).byteLength;
+  }
+
+  get timerViews(): TimerView[] {
+    if (this.host) return this.host.timerViews;
+    return (this.stored?.timers ?? []).map(({ actorPath, timerId, event, dueAt }) => ({ actorPath, timerId, event: event.type, dueAt }));
+  }
+
+  /** Who plays, by the version's own reading of the init; empty when the version cannot run. */
+  players(): { playerId: string; name: string }[] {
+    return this.host?.players() ?? [];
+  }
+
+  /** A player's own view; undefined unless the room runs. */
+  view(playerId: string): unknown {
+    return this.host?.view(playerId);
+  }
+
+  get journalPending(): number {
+    return this.outbox.pending();
+  }
+
+  /** Sends pending journal facts; throws when the sink fails (the caller retries later). */
+  flushJournal(sink: JournalSink): Promise<number> {
+    return this.outbox.flush(sink);
+  }
+
+  /** The remembered outcome of a player's earlier action with this ref (exactly-once actions). */
+  rememberedOutcome(playerId: string, ref: string): RememberedOutcome | undefined {
+    return this.refs.outcomeOf(playerId, ref, this.now());
+  }
+
+  /**
+   * The lobby's handoff. `created` on the first valid init; `unchanged` when the same payload
+   * comes again; `ROOM_EXISTS` when a different one does.
+   */
+  async initialise(payload: RoomRecord['init'], roomId: string): Promise<{ created: boolean; outcome: RoomOutcome }> {
+    const hash = await initHash(payload);
+    if (this.room) {
+      if (this.room.initHash === hash) return { created: false, outcome: EMPTY };
+      throw new RoomError('ROOM_EXISTS', 'this room was already initialised with a different payload');
+    }
+    const version = this.registry.get(payload.machine);
+    if (!version) {
+      throw new RoomError('UNKNOWN_MACHINE', `machine "${payload.machine}" is not registered`, { known: this.registry.list().map(refOf) });
+    }
+    const now = this.now();
+    const room: RoomRecord = { roomId, createdWith: refOf(version), init: payload, initHash: hash, createdAt: now, seed: roomId };
+    let created: { host: GameHost; result: StepResult };
+    try {
+      created = GameHost.create(version, payloadOf(payload), factsOf(room), { clock: { now: this.now }, inspect: true });
+    } catch (error) {
+      if (error instanceof HostError) throw roomErrorOf(error);
+      throw error;
+    }
+    // Set first so the facts name the room; a failed write restores from storage, which unsets it.
+    this.room = room;
+    const outcome = this.apply(created.result, [{ kind: 'room.created', data: { machine: room.createdWith } }], {
+      before: () => this.envelopes.writeRoom(room),
+      force: true,
+    });
+    this.host = created.host;
+    this.problem = undefined;
+    return { created: true, outcome };
+  }
+
+  /**
+   * One input through the host, persisted before this returns. Rejections come back in the
+   * result (nothing was written for them, except a failed timer's retry bookkeeping).
+   */
+  input(input: HostInput, options: { facts?: RoomFact[]; ref?: { playerId: string; ref: string } } = {}): RoomOutcome {
+    const host = this.requireHost();
+    const result = host.step(input);
+    const rejected = result.input.status === 'rejected';
+    const answer = options.ref && !rejected ? outcomeFor(result, options.ref.playerId) : null;
+    return this.apply(result, rejected ? [] : (options.facts ?? []), {
+      remember: answer && options.ref ? { ...options.ref, outcome: answer } : undefined,
+    });
+  }
+
+  /** Delivers every due timer (an alarm, or any entry point before its own input). */
+  deliverDue(): RoomOutcome {
+    if (!this.host || this.host.status !== 'running') return EMPTY;
+    return this.input({ type: 'time' });
+  }
+
+  /** Makes a machine timer due now and delivers what is due (a developer tool; see `/timers/fire`). */
+  fireNow(taskId: string): RoomOutcome {
+    const task = this.scheduler.get<MachineTimerPayload>(taskId);
+    if (!task || task.kind !== MACHINE_TIMER_TASK) throw new RoomError('NOT_FOUND', `no machine timer "${taskId}"`);
+    return this.input({ type: 'fire', actorPath: task.payload.actorPath, timerId: task.payload.timerId });
+  }
+
+  /**
+   * Moves the room to a newer registered version by that version's explicit, checked migration
+   * (engine/migration.ts). Works on rooms whose restore failed too. Nothing changes when refused.
+   */
+  upgrade(to: string): { from: MachineRef; to: MachineRef; outcome: RoomOutcome } {
+    if (!this.room) throw new RoomError('ROOM_NOT_FOUND', 'this room has not been initialised');
+    // Time first, under the old version: an upgrade does not overtake it either. A timer that
+    // cannot be delivered is carried over as due, for the new version to deliver.
+    const before = this.host?.status === 'running' ? this.deliverDue() : EMPTY;
+    if (!this.stored) throw new RoomError('RESTORE_FAILED', this.problem?.message ?? 'the room has no state');
+    const target = this.registry.get(to);
+    if (!target) throw new RoomError('UNKNOWN_MACHINE', `machine "${to}" is not registered`);
+    const from = this.stored.machine;
+    let migrated: ReturnType<typeof migrate>;
+    try {
+      migrated = migrate({
+        from: this.registry.get(from),
+        to: target,
+        stored: this.stored,
+        init: payloadOf(this.room.init),
+        facts: this.facts,
+        options: { clock: { now: this.now }, inspect: true },
+      });
+    } catch (error) {
+      if (error instanceof HostError) throw roomErrorOf(error);
+      throw error;
+    }
+    const previous = this.stored;
+    const initChanged = migrated.init !== payloadOf(this.room.init);
+    const nextInit = { ...(migrated.init as object), machine: refOf(target) } as RoomRecord['init'];
+    const upgradeResult: StepResult = {
+      input: { status: 'applied' },
+      transitions: [{ seq: migrated.state.seq, at: migrated.state.at, cause: { type: 'start' }, effects: [], inspection: [] }],
+      refusals: [],
+      emitted: [],
+      state: migrated.state,
+      snapshotChanged: true,
+      timers: { added: [...migrated.state.timers], removed: [...previous.timers] },
+      views: new Map(migrated.host.players().map(({ playerId }) => [playerId, migrated.host.view(playerId)])),
+      failure: null,
+    };
+    const outcome = this.apply(upgradeResult, [{ kind: 'room.upgraded', data: { from, to: refOf(target) } }], {
+      before: initChanged ? () => this.envelopes.writeInit(nextInit) : undefined,
+    });
+    if (initChanged) this.room = { ...this.room, init: nextInit };
+    this.host = migrated.host;
+    this.problem = undefined;
+    const after = this.deliverDue();
+    return {
+      from,
+      to: refOf(target),
+      outcome: merge(before, outcome, after),
+    };
+  }
+
+  private get facts(): RoomFacts {
+    return factsOf(this.room!);
+  }
+
+  /**
+   * Applies a host result in one transaction. On failure the host, now ahead of storage, is
+   * dropped and restored from what storage holds, so memory never holds what storage does not.
+   */
+  private apply(
+    result: StepResult,
+    roomFacts: RoomFact[],
+    extra: { before?: () => void; force?: boolean; remember?: { playerId: string; ref: string; outcome: RememberedOutcome } } = {},
+  ): RoomOutcome {
+    const failedTimer = result.failure?.timer;
+    const changed = result.transitions.length > 0 || roomFacts.length > 0 || extra.force || extra.remember || failedTimer;
+    if (!changed) return { result, messages: [], records: [] };
+    const now = this.now();
+    const seq = result.state.seq;
+    let messages: ChatMessage[] = [];
+    let records: StoredRecord[] = [];
+    let bytes = 0;
+    try {
+      this.storage.transaction(() => {
+        extra.before?.();
+        if (result.transitions.length > 0) {
+          if (result.snapshotChanged || extra.force) {
+            this.envelopes.write({ machine: result.state.machine, snapshot: result.state.snapshot, seq, updatedAt: result.state.at });
+            bytes += result.state.snapshot.length;
+          } else {
+            this.envelopes.writeHead(seq, result.state.at);
+          }
+          bytes += writeTimers(this.scheduler, result.timers, this.legacyTaskIds);
+        }
+        // The room's own facts (an admin's action) come first, as their ids sort (`a…` before the
+        // machine's `m…`): they caused what the machine journals. A room fact may belong to no
+        // transition (an action the machine refused), hence the uuid.
+        const facts: JournalFact[] = roomFacts.map((fact, i) =>
+          this.fact(`${seq}:a${i}:${crypto.randomUUID()}`, seq, now, fact.kind, fact.data, result.state.machine),
+        );
+        for (const transition of result.transitions) {
+          records.push(...this.inspection.append(transition.seq, transition.at, transition.inspection));
+          transition.effects.forEach(({ effect }, i) => {
+            if (effect.type === 'room.message') {
+              const { channel, members, from, text } = effect;
+              messages.push(this.messages.append({ channel, members, from, text, at: transition.at }));
+            } else if (effect.type === 'room.journal') {
+              facts.push(this.fact(`${transition.seq}:m${String(i).padStart(4, '0')}`, transition.seq, transition.at, effect.kind, effect.data, result.state.machine));
+            }
+          });
+        }
+        bytes += records.reduce((n, r) => n + r.json.length, 0);
+        bytes += messages.reduce((n, m) => n + m.text.length + m.channel.length + (m.members?.length ?? 0) * 8, 0);
+        if (facts.length > 0) {
+          bytes += JSON.stringify(facts).length;
+          this.outbox.append(facts);
+          // A flush already waiting (perhaps backing off after a D1 failure) keeps its own time.
+          if (!this.scheduler.get(JOURNAL_FLUSH_TASK)) {
+            this.scheduler.schedule({ id: JOURNAL_FLUSH_TASK, kind: JOURNAL_FLUSH_TASK, description: 'send journal facts to D1', payload: {}, type: 'scheduled', time: now });
+          }
+        }
+        if (extra.remember) this.refs.remember(extra.remember.playerId, extra.remember.ref, extra.remember.outcome, now);
+        if (failedTimer) {
+          // The timer stays due (its payload keeps the due time); the alarm tries again after a backoff.
+          const task = this.scheduler.get(timerTaskId(failedTimer)) ?? this.scheduler.get(this.legacyTaskIds.get(timerTaskId(failedTimer)) ?? '');
+          if (task && task.time <= now) holdBehind(this.scheduler, this.scheduler.retryLater(task, now, result.failure!.error));
+        }
+      });
+    } catch (error) {
+      this.restore();
+      if (error instanceof RoomError) throw error;
+      throw new RoomError('PERSIST_FAILED', `the transition could not be saved and nothing changed: ${(error as Error).message}`);
+    }
+    this.stored = result.state;
+    if (result.transitions.length > 0) {
+      this.writes.transitions += result.transitions.length;
+      this.writes.bytes += bytes;
+      this.writes.lastTransitionBytes = bytes;
+    }
+    return { result, messages, records };
+  }
+
+  private fact(id: string, seq: number, at: number, kind: string, data: Record<string, unknown>, machine: MachineRef): JournalFact {
+    const roomId = this.room?.roomId ?? '';
+    return { factId: `${roomId}:${id}`, roomId, machine, seq, kind, data, at };
+  }
+
+  private requireHost(): GameHost {
+    if (!this.room) throw new RoomError('ROOM_NOT_FOUND', 'this room has not been initialised');
+    if (this.problem || !this.host) {
+      throw new RoomError('RESTORE_FAILED', `the room cannot run: ${this.problem?.message ?? 'no state'}; an admin must upgrade or repair it`);
+    }
+    return this.host;
+  }
+
+  private fail(problem: RestoreProblem): RoomStatus {
+    this.host = undefined;
+    this.problem = problem;
+    return 'restore_failed';
+  }
+}
+
+/** The init payload as the version reads it: everything but `machine`. */
+export function payloadOf(init: RoomRecord['init']): unknown {
+  const { machine: _machine, ...payload } = init;
+  return payload;
+}
+
+function factsOf(room: RoomRecord): RoomFacts {
+  return { roomId: room.roomId, createdAt: room.createdAt, seed: room.seed };
+}
+
+/** How an applied action is answered: the machine's refusal for its sender, or an ack. */
+export function outcomeFor(result: StepResult, playerId: string): RememberedOutcome {
+  const refusal = result.refusals.find((r) => r.to === playerId);
+  return refusal ? { type: 'error', code: refusal.code, message: refusal.message } : { type: 'ack', seq: result.state.seq };
+}
+
+function merge(...outcomes: RoomOutcome[]): RoomOutcome {
+  const last = [...outcomes].reverse().find((o) => o.result);
+  const views = new Map<string, unknown>();
+  for (const o of outcomes) for (const [id, view] of o.result?.views ?? []) views.set(id, view);
+  return {
+    result: last?.result ? { ...last.result, views } : null,
+    messages: outcomes.flatMap((o) => o.messages),
+    records: outcomes.flatMap((o) => o.records),
+  };
+}
