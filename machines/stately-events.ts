@@ -1,31 +1,21 @@
 /**
- * XState inspection events in the shapes `@statelyai/inspect` sends, with actor paths as session
- * ids, so a room's history reads as one run across restores and the official Stately inspector can
- * read it as it is. Pure: the room records these (worker/inspection-log.ts) and the workbench
- * produces the same from a simulated run.
+ * XState inspection events converted to the shapes `@statelyai/inspect` sends (the protocol's
+ * `StatelyInspectionEvent`, protocol/inspection.ts), with actor paths as session ids, so a room's
+ * history reads as one run across restores and the official Stately inspector can read it as it
+ * is. Pure: the room records these (worker/inspection-log.ts) and the workbench produces the same
+ * from a simulated run.
  */
 import type { AnyActorRef, InspectionEvent } from 'xstate';
+import {
+  STATELY_INSPECT_VERSION,
+  type InspectedEvent,
+  type InspectedSnapshot,
+  type StatelyInspectionEvent,
+} from '../protocol';
 import { ROOT_ACTOR_ID, actorPathOf } from './actor-path';
 
-/** The `@statelyai/inspect` event format version these follow. */
-export const STATELY_INSPECT_VERSION = '0.7.2';
-
-export interface StatelyInspectionEvent {
-  type: '@xstate.actor' | '@xstate.event' | '@xstate.snapshot';
-  sessionId: string;
-  rootId: string;
-  id: null;
-  createdAt: string;
-  _version: string;
-  name?: string;
-  parentId?: string;
-  definition?: string;
-  sourceId?: string;
-  event?: unknown;
-  snapshot?: unknown;
-}
-
-const plain = (value: unknown): unknown => JSON.parse(JSON.stringify(value ?? null));
+/** The value as JSON would carry it. */
+const plain = <T>(value: unknown): T => JSON.parse(JSON.stringify(value ?? null));
 
 /** The Stately-shaped event for an actor, event or snapshot inspection event; null for others. */
 export function toStatelyEvent(raw: InspectionEvent, at: number): StatelyInspectionEvent | null {
@@ -49,15 +39,15 @@ export function toStatelyEvent(raw: InspectionEvent, at: number): StatelyInspect
         type: '@xstate.event',
         sessionId: actorPathOf(raw.actorRef as AnyActorRef),
         ...(raw.sourceRef ? { sourceId: actorPathOf(raw.sourceRef as AnyActorRef) } : {}),
-        event: plain(raw.event),
+        event: plain<InspectedEvent>(raw.event),
       };
     case '@xstate.snapshot':
       return {
         ...base,
         type: '@xstate.snapshot',
         sessionId: actorPathOf(raw.actorRef as AnyActorRef),
-        event: plain(raw.event),
-        snapshot: plain(raw.snapshot),
+        event: plain<InspectedEvent>(raw.event),
+        snapshot: plain<InspectedSnapshot>(raw.snapshot),
       };
     default:
       return null;

@@ -1,7 +1,7 @@
 import { evictDurableObject } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
+import { CLOSE_CODES, MAX_FRAME_BYTES } from '../protocol';
 import { signToken } from './auth';
-import { CLOSE_CODES, MAX_FRAME_BYTES } from './socket-protocol';
 import { SECRET, TestSocket, call, initRoom, storedEnvelope, stub, tokens } from './test/helpers';
 
 async function connect(room: string, player: string): Promise<TestSocket> {

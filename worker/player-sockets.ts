@@ -4,11 +4,6 @@
  */
 import type { Connection } from 'partyserver';
 import { ADMIN_SENDER } from '../machines/machine-version';
-import { configuredSecret, verifyToken } from './auth';
-import { CATCH_UP_PAGE, MessageLog, type ChatMessage } from './message-log';
-import { TokenBucket } from './rate-limit';
-import type { RoomEngine, TransitionOutcome } from './room-engine';
-import { RoomError } from './room-error';
 import {
   CLOSE_CODES,
   ClientFrame,
@@ -17,9 +12,15 @@ import {
   PROTOCOL_VERSION,
   RATE_BURST,
   RATE_PER_SECOND,
+  type ChatMessage,
   type CloseReason,
   type ServerFrame,
-} from './socket-protocol';
+} from '../protocol';
+import { configuredSecret, verifyToken } from './auth';
+import { CATCH_UP_PAGE, MessageLog } from './message-log';
+import { TokenBucket } from './rate-limit';
+import type { RoomEngine, TransitionOutcome } from './room-engine';
+import { RoomError } from './room-error';
 
 /** What a connection carries across hibernation (its WebSocket attachment). */
 export interface ConnectionState {

@@ -19,11 +19,12 @@ import {
   type TimerView,
 } from '../machines/machine-version';
 import type { MachineRegistry } from '../machines/registry';
+import type { ChatMessage } from '../protocol';
 import { DurableTimers, MACHINE_TIMER_TASK, ROOT_ACTOR_ID, type MachineTimerPayload } from './durable-timers';
 import { EnvelopeStore, type Envelope, type RoomRecord } from './envelope';
 import { InspectionLog, type StoredRecord } from './inspection-log';
 import { JOURNAL_FLUSH_TASK, JournalOutbox, type JournalFact, type JournalSink } from './journal/outbox';
-import { MessageLog, type ChatMessage } from './message-log';
+import { MessageLog } from './message-log';
 import { RoomError } from './room-error';
 import type { RoomStorage } from './room-storage';
 import type { Scheduler, Task } from './scheduler';

@@ -1,22 +1,22 @@
-/** The room's status as admins see it (GET /status, and the inspector's stream). */
+/** The room's status as admins see it (GET /status, and the inspector's stream): protocol/status.ts defines the body. */
+import type { RoomStatusBody, StateValue } from '../protocol';
 import type { RoomEngine } from './room-engine';
 import type { Scheduler } from './scheduler';
 
 export interface StatusExtras {
   roomId: string;
   connections: number;
-  lastError: { at: number; code: string; message: string } | null;
+  lastError: RoomStatusBody['lastError'];
 }
 
-export function roomStatusOf(engine: RoomEngine, scheduler: Scheduler, extras: StatusExtras) {
-  const snapshot = engine.snapshot as { value?: unknown } | undefined;
+export function roomStatusOf(engine: RoomEngine, scheduler: Scheduler, extras: StatusExtras): RoomStatusBody {
+  const snapshot = engine.snapshot as { value?: StateValue } | undefined;
   return {
     roomId: extras.roomId,
     status: engine.status,
     machine: engine.machineRef ?? null,
     createdWith: engine.room?.createdWith ?? null,
     value: snapshot?.value ?? null,
-    /** Who plays, with display names where the roster has them (public in the game anyway). */
     players: playersOf(engine),
     seq: engine.seq,
     envelopeBytes: engine.envelopeBytes,
@@ -27,7 +27,6 @@ export function roomStatusOf(engine: RoomEngine, scheduler: Scheduler, extras: S
     restore: engine.problem ? { ok: false as const, ...engine.problem } : { ok: true as const },
     lastError: extras.lastError,
     journalPending: engine.journalPending,
-    /** Approximate bytes persisted (snapshot, timers, messages, facts, inspection) since the room last woke. */
     writes: { ...engine.writes },
     connections: extras.connections,
   };
@@ -41,5 +40,3 @@ function playersOf(engine: RoomEngine): { playerId: string; name: string }[] {
     .filter((entry) => typeof entry.playerId === 'string')
     .map((entry) => ({ playerId: entry.playerId as string, name: typeof entry.name === 'string' ? entry.name : (entry.playerId as string) }));
 }
-
-export type RoomStatusBody = ReturnType<typeof roomStatusOf>;

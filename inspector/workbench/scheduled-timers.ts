@@ -5,8 +5,8 @@
  * which is when it was scheduled because the simulation reads them after every step.
  */
 import type { AnyActorRef } from 'xstate';
+import { actorPathOf } from '../../machines/actor-path';
 import type { TimerView } from '../../machines/machine-version';
-import { actorPathOf } from '../inspection/stately-events';
 
 interface ScheduledEvent {
   id: string;

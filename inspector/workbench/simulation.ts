@@ -6,9 +6,10 @@
  * simulation exactly like a live room. Time moves only when asked: by an amount, or to the next timer.
  */
 import { createActor, SimulatedClock, type AnyActorRef } from 'xstate';
+import { actorPathOf } from '../../machines/actor-path';
 import type { MachineVersion, RoomEffect, RoomEvent, RoomFacts, TimerView } from '../../machines/machine-version';
-import type { InspectionRecord, StatelyInspectionEvent } from '../inspection/records';
-import { actorPathOf, toStatelyEvent } from '../inspection/stately-events';
+import { toStatelyEvent } from '../../machines/stately-events';
+import type { InspectionRecord, StatelyInspectionEvent } from '../../protocol';
 import { ScheduledTimers } from './scheduled-timers';
 
 export interface EmittedEffect {
