@@ -21,6 +21,10 @@ export default defineConfig({
         test: { name: 'engine', include: ['engine/**/*.test.ts'], environment: 'node' },
       },
       {
+        // The wire protocol's schemas, and that no consumer declares them again: plain Node.
+        test: { name: 'protocol', include: ['protocol/**/*.test.ts'], environment: 'node' },
+      },
+      {
         // The whole system in a real browser: wrangler dev + Debian Chromium (see e2e/global-setup.ts).
         test: {
           name: 'e2e',

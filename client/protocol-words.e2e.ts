@@ -1,19 +1,17 @@
 /**
- * The client restates the room's close codes (it may not import worker/) and words every error
- * code a player can meet. This keeps both in step with the room and the machine.
+ * The client words every close code and every error code a player can meet. This keeps those
+ * words in step with the protocol (protocol/) and the machine's refusals.
  */
 import { describe, expect, it } from 'vitest';
 import { REFUSALS } from '../machines/pecking-order/v1/refusals';
-import { CLOSE_CODES as ROOM_CLOSE_CODES, FRAME_ERRORS } from '../worker/socket-protocol';
+import { CLOSE_CODES, FRAME_ERRORS } from '../protocol';
 import { explainError } from './shared/error-words';
-import { CLOSE_CODES, isRefusal } from './shared/protocol';
+import { isRefusal } from './shared/protocol';
 
 describe('the client’s protocol words', () => {
-  it('knows every close code the room refuses a connection with, with the same meaning', () => {
-    const fromRoom = Object.fromEntries(Object.entries(ROOM_CLOSE_CODES).map(([reason, { code, meaning }]) => [code, { reason, meaning }]));
-    expect(CLOSE_CODES).toEqual(fromRoom);
-    for (const code of Object.keys(fromRoom)) expect(isRefusal(Number(code))).toBe(true);
-    expect(isRefusal(1006)).toBe(false);
+  it('takes every close code the room refuses a connection with as a refusal, and nothing else', () => {
+    for (const { code } of Object.values(CLOSE_CODES)) expect(isRefusal(code), String(code)).toBe(true);
+    for (const code of [1000, 1001, 1006, 1011, 4000]) expect(isRefusal(code), String(code)).toBe(false);
   });
 
   it('explains in words every error a player can meet on the socket', () => {

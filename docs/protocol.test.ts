@@ -1,9 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ROOM_ERRORS } from '../worker/room-error';
+import { CLOSE_CODES, FRAME_ERRORS, MAX_FRAME_BYTES, MAX_SOCKETS_PER_PLAYER, RATE_BURST, RATE_PER_SECOND, ROOM_ERRORS } from '../protocol';
 import { MAX_ADMIN_BODY_BYTES, MAX_INIT_BYTES, ROUTES } from '../worker/room-routes';
 import { REF_WINDOW_MS, REFS_PER_PLAYER } from '../worker/action-refs';
-import { CLOSE_CODES, FRAME_ERRORS, MAX_FRAME_BYTES, MAX_SOCKETS_PER_PLAYER, RATE_BURST, RATE_PER_SECOND } from '../worker/socket-protocol';
 import { syncDoc, table } from './generated-blocks';
 
 describe('docs/protocol.md', () => {
@@ -43,7 +42,7 @@ describe('docs/protocol.md', () => {
 describe('docs/architecture.md', () => {
   it('names only files that exist', () => {
     const text = readFileSync('docs/architecture.md', 'utf8');
-    const paths = [...text.matchAll(/`((?:machines|worker|client|inspector|scripts|docs)\/[\w./-]+\.(?:ts|tsx|sql|mjs|md))`/g)].map((m) => m[1]!);
+    const paths = [...text.matchAll(/`((?:machines|protocol|worker|client|inspector|scripts|docs)\/[\w./-]+\.(?:ts|tsx|sql|mjs|md))`/g)].map((m) => m[1]!);
     expect(paths.length).toBeGreaterThan(10);
     for (const path of paths) expect(existsSync(path), path).toBe(true);
   });

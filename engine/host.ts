@@ -28,7 +28,7 @@ import {
   type RoomFacts,
   type TimerView,
 } from '../machines/machine-version';
-import type { StatelyInspectionEvent } from '../machines/stately-events';
+import type { StatelyInspectionEvent } from '../protocol';
 import { ActorPaths, ROOT_ACTOR_ID, actorAt, actorTree } from './actor-tree';
 import { HostError, RestoreError, issuesOf } from './host-error';
 import { toStatelyEvent } from './inspection-records';

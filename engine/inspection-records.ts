@@ -5,10 +5,11 @@
  * actor in it has a path); the room stores them and the workbench shows them.
  */
 import type { AnyActorRef, InspectionEvent } from 'xstate';
-import { STATELY_INSPECT_VERSION, type StatelyInspectionEvent } from '../machines/stately-events';
+import { STATELY_INSPECT_VERSION, type InspectedEvent, type InspectedSnapshot, type StatelyInspectionEvent } from '../protocol';
 import { ROOT_ACTOR_ID } from './actor-tree';
 
-const plain = (value: unknown): unknown => JSON.parse(JSON.stringify(value ?? null));
+/** The value as JSON would carry it. */
+const plain = <T>(value: unknown): T => JSON.parse(JSON.stringify(value ?? null));
 
 const parentOf = (path: string): string | undefined => {
   const cut = path.lastIndexOf('/');
@@ -43,10 +44,10 @@ export function toStatelyEvent(
     }
     case '@xstate.event': {
       const sourceId = raw.sourceRef ? pathOf(raw.sourceRef as AnyActorRef) : undefined;
-      return { ...base, type: '@xstate.event', sessionId, ...(sourceId ? { sourceId } : {}), event: plain(raw.event) };
+      return { ...base, type: '@xstate.event', sessionId, ...(sourceId ? { sourceId } : {}), event: plain<InspectedEvent>(raw.event) };
     }
     case '@xstate.snapshot':
-      return { ...base, type: '@xstate.snapshot', sessionId, event: plain(raw.event), snapshot: plain(raw.snapshot) };
+      return { ...base, type: '@xstate.snapshot', sessionId, event: plain<InspectedEvent>(raw.event), snapshot: plain<InspectedSnapshot>(raw.snapshot) };
     default:
       return null;
   }

@@ -7,22 +7,12 @@
  * Ids are actor paths (`root`, `root/vote`) rather than XState session ids, which change on every
  * restore: the history of one room reads as one run across evictions.
  */
-import type { StatelyInspectionEvent } from '../machines/stately-events';
+import type { StatelyInspectionEvent } from '../protocol';
 import { rows, type RoomStorage } from './room-storage';
 
-export type { StatelyInspectionEvent } from '../machines/stately-events';
 export const INSPECTION_HISTORY_TRANSITIONS = 1_000;
 
-export interface InspectionRecord {
-  /** Position in the room's history. */
-  n: number;
-  /** The envelope seq of the transition this belongs to. */
-  seq: number;
-  at: number;
-  event: StatelyInspectionEvent;
-}
-
-/** A record as written: its event serialised once, for storage and for the wire. */
+/** A record as written (an `InspectionRecord` of protocol/inspection.ts): its event serialised once, for storage and for the wire. */
 export interface StoredRecord {
   n: number;
   seq: number;

@@ -7,24 +7,28 @@
  */
 import type { Connection } from 'partyserver';
 import { describeMachine } from '../machines/definition';
+import { InspectorAuthFrame, type InspectorFrame, type RoomStatusBody } from '../protocol';
 import { secretMatches, verifyToken } from './auth';
 import { recordsJson, type StoredRecord } from './inspection-log';
 import type { ConnectionState } from './player-sockets';
 import { refuse, secretOrRefuse, sendFrame } from './player-sockets';
 import type { HostedRoom } from './hosted-room';
-import type { RoomStatusBody } from './room-status';
 
 export const INSPECT_PATH_SUFFIX = '/inspect';
 
-export type InspectorFrame =
-  | { type: 'inspect.hello'; roomId: string; status: RoomStatusBody; definition: unknown; history: '<records>' }
-  | { type: 'inspect.records'; records: '<records>' }
-  | { type: 'inspect.status'; status: RoomStatusBody };
+/** Where a frame's records go: {@link sendWithRecords} splices their stored JSON in. */
+const RECORDS = '<records>';
+
+/** An {@link InspectorFrame} before its records are spliced in. */
+type UnsplicedFrame =
+  | (Omit<Extract<InspectorFrame, { type: 'inspect.hello' }>, 'history'> & { history: typeof RECORDS })
+  | { type: 'inspect.records'; records: typeof RECORDS }
+  | Extract<InspectorFrame, { type: 'inspect.status' }>;
 
 /** Frames carrying records splice the records' stored JSON in rather than re-serialising them. */
-function sendWithRecords(connection: Connection, frame: InspectorFrame, records: readonly StoredRecord[]): void {
+function sendWithRecords(connection: Connection, frame: UnsplicedFrame, records: readonly StoredRecord[]): void {
   try {
-    connection.send(JSON.stringify(frame).replace('"<records>"', recordsJson(records)));
+    connection.send(JSON.stringify(frame).replace(`"${RECORDS}"`, recordsJson(records)));
   } catch {
     // The socket closed under us.
   }
@@ -34,7 +38,7 @@ export function isInspectRequest(request: Request): boolean {
   return new URL(request.url).pathname.endsWith(INSPECT_PATH_SUFFIX);
 }
 
-const send = (connection: Connection, frame: InspectorFrame) => sendFrame(connection, frame as never);
+const send = (connection: Connection, frame: UnsplicedFrame) => sendFrame(connection, frame as never);
 
 /** Handles the first frame of an inspector connection. Returns true when it authenticated. */
 export async function authenticateInspector(
@@ -46,14 +50,10 @@ export async function authenticateInspector(
 ): Promise<boolean> {
   const secret = secretOrRefuse(connection, env);
   if (!secret) return false;
-  let token: unknown;
+  let token: string;
   try {
-    const frame = JSON.parse(String(raw));
-    token = frame?.type === 'auth' ? frame.token : undefined;
+    token = InspectorAuthFrame.parse(JSON.parse(String(raw))).token;
   } catch {
-    token = undefined;
-  }
-  if (typeof token !== 'string' || token.length === 0 || token.length > 4096) {
     refuse(connection, 'TOKEN_MISSING');
     return false;
   }
@@ -69,12 +69,12 @@ export async function authenticateInspector(
 export function sendHello(connection: Connection, room: HostedRoom, roomId: string, status: RoomStatusBody): void {
   sendWithRecords(
     connection,
-    { type: 'inspect.hello', roomId, status, definition: room.version ? describeMachine(room.version) : null, history: '<records>' },
+    { type: 'inspect.hello', roomId, status, definition: room.version ? describeMachine(room.version) : null, history: RECORDS },
     room.inspection.history(),
   );
 }
 
 export function sendInspection(connection: Connection, records: readonly StoredRecord[], status: RoomStatusBody): void {
-  if (records.length > 0) sendWithRecords(connection, { type: 'inspect.records', records: '<records>' }, records);
+  if (records.length > 0) sendWithRecords(connection, { type: 'inspect.records', records: RECORDS }, records);
   send(connection, { type: 'inspect.status', status });
 }

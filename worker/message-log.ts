@@ -4,17 +4,8 @@
  * message is allowed (and charges for it); the room appends it here and delivers it to the
  * members of its channel. A reconnecting client catches up from its cursor (the last seq it saw).
  */
+import type { ChatMessage } from '../protocol';
 import { rows, type RoomStorage } from './room-storage';
-
-export interface ChatMessage {
-  seq: number;
-  channel: string;
-  /** null: everyone in the room may read it. */
-  members: string[] | null;
-  from: string;
-  text: string;
-  at: number;
-}
 
 export const CATCH_UP_PAGE = 500;
 

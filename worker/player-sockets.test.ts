@@ -1,7 +1,7 @@
 import { evictDurableObject } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { signToken } from './auth';
-import { CLOSE_CODES, FRAME_ERRORS, MAX_FRAME_BYTES, MAX_SOCKETS_PER_PLAYER, RATE_BURST } from './socket-protocol';
+import { CLOSE_CODES, FRAME_ERRORS, MAX_FRAME_BYTES, MAX_SOCKETS_PER_PLAYER, RATE_BURST } from '../protocol';
 import { SECRET, TestSocket, call, initRoom, storedEnvelope, stub, tokens } from './test/helpers';
 
 async function connect(room: string, player: string): Promise<TestSocket> {

@@ -4,11 +4,6 @@
  */
 import type { Connection } from 'partyserver';
 import { ADMIN_SENDER } from '../machines/machine-version';
-import { configuredSecret, verifyToken } from './auth';
-import { outcomeFor, roomErrorOf, type HostedRoom, type RoomOutcome } from './hosted-room';
-import { CATCH_UP_PAGE, MessageLog, type ChatMessage } from './message-log';
-import { TokenBucket } from './rate-limit';
-import { RoomError } from './room-error';
 import {
   CLOSE_CODES,
   ClientFrame,
@@ -18,9 +13,15 @@ import {
   PROTOCOL_VERSION,
   RATE_BURST,
   RATE_PER_SECOND,
+  type ChatMessage,
   type CloseReason,
   type ServerFrame,
-} from './socket-protocol';
+} from '../protocol';
+import { configuredSecret, verifyToken } from './auth';
+import { outcomeFor, roomErrorOf, type HostedRoom, type RoomOutcome } from './hosted-room';
+import { CATCH_UP_PAGE, MessageLog } from './message-log';
+import { TokenBucket } from './rate-limit';
+import { RoomError } from './room-error';
 
 /** What a connection carries across hibernation (its WebSocket attachment). */
 export interface ConnectionState {

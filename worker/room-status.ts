@@ -1,15 +1,16 @@
-/** The room's status as admins see it (GET /status, and the inspector's stream). */
+/** The room's status as admins see it (GET /status, and the inspector's stream): protocol/status.ts defines the body. */
+import type { RoomStatusBody, StateValue } from '../protocol';
 import type { HostedRoom } from './hosted-room';
 import type { Scheduler } from './scheduler';
 
 export interface StatusExtras {
   roomId: string;
   connections: number;
-  lastError: { at: number; code: string; message: string } | null;
+  lastError: RoomStatusBody['lastError'];
 }
 
-export function roomStatusOf(room: HostedRoom, scheduler: Scheduler, extras: StatusExtras) {
-  const snapshot = room.snapshot as { value?: unknown } | undefined;
+export function roomStatusOf(room: HostedRoom, scheduler: Scheduler, extras: StatusExtras): RoomStatusBody {
+  const snapshot = room.snapshot as { value?: StateValue } | undefined;
   return {
     roomId: extras.roomId,
     status: room.status,
@@ -32,5 +33,3 @@ export function roomStatusOf(room: HostedRoom, scheduler: Scheduler, extras: Sta
     connections: extras.connections,
   };
 }
-
-export type RoomStatusBody = ReturnType<typeof roomStatusOf>;

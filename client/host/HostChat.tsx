@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import usePartySocket from 'partysocket/react';
 import { GROUP_CHANNEL } from '../../machines/pecking-order/v1/chat';
+import type { ChatMessage } from '../../protocol';
 import type { Invite } from '../shared/invite-link';
 import { senderName } from '../shared/player-names';
-import { isRefusal, parseServerFrame, type ChatMessage } from '../shared/protocol';
+import { isRefusal, parseServerFrame } from '../shared/protocol';
 
 const time = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 

@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
+import type { RoomStatusBody } from '../../protocol';
 import type { Invite } from '../shared/invite-link';
 import { knownCast } from '../shared/known-casts';
 import { withNames } from '../shared/player-names';
 import { AdminActions } from './AdminActions';
-import { fetchStatus, type AdminFailure, type RoomStatus } from './admin-api';
+import { fetchStatus, type AdminFailure } from './admin-api';
 import { HostChat } from './HostChat';
 import { StatusCard } from './StatusCard';
 
@@ -12,7 +13,7 @@ const POLL_MS = 2000;
 
 /** `/host`: the room's status and the host's actions. */
 export function HostPage({ invite }: { invite: Invite }) {
-  const [status, setStatus] = useState<RoomStatus | null>(null);
+  const [status, setStatus] = useState<RoomStatusBody | null>(null);
   const [failure, setFailure] = useState<AdminFailure | null>(null);
   // The room's status names the players; until it arrives, the cast this browser's lobby remembers.
   const cast = status?.players ?? knownCast(invite.roomId);

@@ -1,9 +1,9 @@
+import type { RoomState, RoomStatusBody } from '../../protocol';
 import { formatCountdown } from '../shared/duration';
 import { useNow } from '../shared/use-now';
-import type { RoomStatus } from './admin-api';
 import { activeStates, stageOf } from './room-value';
 
-const STATUS_WORDS: Record<RoomStatus['status'], string> = {
+const STATUS_WORDS: Record<RoomState, string> = {
   running: 'Running',
   finished: 'Finished',
   uninitialised: 'Not created',
@@ -11,7 +11,7 @@ const STATUS_WORDS: Record<RoomStatus['status'], string> = {
 };
 
 /** What the room reports about itself (`GET …/status`). */
-export function StatusCard({ status }: { status: RoomStatus }) {
+export function StatusCard({ status }: { status: RoomStatusBody }) {
   const now = useNow(status.timers.length > 0, 500);
   return (
     <section className="card status" aria-labelledby="status-title" data-testid="room-status">

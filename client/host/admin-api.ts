@@ -2,25 +2,8 @@
  * The room's admin endpoints with the host's admin token: `GET …/status` and `POST …/admin`
  * (docs/protocol.md). Failures come back explained, with the room's code.
  */
+import type { ErrorBody, RoomStatusBody } from '../../protocol';
 import { explainError } from '../shared/error-words';
-
-export interface RoomStatus {
-  roomId: string;
-  status: 'running' | 'finished' | 'uninitialised' | 'restore_failed';
-  machine: string | null;
-  createdWith: string | null;
-  value: unknown;
-  /** The roster's ids and display names. */
-  players: { playerId: string; name: string }[];
-  seq: number;
-  envelopeBytes: number;
-  timers: { actorPath: string; timerId: string; event: string; dueAt: number }[];
-  tasks: { id: string; kind: string; description: string; dueAt: number; attempts: number; lastError: string | null }[];
-  restore: { ok: true } | { ok: false; code: string; message: string };
-  lastError: { at: number; code: string; message: string } | null;
-  journalPending: number;
-  connections: number;
-}
 
 export interface AdminFailure {
   status: number;
@@ -47,7 +30,7 @@ async function call<T>(token: string, url: string, init: RequestInit = {}): Prom
   } catch {
     return { ok: false, failure: { status: 0, code: 'NETWORK', sentence: 'The server could not be reached.', detail: null } };
   }
-  const body = (await response.json().catch(() => null)) as ({ error?: { code?: string; message?: string } } & T) | null;
+  const body = (await response.json().catch(() => null)) as (Partial<ErrorBody> & T) | null;
   if (response.ok && body) return { ok: true, data: body };
   const code = body?.error?.code ?? `HTTP_${response.status}`;
   const explained =
@@ -57,8 +40,8 @@ async function call<T>(token: string, url: string, init: RequestInit = {}): Prom
   return { ok: false, failure: { status: response.status, code, ...explained } };
 }
 
-export function fetchStatus(roomId: string, token: string): Promise<AdminAnswer<RoomStatus>> {
-  return call<RoomStatus>(token, roomUrl(roomId, 'status'));
+export function fetchStatus(roomId: string, token: string): Promise<AdminAnswer<RoomStatusBody>> {
+  return call<RoomStatusBody>(token, roomUrl(roomId, 'status'));
 }
 
 export function sendAdminEvent(roomId: string, token: string, event: AdminEvent): Promise<AdminAnswer<{ accepted: true; seq: number; value: unknown }>> {

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
+import type { ChatMessage } from '../../protocol';
 import { senderName } from '../shared/player-names';
-import type { ChatMessage } from '../shared/protocol';
 
 const time = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 

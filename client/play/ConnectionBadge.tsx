@@ -1,4 +1,4 @@
-import { CLOSE_CODES } from '../shared/protocol';
+import { CLOSE_CODES, closeReasonOf } from '../../protocol';
 import type { ConnectionState } from './player-store';
 
 const LABELS: Record<ConnectionState['status'], string> = {
@@ -20,13 +20,13 @@ export function ConnectionBadge({ connection }: { connection: ConnectionState })
 
 /** Why the room refused the connection, from its close code (docs/protocol.md). */
 export function RefusalExplanation({ code }: { code: number | null }) {
-  const known = code !== null ? CLOSE_CODES[code] : undefined;
+  const reason = code !== null ? closeReasonOf(code) : null;
   return (
     <div className="notice error" role="alert">
       <p>
-        <strong>The game refused this link{known ? ` (${code} ${known.reason})` : ''}.</strong>
+        <strong>The game refused this link{reason ? ` (${code} ${reason})` : ''}.</strong>
       </p>
-      <p>{known ? known.meaning.replace('`token` query parameter', 'token in the link') : 'Open your invite link again.'}</p>
+      <p>{reason ? CLOSE_CODES[reason].meaning.replace('`token` query parameter', 'token in the link') : 'Open your invite link again.'}</p>
     </div>
   );
 }

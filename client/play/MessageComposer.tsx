@@ -1,6 +1,6 @@
 import { useEffect, useId, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { messageLength } from '../../machines/pecking-order/v1/economy';
-import type { GameAction } from '../shared/protocol';
+import type { GameAction } from '../../protocol';
 import { useAction } from './use-action';
 
 /**

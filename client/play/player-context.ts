@@ -1,7 +1,7 @@
 /** The player store and the socket's `send`, for every component of the player app. */
 import { createContext, useContext } from 'react';
 import { useSelector } from '@xstate/store-react';
-import type { GameAction } from '../shared/protocol';
+import type { GameAction } from '../../protocol';
 import type { PlayerState, PlayerStore } from './player-store';
 
 export interface PlayerApi {

@@ -6,14 +6,14 @@
  */
 import { createStore } from '@xstate/store';
 import type { PlayerView } from '../../machines/pecking-order/v1/projection';
-import type { ChatMessage, GameAction } from '../shared/protocol';
+import type { ChatMessage, GameAction } from '../../protocol';
 import { isRefusal } from '../shared/protocol';
 
 export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting' | 'refused';
 
 export interface ConnectionState {
   status: ConnectionStatus;
-  /** The close code of the last close, e.g. 4003 when the token expired. */
+  /** The code of the last close, e.g. `CLOSE_CODES.TOKEN_EXPIRED.code` when the token expired. */
   closeCode: number | null;
   /** Closes since the last time the connection was live. */
   drops: number;

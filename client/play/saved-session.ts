@@ -3,8 +3,8 @@
  * their cursor, so a reload or a new connection asks the room only for what came after. The tab
  * remembers which room it shows (sessionStorage), so two games in two tabs do not mix.
  */
+import type { ChatMessage } from '../../protocol';
 import { tokenClaims, type Invite } from '../shared/invite-link';
-import type { ChatMessage } from '../shared/protocol';
 
 export interface SavedSession {
   roomId: string;

@@ -4,7 +4,7 @@
  * refused message is not lost.
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { GameAction } from '../shared/protocol';
+import type { GameAction } from '../../protocol';
 import { usePlayerApi, usePlayerState } from './player-context';
 
 export type ActionStatus = 'idle' | 'pending' | 'done' | 'failed';

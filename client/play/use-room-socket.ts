@@ -1,12 +1,13 @@
 /**
  * The player's connection to the room: partysocket (reconnects with backoff) wired to the player
  * store. Each (re)connect sends the current message cursor, so the room replays only what this
- * browser has not seen; a refused connection (close codes 4001–4007) stops reconnecting.
+ * browser has not seen; a refused connection (a close code of protocol/close-codes.ts) stops reconnecting.
  */
 import { useCallback } from 'react';
 import usePartySocket from 'partysocket/react';
 import type { PlayerView } from '../../machines/pecking-order/v1/projection';
-import { isRefusal, parseServerFrame, type ClientFrame, type GameAction } from '../shared/protocol';
+import type { ClientFrame, GameAction } from '../../protocol';
+import { isRefusal, parseServerFrame } from '../shared/protocol';
 import type { PlayerStore } from './player-store';
 
 let refCounter = 0;

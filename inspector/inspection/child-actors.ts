@@ -3,8 +3,8 @@
  * chart's invoke entries map that id to the `src` the definition describes (`playerPick`). Pure.
  */
 import type { MachineDefinition, StateDescription } from '../../machines/definition';
+import type { InspectedSnapshot } from '../../protocol';
 import { allStates } from './active-states';
-import type { InspectedSnapshot } from './records';
 
 export interface ChildChart {
   src: string;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../../machines/catalog';
 import { describeMachine } from '../../machines/definition';
+import type { InspectionRecord, StatelyInspectionEvent } from '../../protocol';
 import { activeStateIds, handledEvents } from './active-states';
 import { childChartsOf } from './child-actors';
-import type { InspectionRecord, StatelyInspectionEvent } from './records';
 import { liveActorsOf, snapshotsAt, transitionsOf, valueChange } from './transitions';
 
 let n = 0;

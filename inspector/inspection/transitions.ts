@@ -4,7 +4,8 @@
  * actor, from its previous snapshot to this one. Pure.
  */
 import type { StateValue } from 'xstate';
-import { ROOT_ACTOR, type EventObject, type InspectedSnapshot, type InspectionRecord } from './records';
+import { ROOT_ACTOR_ID } from '../../engine/actor-tree';
+import type { InspectedEvent, InspectedSnapshot, InspectionRecord } from '../../protocol';
 
 export interface Transition {
   /** The record's position in the history; identifies the transition. */
@@ -12,7 +13,7 @@ export interface Transition {
   seq: number;
   at: number;
   actorPath: string;
-  event: EventObject;
+  event: InspectedEvent;
   /** Who sent it: the player or `admin` (`event.senderId`), another actor, or a timer. */
   sender: string;
   from: StateValue | null;
@@ -24,7 +25,7 @@ export interface Transition {
 
 const isTimerEvent = (type: string) => type.startsWith('xstate.after.');
 
-function senderOf(event: EventObject, sourceId: string | undefined, actorPath: string): string {
+function senderOf(event: InspectedEvent, sourceId: string | undefined, actorPath: string): string {
   if (typeof event.senderId === 'string') return event.senderId;
   if (isTimerEvent(event.type)) return 'timer';
   if (event.type === 'xstate.init') return 'room';
@@ -85,7 +86,7 @@ export function liveActorsOf(snapshots: Map<string, InspectedSnapshot>): string[
     alive.push(path);
     for (const id of Object.keys(snapshot.children ?? {})) visit(`${path}/${id}`);
   };
-  visit(ROOT_ACTOR);
+  visit(ROOT_ACTOR_ID);
   return alive;
 }
 

@@ -1,11 +1,18 @@
 /**
  * The inspection stream of one room: a WebSocket to `/parties/game-server/:roomId/inspect` whose
  * first frame is the credential (never the URL), then the room's hello, records and status. Drops
- * reconnect with backoff; refusals (close codes 4001–4007) do not, and say what to do.
+ * reconnect with backoff; refusals (the protocol's close codes) do not, and say what to do.
  * A small external store for `useSyncExternalStore`.
  */
 import type { MachineDefinition } from '../../machines/definition';
-import type { InspectionRecord, InspectorFrame, RoomStatus } from '../inspection/records';
+import {
+  InspectorFrame,
+  closeReasonOf,
+  type CloseReason,
+  type InspectionRecord,
+  type InspectorAuthFrame,
+  type RoomStatusBody,
+} from '../../protocol';
 
 export type ConnectionPhase = 'connecting' | 'open' | 'reconnecting' | 'refused' | 'closed';
 
@@ -15,19 +22,33 @@ export interface RoomInspectionState {
   refusal: { code: number; reason: string; message: string } | null;
   definition: MachineDefinition | null;
   records: InspectionRecord[];
-  status: RoomStatus | null;
+  status: RoomStatusBody | null;
 }
 
-/** What each refusal means for the person at the keyboard (docs/protocol.md, close codes). */
-export const REFUSALS: Record<number, string> = {
-  4001: 'No token was sent: enter the admin token or the lobby secret.',
-  4002: 'The token is malformed, signed for another purpose, or not an admin token.',
-  4003: 'The token has expired: mint a new admin token.',
-  4004: 'The token was issued for another room.',
-  4005: 'The token does not name a member of this room.',
-  4006: 'This room was never initialised.',
-  4007: 'The server has no LOBBY_SECRET configured and refuses every connection.',
+/** What each refusal means for the person at the keyboard of the inspector (docs/protocol.md, close codes). */
+export const REFUSALS: Record<CloseReason, string> = {
+  TOKEN_MISSING: 'No token was sent: enter the admin token or the lobby secret.',
+  TOKEN_INVALID: 'The token is malformed, signed for another purpose, or not an admin token.',
+  TOKEN_EXPIRED: 'The token has expired: mint a new admin token.',
+  TOKEN_WRONG_ROOM: 'The token was issued for another room.',
+  NOT_A_PLAYER: 'The token does not name a member of this room.',
+  ROOM_NOT_FOUND: 'This room was never initialised.',
+  AUTH_NOT_CONFIGURED: 'The server has no LOBBY_SECRET configured and refuses every connection.',
+  TOO_MANY_CONNECTIONS: 'Too many connections of the same player; the oldest was closed.',
 };
+
+/** One frame of the stream, or null (with a warning: the room and this build disagree) when it does not fit the protocol. */
+function parseFrame(data: unknown): InspectorFrame | null {
+  let json: unknown;
+  try {
+    json = JSON.parse(String(data));
+  } catch {
+    return null;
+  }
+  const frame = InspectorFrame.safeParse(json);
+  if (!frame.success) console.warn('inspector: a frame that does not fit the protocol was dropped', frame.error.issues.slice(0, 3));
+  return frame.success ? frame.data : null;
+}
 
 export function inspectUrl(roomId: string, location: Pick<Location, 'protocol' | 'host'> = window.location): string {
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
@@ -76,20 +97,16 @@ export class RoomInspection {
   private open(): void {
     const socket = new WebSocket(inspectUrl(this.roomId));
     this.socket = socket;
-    socket.addEventListener('open', () => socket.send(JSON.stringify({ type: 'auth', token: this.token })));
+    socket.addEventListener('open', () => socket.send(JSON.stringify({ type: 'auth', token: this.token } satisfies InspectorAuthFrame)));
     socket.addEventListener('message', (message) => {
-      let frame: InspectorFrame;
-      try {
-        frame = JSON.parse(String(message.data));
-      } catch {
-        return;
-      }
-      this.receive(frame);
+      const frame = parseFrame(message.data);
+      if (frame) this.receive(frame);
     });
     socket.addEventListener('close', (event) => {
       if (this.socket !== socket || this.stopped) return;
       if (event.code >= 4000 && event.code < 4100) {
-        const message = REFUSALS[event.code] ?? 'The room refused the connection.';
+        const reason = closeReasonOf(event.code);
+        const message = reason ? REFUSALS[reason] : 'The room refused the connection.';
         this.update({ phase: 'refused', refusal: { code: event.code, reason: event.reason, message } });
         return;
       }
@@ -103,7 +120,8 @@ export class RoomInspection {
     switch (frame.type) {
       case 'inspect.hello':
         this.retry = 0;
-        this.update({ phase: 'open', refusal: null, definition: frame.definition, records: frame.history, status: frame.status });
+        // machines/definition.ts owns the definition's shape; the protocol carries it as it is.
+        this.update({ phase: 'open', refusal: null, definition: frame.definition as MachineDefinition | null, records: frame.history, status: frame.status });
         this.emitRecords(frame.history);
         return;
       case 'inspect.records': {

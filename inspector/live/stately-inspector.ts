@@ -5,7 +5,7 @@
  */
 import { createBrowserInspector } from '@statelyai/inspect';
 import type { AnyStateMachine } from 'xstate';
-import type { InspectionRecord, StatelyInspectionEvent } from '../inspection/records';
+import { STATELY_INSPECT_VERSION, type InspectionRecord, type StatelyInspectionEvent } from '../../protocol';
 
 type AdapterEvent = Parameters<ReturnType<typeof createBrowserInspector>['adapter']['send']>[0];
 
@@ -30,7 +30,7 @@ function actorEventFor(records: readonly InspectionRecord[], machine: AnyStateMa
     id: null,
     name: machine?.id ?? 'root',
     createdAt: first?.createdAt ?? String(Date.now()),
-    _version: first?._version ?? '0.7.2',
+    _version: first?._version ?? STATELY_INSPECT_VERSION,
     definition: JSON.stringify(machine?.config ?? { id: 'root' }),
   };
 }

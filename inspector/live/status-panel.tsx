@@ -1,8 +1,8 @@
 /** The room's status as `/status` reports it: version, envelope, restore and last error. */
-import type { RoomStatus } from '../inspection/records';
+import type { RoomStatusBody } from '../../protocol';
 import { formatDateTime } from '../views/format';
 
-export function StatusPanel({ status }: { status: RoomStatus | null }) {
+export function StatusPanel({ status }: { status: RoomStatusBody | null }) {
   if (!status) return null;
   const kb = (status.envelopeBytes / 1024).toFixed(1);
   return (

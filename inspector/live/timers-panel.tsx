@@ -4,7 +4,7 @@
  * Worker only offers with DEV_TOOLS=1; without it the buttons are disabled and say why.
  */
 import { useState } from 'react';
-import type { RoomStatus } from '../inspection/records';
+import type { RoomStatusBody } from '../../protocol';
 import { formatCountdown } from '../views/format';
 import { TimersTable, useNow, type TimerRow } from '../views/timers-table';
 import { fireTimer, type Answer } from './room-api';
@@ -12,7 +12,7 @@ import { fireTimer, type Answer } from './room-api';
 export interface TimersPanelProps {
   roomId: string;
   token: string;
-  status: RoomStatus | null;
+  status: RoomStatusBody | null;
   /** true / false once probed; null while unknown. */
   devTools: boolean | null;
   onDevTools(enabled: boolean): void;

@@ -2,11 +2,11 @@
 import { useMemo, useState } from 'react';
 import type { AnyStateMachine } from 'xstate';
 import type { MachineDefinition } from '../../machines/definition';
+import type { InspectedSnapshot } from '../../protocol';
 import { ChartView } from '../chart/chart-view';
 import { delayResolver, type DelayResolver } from '../chart/delay-ms';
 import { activeStateIds } from '../inspection/active-states';
 import { childChartsOf, type ChildChart } from '../inspection/child-actors';
-import type { InspectedSnapshot } from '../inspection/records';
 import { liveActorsOf } from '../inspection/transitions';
 
 export interface ChartsPanelProps {

@@ -5,7 +5,7 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import type { AnyStateMachine } from 'xstate';
 import type { MachineDefinition } from '../../machines/definition';
-import type { InspectionRecord } from '../inspection/records';
+import type { InspectionRecord } from '../../protocol';
 import { snapshotsAt, transitionsOf } from '../inspection/transitions';
 import { ChartsPanel } from './charts-panel';
 import { ContextPanel } from './context-panel';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../../machines/catalog';
 import { describeMachine } from '../../machines/definition';
+import { InspectionRecord } from '../../protocol';
 import { activeStateIds, handledEvents } from '../inspection/active-states';
 import { snapshotsAt, transitionsOf } from '../inspection/transitions';
 import { sampleInit } from './sample-inputs';
@@ -46,6 +47,19 @@ describe('a simulated pecking-order@1', () => {
     const morningTimer = transitionsOf(sim.getSnapshot().records).filter((t) => t.event.type.startsWith('xstate.after.morningEnds'));
     expect(morningTimer).toHaveLength(1);
     expect(morningTimer[0]!.at).toBe(facts.createdAt + pregame + 10_000);
+  });
+
+  it('records a whole game, every child actor included, in the protocol’s record shape', () => {
+    const sim = start('PRE_SCHEDULED');
+    for (let step = 0; step < 500 && sim.advanceToNextTimer(); step++);
+    const { records, status } = sim.getSnapshot();
+    expect(status).toBe('done');
+    expect(new Set(records.map((r) => r.event.sessionId)).size).toBeGreaterThan(1);
+    for (const record of records) {
+      const parsed = InspectionRecord.safeParse(record);
+      expect(parsed.error?.issues, JSON.stringify(record).slice(0, 300)).toBeUndefined();
+      expect(parsed.data).toEqual(record);
+    }
   });
 
   it('plays a vote in ADMIN scheduling: ballots go to the vote child, the result lands in the context', () => {

@@ -7,7 +7,7 @@
  */
 import { GameHost, type EmittedEffect as HostEffect, type HostInput, type StepResult } from '../../engine/host';
 import { ADMIN_SENDER, type MachineVersion, type RoomEffect, type RoomEvent, type RoomFacts, type TimerView } from '../../machines/machine-version';
-import type { InspectionRecord } from '../inspection/records';
+import type { InspectionRecord } from '../../protocol';
 
 export interface EmittedEffect extends HostEffect {
   at: number;
@@ -99,7 +99,7 @@ export class Simulation {
     for (const transition of result.transitions) {
       const start = this.records.length;
       transition.inspection.forEach((event, i) =>
-        this.records.push({ n: start + i + 1, seq: transition.seq, at: transition.at, event: event as InspectionRecord['event'] }),
+        this.records.push({ n: start + i + 1, seq: transition.seq, at: transition.at, event }),
       );
     }
     const seq = result.state.seq;

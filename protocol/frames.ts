@@ -1,0 +1,70 @@
+/**
+ * The frames of a player's (or admin's) WebSocket, both ways, and the limits the room holds a
+ * connection to. The room checks client frames with {@link ClientFrame}; clients check what they
+ * receive with {@link ServerFrame}.
+ */
+import { z } from 'zod';
+import { ChatMessage } from './messages';
+
+export const PROTOCOL_VERSION = 1;
+
+/** A client frame larger than this is refused without being parsed. */
+export const MAX_FRAME_BYTES = 8 * 1024;
+
+/** Per player, across all their connections: a burst of this many frames, refilled at {@link RATE_PER_SECOND}. */
+export const RATE_BURST = 20;
+export const RATE_PER_SECOND = 10;
+
+/** Connections one player may hold at once (phone, laptop, a stale tab…); a new one closes the oldest. */
+export const MAX_SOCKETS_PER_PLAYER = 5;
+
+/** A game event as a client sends it: its type and payload. The room sets `senderId` itself. */
+export const GameAction = z.object({ type: z.string().min(1).max(64) }).catchall(z.unknown());
+export type GameAction = z.infer<typeof GameAction>;
+
+/** Frames a client may send. */
+export const ClientFrame = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('send'),
+    /** Echoed in the `ack` or `error` that answers this frame. */
+    ref: z.string().max(64).optional(),
+    event: GameAction,
+  }),
+  z.object({
+    type: z.literal('sync'),
+    /** The last message seq the client has; the room sends what came after. */
+    after: z.number().int().min(0),
+  }),
+  z.object({ type: z.literal('ping') }),
+]);
+export type ClientFrame = z.infer<typeof ClientFrame>;
+
+/** Frames the room sends. */
+export const ServerFrame = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('welcome'),
+    protocol: z.number().int(),
+    roomId: z.string(),
+    playerId: z.string(),
+    role: z.enum(['player', 'admin']),
+    /** The `name@version` the room runs. */
+    machine: z.string(),
+  }),
+  /**
+   * This player's own projection as of `seq` (its shape is the machine version's). Sent only when
+   * it changed: a player whose view did not change hears nothing.
+   */
+  z.object({ type: z.literal('view'), seq: z.number().int(), view: z.unknown() }),
+  z.object({
+    type: z.literal('messages'),
+    messages: z.array(ChatMessage),
+    /** The last seq in this batch: the cursor to sync or reconnect from. */
+    cursor: z.number().int(),
+    /** More messages follow: send a `sync` from `cursor`. */
+    more: z.boolean(),
+  }),
+  z.object({ type: z.literal('ack'), ref: z.string().optional(), seq: z.number().int() }),
+  z.object({ type: z.literal('error'), ref: z.string().optional(), code: z.string(), message: z.string() }),
+  z.object({ type: z.literal('pong') }),
+]);
+export type ServerFrame = z.infer<typeof ServerFrame>;
