@@ -328,7 +328,9 @@ describe('the workbench', () => {
     for (const voter of ['p1', 'p2', 'p3', 'p4']) expect(await ballot(voter, 'p5')).toBe('accepted');
     expect(await ballot('p5', 'p9')).toBe('refused');
     expect(await page.textContent('[data-outcome]')).toContain('refused');
-    expect(await page.locator('.log tr[data-actor="root/vote"][data-event-type="vote.cast"]').count()).toBe(5);
+    // The refused ballot changed nothing, so it is no transition (as in a room): four in the log.
+    expect(await page.locator('.log tr[data-actor="root/vote"][data-event-type="vote.cast"]').count()).toBe(4);
+    expect(await page.locator('[data-effect="room.refuse"]').count()).toBe(1);
 
     await click('admin.advance'); // results: the vote closes, the child decides, the day reveals it
     await page.waitForSelector(activeState('game.day.vote.revealed'));

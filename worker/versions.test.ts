@@ -61,7 +61,7 @@ describe('machine versions', () => {
     const same = await call('ver-4', 'upgrade', { body: { to: 'timer-lab@1' } });
     expect(same.status).toBe(409);
     expect(same.json.error.code).toBe('NO_UPGRADE_PATH');
-    expect((await call('ver-4', 'upgrade', { body: { to: 'timer-lab@3' } })).json.error.code).toBe('UNKNOWN_MACHINE');
+    expect((await call('ver-4', 'upgrade', { body: { to: 'timer-lab@9' } })).json.error.code).toBe('UNKNOWN_MACHINE');
     expect((await call('ver-4', 'upgrade', { body: { to: 'timer-lab@2' }, auth: null })).status).toBe(401);
     expect((await storedEnvelope('ver-4'))?.machine).toBe('timer-lab@1');
   });
