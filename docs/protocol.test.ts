@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { MAX_ROOM_ID_LENGTH } from '../worker/room-address';
 import { ROOM_ERRORS } from '../worker/room-error';
 import { MAX_ADMIN_BODY_BYTES, MAX_INIT_BYTES, ROUTES } from '../worker/room-routes';
 import { CLOSE_CODES, FRAME_ERRORS, MAX_FRAME_BYTES, RATE_BURST, RATE_PER_SECOND } from '../worker/socket-protocol';
@@ -26,6 +27,7 @@ describe('docs/protocol.md', () => {
       limits: table(
         ['limit', 'value'],
         [
+          ['room id', `1–${MAX_ROOM_ID_LENGTH} letters, digits, \`-\` or \`_\``],
           ['init body', `${MAX_INIT_BYTES} bytes`],
           ['admin, upgrade and token bodies', `${MAX_ADMIN_BODY_BYTES} bytes`],
           ['client WebSocket frame', `${MAX_FRAME_BYTES} bytes`],

@@ -7,6 +7,7 @@ export const ROOM_ERRORS = {
   BAD_REQUEST: { status: 400, meaning: 'The body is not JSON of the expected shape; fix the request.' },
   INVALID_INIT: { status: 400, meaning: 'The init payload does not fit the machine version; `issues` lists `{ path, message }`.' },
   UNKNOWN_MACHINE: { status: 400, meaning: 'No machine is registered under that `name@version`; `known` lists those that are.' },
+  INVALID_ROOM_ID: { status: 400, meaning: 'The room id is not 1–64 letters, digits, `-` or `_` (the path’s `:roomId`); use an id of that form.' },
   INVALID_EVENT: { status: 400, meaning: 'The event is not one this room accepts from you, or its payload is malformed.' },
   UNAUTHORIZED: { status: 401, meaning: 'Missing or wrong credentials: send `Authorization: Bearer <lobby secret or admin token>`.' },
   FORBIDDEN: { status: 403, meaning: 'The credentials are valid but not for this room or this action.' },

@@ -20,6 +20,7 @@ const ROOM_AND_SOCKET: Readonly<Record<string, string>> = {
   UNAUTHORIZED: 'The link or secret was not accepted.',
   FORBIDDEN: 'This link does not allow that.',
   ROOM_NOT_FOUND: 'There is no such game.',
+  INVALID_ROOM_ID: 'That link names no game the server can have; open the invite link again.',
   BAD_REQUEST: 'The request was not understood.',
   AUTH_NOT_CONFIGURED: 'The server has no lobby secret configured, so it refuses all privileged access.',
 };

@@ -9,8 +9,8 @@ export interface Invite {
   token: string;
 }
 
-/** Room ids are chosen by the lobby: letters, digits, `-` and `_`. */
-const ROOM_ID = /^[A-Za-z0-9_-]{1,128}$/;
+/** Room ids are chosen by the lobby: 1–64 letters, digits, `-` and `_` (docs/protocol.md; the Worker refuses others). */
+const ROOM_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** The invite in a URL fragment such as `#room=abc&token=ey…`; null when there is none. */
 export function parseInviteFragment(hash: string): Invite | null {
