@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_ROOM_ID_LENGTH } from '../worker/room-address';
 import { ROOM_ERRORS } from '../worker/room-error';
 import { MAX_ADMIN_BODY_BYTES, MAX_INIT_BYTES, ROUTES } from '../worker/room-routes';
+import { MAX_TASK_HORIZON_MS } from '../worker/scheduler';
 import { CLOSE_CODES, FRAME_ERRORS, MAX_FRAME_BYTES, RATE_BURST, RATE_PER_SECOND } from '../worker/socket-protocol';
 import { syncDoc, table } from './generated-blocks';
 
@@ -32,6 +33,7 @@ describe('docs/protocol.md', () => {
           ['admin, upgrade and token bodies', `${MAX_ADMIN_BODY_BYTES} bytes`],
           ['client WebSocket frame', `${MAX_FRAME_BYTES} bytes`],
           ['frames per connection', `burst of ${RATE_BURST}, then ${RATE_PER_SECOND} per second`],
+          ['timers and tasks', `due at most ${MAX_TASK_HORIZON_MS / 86_400_000} days ahead when scheduled (\`TIMER_OUT_OF_RANGE\` otherwise)`],
         ],
       ),
     });

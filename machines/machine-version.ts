@@ -2,7 +2,8 @@
  * The contract between a registered machine version and the room that hosts it.
  *
  * A machine version is pure data and pure functions: the room (worker/) owns every effect. It
- * validates the init payload with `initSchema`, starts `machine` with `createInput(...)`, admits
+ * validates the init payload with `initSchema` (and `checkInit`, given the room's facts), starts
+ * `machine` with `createInput(...)`, admits
  * player and admin events by their schemas, and turns what the machine `emit`s (see
  * {@link RoomEffect}) into effects: refusals to a sender, journal facts, chat messages.
  */
@@ -19,6 +20,12 @@ export interface RoomFacts {
   createdAt: number;
   /** A stable seed for seeded draws: the same room replays the same way. */
   seed: string;
+}
+
+/** A problem with an init payload: a path into `{ roster, manifest }` and a sentence saying what to do. */
+export interface InitIssue {
+  path: (string | number)[];
+  message: string;
 }
 
 /** A durable timer as the projection and the inspector see it. */
@@ -114,6 +121,11 @@ export interface MachineVersion<TInit = any> {
   initSchema: z.ZodType<TInit>;
   /** The root actor's input. Pure. */
   createInput(init: TInit, room: RoomFacts): unknown;
+  /**
+   * What the schema cannot check because it needs the room's facts (e.g. a start too long after
+   * the room's creation): issues reported like the schema's, as `INVALID_INIT`; [] when none. Pure.
+   */
+  checkInit?(init: TInit, room: RoomFacts): InitIssue[];
   /** The ids of the players who may connect. */
   playerIds(init: TInit): string[];
   /** Player events this version accepts: type → payload schema (without `type` and `senderId`). */

@@ -229,6 +229,12 @@ export class RoomEngine {
     }
     const now = this.now();
     const room: RoomRecord = { roomId, createdWith: refOf(version), init: payload, initHash, createdAt: now, seed: roomId };
+    const late = version.checkInit?.(parsed.data, { roomId, createdAt: now, seed: room.seed }) ?? [];
+    if (late.length > 0) {
+      throw new RoomError('INVALID_INIT', 'the init payload does not fit the machine version', {
+        issues: late.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })),
+      });
+    }
     const input = version.createInput(parsed.data, { roomId, createdAt: now, seed: room.seed });
     const started = this.startActor(version, { input }, []);
     if (typeof started === 'string' || this.actor!.getSnapshot().status === 'error') {

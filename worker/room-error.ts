@@ -21,6 +21,7 @@ export const ROOM_ERRORS = {
   NO_UPGRADE_PATH: { status: 409, meaning: 'The target version does not declare a migration from the room’s version.' },
   PAYLOAD_TOO_LARGE: { status: 413, meaning: 'The body is over the documented limit.' },
   UPGRADE_FAILED: { status: 422, meaning: 'The migration failed or produced a state the target version cannot run; nothing changed.' },
+  TIMER_OUT_OF_RANGE: { status: 422, meaning: 'A timer would be due more than 365 days ahead (the room’s horizon), or at no valid time; nothing changed. Shorten the times in the init payload.' },
   MACHINE_ERROR: { status: 422, meaning: 'The machine threw on this event; nothing changed. Report it with the event.' },
   RATE_LIMITED: { status: 429, meaning: 'Too many messages; slow down and retry after a second.' },
   MACHINE_FAILED: { status: 500, meaning: 'The machine could not start from this init payload; nothing was stored.' },

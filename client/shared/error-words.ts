@@ -14,6 +14,7 @@ const ROOM_AND_SOCKET: Readonly<Record<string, string>> = {
   RESTORE_FAILED: 'The game could not be restored; the host has to repair it. Nothing was lost.',
   PERSIST_FAILED: 'The move could not be saved, so it did not happen; try again.',
   MACHINE_ERROR: 'The game failed on this move; nothing changed. Tell the host.',
+  TIMER_OUT_OF_RANGE: 'The game could not schedule what this move starts; nothing changed. Tell the host.',
   INTERNAL_ERROR: 'Something went wrong in the room; nothing changed. Try again.',
   GAME_OVER: 'The game is over; it accepts no more moves.',
   CONNECTION_LOST: 'The connection dropped before the room confirmed this; check whether it happened, then try again.',

@@ -50,8 +50,14 @@ export function Workbench() {
       setProblem(parsed.error.issues.map((i) => `${i.path.join('.') || '(input)'}: ${i.message}`).join('\n'));
       return;
     }
+    const facts = { roomId: 'workbench', createdAt: Date.now(), seed };
+    const late = version.checkInit?.(parsed.data, facts) ?? [];
+    if (late.length > 0) {
+      setProblem(late.map((i) => `${i.path.join('.') || '(input)'}: ${i.message}`).join('\n'));
+      return;
+    }
     try {
-      setSimulation(new Simulation(version, parsed.data, { roomId: 'workbench', createdAt: Date.now(), seed }));
+      setSimulation(new Simulation(version, parsed.data, facts));
     } catch (error) {
       setProblem(`The machine could not start: ${(error as Error).message}`);
     }

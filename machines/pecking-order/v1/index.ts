@@ -8,6 +8,7 @@ import { adminEvents, playerEvents } from './events';
 import { initSchema, type PeckingOrderInit } from './init-schema';
 import { gameMachine } from './machine';
 import { project } from './projection';
+import { timingIssues } from './timeline';
 
 export const peckingOrderV1: MachineVersion<PeckingOrderInit> = {
   name: 'pecking-order',
@@ -17,6 +18,7 @@ export const peckingOrderV1: MachineVersion<PeckingOrderInit> = {
   machine: gameMachine,
   initSchema,
   createInput,
+  checkInit: (init, room) => timingIssues(init.manifest, room.createdAt).map((issue) => ({ ...issue, path: ['manifest', ...issue.path] })),
   playerIds: (init) => init.roster.map((entry) => entry.playerId),
   playerEvents,
   adminEvents,
@@ -29,7 +31,18 @@ export { rosterSchema, type Roster, type RosterEntry, MIN_PLAYERS, MAX_PLAYERS, 
 export { manifestSchema, type Manifest, type DaySpec, type Scheduling, SCHEDULINGS, ACTIVITIES } from './manifest';
 export { checkDayPlan, defaultDayPlan, aliveAtStartOfDay, minAliveFor, type PlanIssue } from './day-plan';
 export { PRESETS, PRESET_NAMES, PHASES, type Preset, type PresetName, type Phase } from './presets';
-export { dayOneStart, phaseLengths, scheduleOf, timingOf, type DaySchedule, type Timing } from './timeline';
+export {
+  dayOneStart,
+  longestDelay,
+  phaseLengths,
+  scheduleOf,
+  timingIssues,
+  timingOf,
+  MAX_DAY_LENGTH_MS,
+  MAX_START_LEAD_MS,
+  type DaySchedule,
+  type Timing,
+} from './timeline';
 export { ECONOMY, messageLength } from './economy';
 export { REFUSALS, REFUSAL_CODES, type RefusalCode } from './refusals';
 export { JOURNAL_KINDS, type JournalKind } from './journal';
