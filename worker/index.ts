@@ -7,7 +7,6 @@ import { createGame } from './lobby';
 import { roomAddressProblem } from './room-address';
 import { RoomError, errorResponse } from './room-error';
 
-export { BaselineRoom } from './baseline-room';
 export { GameServer } from './game-server';
 
 export default {
@@ -16,10 +15,6 @@ export default {
     // Before partyserver: an unknown party or a malformed room id never reaches a room (HTTP or WebSocket).
     const refused = roomAddressProblem(pathname, env);
     if (refused) return errorResponse(refused);
-    // The benchmark's baseline room exists only in runs started with BENCH=1.
-    if (pathname.startsWith('/parties/baseline-room/') && env.BENCH !== '1') {
-      return errorResponse(new RoomError('NOT_FOUND', 'the baseline room is for benchmarks (BENCH=1) only'));
-    }
     const routed = await routePartykitRequest(request, env);
     if (routed) return routed;
     if (pathname === '/api/games') {
