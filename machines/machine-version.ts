@@ -110,6 +110,34 @@ export interface PortableEnvelope {
   timers: PortableTimer[];
 }
 
+/** One member of a host's cast as a lobby form sends it (unchecked: the init schema judges the roster). */
+export interface LobbyCastMember {
+  name: unknown;
+  bio?: unknown;
+  avatarUrl?: unknown;
+}
+
+/**
+ * How a lobby creates a game of this version from a host's cast: the version, not the lobby, knows
+ * what its roster and manifest look like. Pure, and light enough for the lobby page to import.
+ */
+export interface LobbySupport {
+  /** How many cast members a game takes. */
+  castSize: { min: number; max: number };
+  /**
+   * The roster entry of each cast member, in the cast's order (player ids are assigned here). The
+   * members' fields are passed on as given: the init schema judges them.
+   */
+  rosterOf(cast: readonly LobbyCastMember[]): { playerId: string; [field: string]: unknown }[];
+  /**
+   * The field of the host's request an init issue concerns: a path into `{ roster, manifest }`
+   * (`roster.2.name`) becomes a path into `{ cast, manifest }` (`cast.2.name`).
+   */
+  requestPathOf(initPath: string): string;
+  /** The manifest a lobby starts from for a cast of `players`, before the host changes anything. */
+  defaultManifest(players: number): unknown;
+}
+
 export interface MachineVersion<TInit = any> {
   name: string;
   version: number;
@@ -134,6 +162,8 @@ export interface MachineVersion<TInit = any> {
   adminEvents: Record<string, z.ZodType>;
   /** A player's own view. Pure; must never include what that player may not know. */
   project(input: ProjectionInput<TInit>): unknown;
+  /** How a lobby creates games of this version; absent when only an external lobby's init can. */
+  lobby?: LobbySupport;
   /** How a room running the previous version moves to this one; absent when there is no path. */
   upgrade?: {
     from: MachineRef;

@@ -6,6 +6,7 @@ import type { MachineVersion } from '../../machine-version';
 import { createInput } from './create-input';
 import { adminEvents, playerEvents } from './events';
 import { initSchema, type PeckingOrderInit } from './init-schema';
+import { peckingOrderLobby } from './lobby';
 import { gameMachine } from './machine';
 import { project } from './projection';
 import { timingIssues } from './timeline';
@@ -23,6 +24,7 @@ export const peckingOrderV1: MachineVersion<PeckingOrderInit> = {
   playerEvents,
   adminEvents,
   project,
+  lobby: peckingOrderLobby,
 };
 
 export { gameMachine } from './machine';
@@ -48,6 +50,7 @@ export { REFUSALS, REFUSAL_CODES, type RefusalCode } from './refusals';
 export { JOURNAL_KINDS, type JournalKind } from './journal';
 export { playerEvents, adminEvents, type PlayerEvent, type AdminEvent, type GameEvent } from './events';
 export { createInput } from './create-input';
+export { peckingOrderLobby } from './lobby';
 export { project, type PlayerView, type CastMember, type VoteView, type ActivityView, type ViewPhase } from './projection';
 export { GROUP_CHANNEL } from './chat';
 export { dmChannel } from './dms';
