@@ -1,11 +1,13 @@
 /**
  * The whole system on this machine, as `npm start` runs it: `wrangler dev` on workerd with local
  * SQLite and D1, here in a temporary state directory (`--persist-to`, migrations applied) on a
- * free loopback port, with a lobby secret made for this run and BENCH=1 (the baseline room).
+ * free loopback port, with a lobby secret made for this run. It runs the bench build
+ * (bench/wrangler.bench.toml): the production Worker plus the baseline room, which the production
+ * build does not have.
  *
  * It runs a snapshot: the Worker is bundled once at the start (`wrangler deploy --dry-run`, the
- * bundle production would get) and served with `--no-bundle` from a copy of wrangler.toml whose
- * paths point at that bundle and at an empty assets folder. `wrangler dev` reloads the Worker —
+ * bundle a bench deployment would get) and served with `--no-bundle` from a copy of the bench config
+ * whose paths point at that bundle and at an empty assets folder. `wrangler dev` reloads the Worker —
  * and drops every room and socket — whenever a watched file changes; in a shared work tree an
  * edit or a UI build elsewhere would otherwise land in the middle of a measurement.
  *
@@ -17,10 +19,12 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { groupCpuSeconds } from './machine-info';
 
 const ENV = { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false' };
+/** The bench build's wrangler config (relative to the repository root, where the tools run). */
+export const BENCH_CONFIG = 'bench/wrangler.bench.toml';
 const START_TIMEOUT_MS = 90_000;
 
 function freePort(preferred?: number): Promise<number> {
@@ -72,11 +76,16 @@ export class LocalServer {
 
   /** Bundles the Worker, applies the D1 migrations to the state directory and starts wrangler dev. */
   async start(): Promise<StartTiming> {
-    mkdirSync('dist/public', { recursive: true }); // the bundler checks that wrangler.toml's assets folder exists
-    const bundle = spawnSync('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', join(this.workDir, 'bundle')], { env: ENV, encoding: 'utf8' });
+    mkdirSync('dist/public', { recursive: true }); // the bundler checks that the config's assets folder exists
+    const bundle = spawnSync('npx', ['wrangler', 'deploy', '--dry-run', '--config', BENCH_CONFIG, '--outdir', join(this.workDir, 'bundle')], {
+      env: ENV,
+      encoding: 'utf8',
+    });
     if (bundle.status !== 0) throw new Error(`bundling the Worker failed:\n${bundle.stdout}\n${bundle.stderr}`);
     mkdirSync(join(this.workDir, 'public'), { recursive: true });
-    writeFileSync(this.config, snapshotConfig(readFileSync('wrangler.toml', 'utf8'), this.workDir));
+    const snapshot = snapshotConfig(readFileSync(BENCH_CONFIG, 'utf8'), this.workDir, dirname(resolve(BENCH_CONFIG)));
+    writeFileSync(this.config, snapshot.config);
+    this.bundleFile = snapshot.bundle;
     const migrate = spawnSync(
       'npx',
       ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', this.stateDir, '--config', this.config],
@@ -141,9 +150,11 @@ export class LocalServer {
 
   private retiredCpuSeconds = 0;
 
+  private bundleFile = '';
+
   /** The bundle's source map (to name the sources in CPU profiles). */
   get sourceMap(): string {
-    return join(this.workDir, 'bundle', 'index.js.map');
+    return `${this.bundleFile}.map`;
   }
 
   /** The last lines wrangler printed (for error messages). */
@@ -158,7 +169,7 @@ export class LocalServer {
     const args = [
       'wrangler', 'dev', '--config', this.config, '--no-bundle',
       '--port', String(this.port), '--ip', '127.0.0.1', '--inspector-port', String(this.inspectorPort), '--persist-to', this.stateDir,
-      '--var', `LOBBY_SECRET:${this.secret}`, '--var', 'BENCH:1', '--var', 'DEV_TOOLS:1',
+      '--var', `LOBBY_SECRET:${this.secret}`, '--var', 'DEV_TOOLS:1',
       '--show-interactive-dev-session=false', '--log-level', 'warn',
     ];
     const child = spawn('npx', args, { env: ENV, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
@@ -189,18 +200,23 @@ export class LocalServer {
 }
 
 /**
- * wrangler.toml with its three paths moved: `main` to the bundle, the assets folder to an empty
- * one, and the D1 migrations folder made absolute. Everything else (bindings, migrations, flags)
- * is the repository's own, so the snapshot cannot drift from it.
+ * A wrangler config (the bench build's) with its three paths moved: `main` to its bundle in
+ * `workDir/bundle` (named after the entry, as wrangler names it), the assets folder to an empty one,
+ * and the D1 migrations folder made absolute (`configDir`: the folder the config's paths are
+ * relative to). Everything else (bindings, migrations, flags) is the config's own, so the snapshot
+ * cannot drift from it.
  */
-export function snapshotConfig(toml: string, workDir: string): string {
+export function snapshotConfig(toml: string, workDir: string, configDir: string): { config: string; bundle: string } {
   const replace = (text: string, pattern: RegExp, value: string, what: string) => {
-    if (!pattern.test(text)) throw new Error(`wrangler.toml has no ${what}; bench/local-server.ts needs updating`);
+    if (!pattern.test(text)) throw new Error(`the bench config has no ${what}; bench/local-server.ts needs updating`);
     return text.replace(pattern, (_match, key: string) => `${key}${JSON.stringify(value)}`);
   };
-  let config = replace(toml, /^(main\s*=\s*)".*"/m, join(workDir, 'bundle', 'index.js'), '`main`');
+  const main = /^main\s*=\s*"(.*)"/m.exec(toml)?.[1];
+  if (!main) throw new Error('the bench config has no `main`; bench/local-server.ts needs updating');
+  const bundle = join(workDir, 'bundle', basename(main).replace(/\.[cm]?[jt]s$/, '.js'));
+  let config = replace(toml, /^(main\s*=\s*)".*"/m, bundle, '`main`');
   config = replace(config, /^(directory\s*=\s*)".*"/m, join(workDir, 'public'), 'assets `directory`');
   const migrations = /^migrations_dir\s*=\s*"(.*)"/m.exec(config)?.[1];
-  if (!migrations) throw new Error('wrangler.toml has no `migrations_dir`; bench/local-server.ts needs updating');
-  return replace(config, /^(migrations_dir\s*=\s*)".*"/m, resolve(migrations), '`migrations_dir`');
+  if (!migrations) throw new Error('the bench config has no `migrations_dir`; bench/local-server.ts needs updating');
+  return { config: replace(config, /^(migrations_dir\s*=\s*)".*"/m, resolve(configDir, migrations), '`migrations_dir`'), bundle };
 }

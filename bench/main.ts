@@ -36,8 +36,8 @@ const USAGE = `npm run bench [-- options]
   --smoke                 tiny sizes: checks the tool end to end, writes .bench/smoke/
   --only latency,timers   some steps only (latency, throughput, persistence, restore, timers, simulation),
                           writes .bench/partial/
-  --url URL --secret S    against a deployment instead (its Worker needs BENCH=1 for the baseline room;
-                          restarts and the CPU profile are skipped)
+  --url URL --secret S    against a deployment instead, of the bench build (bench/wrangler.bench.toml: the
+                          production build has no baseline room); restarts and the CPU profile are skipped
   --out DIR               where benchmarks.{md,json,svg} go
 `;
 

@@ -1,7 +1,8 @@
 /** The pure parts of the bench: statistics, the report's regeneration, deltas, the snapshot config. */
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { snapshotConfig } from './local-server';
+import { BENCH_CONFIG, snapshotConfig } from './local-server';
 import { renderMarkdown } from './report';
 import { withDeltas, type BenchResults } from './results';
 import { distribution, quantile, quartileDrift, slope } from './stats';
@@ -48,12 +49,13 @@ describe('the report', () => {
 });
 
 describe('the snapshot config', () => {
-  it('moves the three paths of the real wrangler.toml and keeps everything else', () => {
-    const toml = readFileSync('wrangler.toml', 'utf8');
-    const config = snapshotConfig(toml, '/tmp/work');
-    expect(config).toContain('main = "/tmp/work/bundle/index.js"');
+  it('moves the three paths of the real bench config and keeps everything else', () => {
+    const toml = readFileSync(BENCH_CONFIG, 'utf8');
+    const { config, bundle } = snapshotConfig(toml, '/tmp/work', resolve('bench'));
+    expect(bundle).toBe('/tmp/work/bundle/bench-entry.js');
+    expect(config).toContain('main = "/tmp/work/bundle/bench-entry.js"');
     expect(config).toContain('directory = "/tmp/work/public"');
-    expect(config).toMatch(/migrations_dir = "\/.*\/worker\/journal\/migrations"/);
+    expect(config).toContain(`migrations_dir = "${resolve('worker/journal/migrations')}"`);
     expect(config.replace(/^(main|directory|migrations_dir) = .*$/gm, '')).toBe(toml.replace(/^(main|directory|migrations_dir) = .*$/gm, ''));
   });
 });

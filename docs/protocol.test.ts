@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { CLOSE_CODES, FRAME_ERRORS, MAX_FRAME_BYTES, MAX_SOCKETS_PER_PLAYER, RATE_BURST, RATE_PER_SECOND, ROOM_ERRORS } from '../protocol';
 import { MAX_ADMIN_BODY_BYTES, MAX_INIT_BYTES, ROUTES } from '../worker/room-routes';
 import { REF_WINDOW_MS, REFS_PER_PLAYER } from '../worker/action-refs';
+import { MAX_ROOM_ID_LENGTH } from '../worker/room-address';
+import { MAX_TASK_HORIZON_MS } from '../worker/scheduler';
 import { syncDoc, table } from './generated-blocks';
 
 describe('docs/protocol.md', () => {
@@ -26,12 +28,14 @@ describe('docs/protocol.md', () => {
       limits: table(
         ['limit', 'value'],
         [
+          ['room id', `1–${MAX_ROOM_ID_LENGTH} letters, digits, \`-\` or \`_\``],
           ['init body', `${MAX_INIT_BYTES} bytes`],
           ['admin, upgrade and token bodies', `${MAX_ADMIN_BODY_BYTES} bytes`],
           ['client WebSocket frame', `${MAX_FRAME_BYTES} bytes`],
           ['frames per player (all connections, pings not counted)', `burst of ${RATE_BURST}, then ${RATE_PER_SECOND} per second`],
           ['connections per player', `${MAX_SOCKETS_PER_PLAYER} (a new one closes the oldest)`],
           ['exactly-once window for a `ref`', `${REF_WINDOW_MS / 3_600_000} hours and the player's last ${REFS_PER_PLAYER} actions`],
+          ['timers and tasks', `due at most ${MAX_TASK_HORIZON_MS / 86_400_000} days ahead when scheduled (\`TIMER_OUT_OF_RANGE\` otherwise)`],
         ],
       ),
     });

@@ -184,6 +184,11 @@ export class GameHost<TInit = unknown> {
     if (!parsed.success) {
       throw new HostError('INVALID_INIT', 'the init payload does not fit the machine version', { issues: issuesOf(parsed.error) });
     }
+    // What the schema cannot know: checks against the room's facts (a start too far after creation).
+    const late = version.checkInit?.(parsed.data, facts) ?? [];
+    if (late.length > 0) {
+      throw new HostError('INVALID_INIT', 'the init payload does not fit the machine version', { issues: issuesOf({ issues: late }) });
+    }
     const at = options.clock.now();
     const empty: StoredState = { machine: refOf(version), snapshot: '', timers: [], seq: 0, at };
     const host = new GameHost(version, parsed.data, facts, options, empty);

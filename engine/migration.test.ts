@@ -19,7 +19,7 @@ function door(v: number, states: Record<string, unknown>, extra: Partial<Machine
     name: 'door',
     version: v,
     description: 'a door',
-    machine: setup({ guards: { never: () => false } }).createMachine({ id: 'door', initial: 'shut', states } as never),
+    machine: setup({ guards: { never: () => false } }).createMachine({ id: 'door', initial: 'shut', states } as never) as unknown as MachineVersion['machine'],
     initSchema: Init,
     createInput: () => ({}),
     players: (init: { doors: string[] }) => init.doors.map((playerId) => ({ playerId, name: playerId })),

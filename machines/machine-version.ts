@@ -2,10 +2,10 @@
  * The contract between a registered machine version and the host that runs it (engine/host.ts).
  *
  * A machine version is pure data and pure functions: the host validates the init payload with
- * `initSchema`, starts `machine` with `createInput(...)`, admits player and admin events by their
- * schemas, and returns what the machine `emit`s (see {@link RoomEffect}) as effects for its adapter
- * to carry out: refusals to a sender, journal facts, chat messages. The room treats the init
- * payload as opaque: only the version reads it.
+ * `initSchema` (and `checkInit`, given the room's facts), starts `machine` with `createInput(...)`,
+ * admits player and admin events by their schemas, and returns what the machine `emit`s (see
+ * {@link RoomEffect}) as effects for its adapter to carry out: refusals to a sender, journal facts,
+ * chat messages. The room treats the init payload as opaque: only the version reads it.
  */
 import type { AnyStateMachine } from 'xstate';
 import type { z } from 'zod';
@@ -20,6 +20,12 @@ export interface RoomFacts {
   createdAt: number;
   /** A stable seed for seeded draws: the same room replays the same way. */
   seed: string;
+}
+
+/** A problem with an init payload: a path into `{ roster, manifest }` and a sentence saying what to do. */
+export interface InitIssue {
+  path: (string | number)[];
+  message: string;
 }
 
 /** A durable timer as the projection and the inspector see it. */
@@ -104,6 +110,34 @@ export interface PortableEnvelope {
   timers: PortableTimer[];
 }
 
+/** One member of a host's cast as a lobby form sends it (unchecked: the init schema judges the roster). */
+export interface LobbyCastMember {
+  name: unknown;
+  bio?: unknown;
+  avatarUrl?: unknown;
+}
+
+/**
+ * How a lobby creates a game of this version from a host's cast: the version, not the lobby, knows
+ * what its roster and manifest look like. Pure, and light enough for the lobby page to import.
+ */
+export interface LobbySupport {
+  /** How many cast members a game takes. */
+  castSize: { min: number; max: number };
+  /**
+   * The roster entry of each cast member, in the cast's order (player ids are assigned here). The
+   * members' fields are passed on as given: the init schema judges them.
+   */
+  rosterOf(cast: readonly LobbyCastMember[]): { playerId: string; [field: string]: unknown }[];
+  /**
+   * The field of the host's request an init issue concerns: a path into `{ roster, manifest }`
+   * (`roster.2.name`) becomes a path into `{ cast, manifest }` (`cast.2.name`).
+   */
+  requestPathOf(initPath: string): string;
+  /** The manifest a lobby starts from for a cast of `players`, before the host changes anything. */
+  defaultManifest(players: number): unknown;
+}
+
 export interface MachineVersion<TInit = any> {
   name: string;
   version: number;
@@ -115,6 +149,11 @@ export interface MachineVersion<TInit = any> {
   initSchema: z.ZodType<TInit>;
   /** The root actor's input. Pure. */
   createInput(init: TInit, room: RoomFacts): unknown;
+  /**
+   * What the schema cannot check because it needs the room's facts (e.g. a start too long after
+   * the room's creation): issues reported like the schema's, as `INVALID_INIT`; [] when none. Pure.
+   */
+  checkInit?(init: TInit, room: RoomFacts): InitIssue[];
   /** Who plays: ids for authentication, display names for `/status` and the lobby. Pure. */
   players(init: TInit): { playerId: string; name: string }[];
   /** Player events this version accepts: type → payload schema (without `type` and `senderId`). */
@@ -123,6 +162,8 @@ export interface MachineVersion<TInit = any> {
   adminEvents: Record<string, z.ZodType>;
   /** A player's own view. Pure; must never include what that player may not know. */
   project(input: ProjectionInput<TInit>): unknown;
+  /** How a lobby creates games of this version; absent when only an external lobby's init can. */
+  lobby?: LobbySupport;
   /** How a room running the previous version moves to this one; absent when there is no path. */
   upgrade?: {
     from: MachineRef;

@@ -16,3 +16,4 @@ export * from './inspection';
 export * from './messages';
 export * from './state-value';
 export * from './status';
+export * from './room-id';

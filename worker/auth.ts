@@ -16,8 +16,21 @@ export interface TokenClaims {
   expiresAt: number;
 }
 
-const ISSUER = 'pecking-order';
-const AUDIENCE = 'pecking-order/room';
+/** Who signs tokens and for whom, in the engine's words (not any one game's). */
+const TOKEN_FORMAT = { issuer: 'game-rooms', audience: 'game-rooms/room', keyLabel: 'game-rooms/token-key/v1' };
+
+/**
+ * The names tokens were signed with before 2026-12 (they named the game). Rooms running then hold
+ * tokens given to players, valid for up to 60 days (`MAX_TOKEN_TTL_SECONDS`), so verification keeps
+ * accepting this format — and only this exact combination of issuer, audience and key — until the
+ * last of them has expired: 60 days after the first deploy that signs with {@link TOKEN_FORMAT}.
+ * For a deploy on 2026-12-01 that is 2027-01-30; delete this constant and its use after that date
+ * (a later first deploy moves the date by as much).
+ */
+const LEGACY_TOKEN_FORMAT = { issuer: 'pecking-order', audience: 'pecking-order/room', keyLabel: 'pecking-order/token-key/v1' };
+
+type TokenFormat = typeof TOKEN_FORMAT;
+
 const encoder = new TextEncoder();
 
 /** A secret shorter than this is refused: it would be guessable. */
@@ -46,9 +59,9 @@ export function bearerOf(request: Request): string | null {
 }
 
 /** Tokens are signed with a key derived from the lobby secret, never with the secret itself. */
-async function signingKey(secret: string): Promise<Uint8Array> {
+async function signingKey(secret: string, format: TokenFormat): Promise<Uint8Array> {
   const key = await crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-  return new Uint8Array(await crypto.subtle.sign('HMAC', key, encoder.encode('pecking-order/token-key/v1')));
+  return new Uint8Array(await crypto.subtle.sign('HMAC', key, encoder.encode(format.keyLabel)));
 }
 
 export async function signToken(
@@ -60,11 +73,11 @@ export async function signToken(
   return new SignJWT({ room: claims.roomId, role: claims.role })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(claims.subject)
-    .setIssuer(ISSUER)
-    .setAudience(AUDIENCE)
+    .setIssuer(TOKEN_FORMAT.issuer)
+    .setAudience(TOKEN_FORMAT.audience)
     .setIssuedAt(Math.floor(now / 1000))
     .setExpirationTime(Math.floor(now / 1000) + ttlSeconds)
-    .sign(await signingKey(secret));
+    .sign(await signingKey(secret, TOKEN_FORMAT));
 }
 
 export type TokenProblem = 'TOKEN_INVALID' | 'TOKEN_EXPIRED' | 'TOKEN_WRONG_ROOM';
@@ -75,10 +88,22 @@ export async function verifyToken(
   roomId: string,
   now = Date.now(),
 ): Promise<TokenClaims | TokenProblem> {
+  const current = await verifyAs(TOKEN_FORMAT, secret, token, roomId, now);
+  // Only a token the current format does not sign (another key, issuer or audience) may be legacy.
+  return current === 'TOKEN_INVALID' ? verifyAs(LEGACY_TOKEN_FORMAT, secret, token, roomId, now) : current;
+}
+
+async function verifyAs(
+  format: TokenFormat,
+  secret: string,
+  token: string,
+  roomId: string,
+  now: number,
+): Promise<TokenClaims | TokenProblem> {
   try {
-    const { payload } = await jwtVerify(token, await signingKey(secret), {
-      issuer: ISSUER,
-      audience: AUDIENCE,
+    const { payload } = await jwtVerify(token, await signingKey(secret, format), {
+      issuer: format.issuer,
+      audience: format.audience,
       algorithms: ['HS256'],
       currentDate: new Date(now),
       requiredClaims: ['exp', 'sub'],

@@ -2,7 +2,8 @@
  * The benchmark's baseline: a bare partyserver room that does the least a game room must — store
  * a small row per message and broadcast — with none of the engine (no actor, no envelope, no
  * timers, no projections). Benchmarks report the game room as ratios against it, measured in the
- * same run. It answers only when the Worker runs with BENCH=1, and never in production.
+ * same run. Only the bench build binds it (bench/wrangler.bench.toml, entry worker/bench-entry.ts);
+ * the production build has no such class.
  */
 import { Server, type Connection, type WSMessage } from 'partyserver';
 

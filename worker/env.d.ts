@@ -1,16 +1,12 @@
 /** The Worker's bindings, as wrangler.toml declares them (and the vars `npm start` and benches set). */
 type WorkerBindings = {
   GameServer: DurableObjectNamespace<import('./game-server').GameServer>;
-  /** The benchmark's bare baseline room; routable only when BENCH is "1". */
-  BaselineRoom: DurableObjectNamespace<import('./baseline-room').BaselineRoom>;
   DB: D1Database;
   ASSETS?: Fetcher;
   /** The lobby secret; without it every privileged request is refused. */
   LOBBY_SECRET?: string;
   /** "1" turns on developer tools (firing timers by hand); never set in production. */
   DEV_TOOLS?: string;
-  /** "1" only in benchmark runs. */
-  BENCH?: string;
 };
 
 interface Env extends WorkerBindings {}

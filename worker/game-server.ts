@@ -68,8 +68,8 @@ export class GameServer extends Server<Env> {
 
   override async onRequest(request: Request): Promise<Response> {
     const action = new URL(request.url).pathname.split('/').filter(Boolean).slice(3).join('/');
-    const route = ROUTES[action];
-    const handler = route?.[request.method];
+    const route = Object.hasOwn(ROUTES, action) ? ROUTES[action] : undefined;
+    const handler = route && Object.hasOwn(route, request.method) ? route[request.method] : undefined;
     try {
       if (!route) throw new RoomError('NOT_FOUND', `no endpoint "${action}"; see docs/protocol.md`);
       if (!handler) throw new RoomError('METHOD_NOT_ALLOWED', `${action} accepts ${Object.keys(route).join(', ')}`);

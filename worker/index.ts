@@ -4,18 +4,17 @@
  */
 import { routePartykitRequest } from 'partyserver';
 import { createGame } from './lobby';
+import { roomAddressProblem } from './room-address';
 import { RoomError, errorResponse } from './room-error';
 
-export { BaselineRoom } from './baseline-room';
 export { GameServer } from './game-server';
 
 export default {
   async fetch(request: Request, env: Env): Promise<Response> {
     const { pathname } = new URL(request.url);
-    // The benchmark's baseline room exists only in runs started with BENCH=1.
-    if (pathname.startsWith('/parties/baseline-room/') && env.BENCH !== '1') {
-      return errorResponse(new RoomError('NOT_FOUND', 'the baseline room is for benchmarks (BENCH=1) only'));
-    }
+    // Before partyserver: an unknown party or a malformed room id never reaches a room (HTTP or WebSocket).
+    const refused = roomAddressProblem(pathname, env);
+    if (refused) return errorResponse(refused);
     const routed = await routePartykitRequest(request, env);
     if (routed) return routed;
     if (pathname === '/api/games') {

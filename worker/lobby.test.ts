@@ -1,6 +1,11 @@
+import { env } from 'cloudflare:test';
 import { exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
+import type { MachineVersion } from '../machines/machine-version';
 import { defaultDayPlan } from '../machines/pecking-order/v1/day-plan';
+import { createRegistry } from '../machines/registry';
+import { createGame } from './lobby';
+import { timerLabV1, timerLabV2 } from './test/fixtures/timer-lab';
 import { ORIGIN, SECRET, TestSocket, call } from './test/helpers';
 
 const create = (body: unknown, auth: string | null = SECRET) =>
@@ -47,5 +52,45 @@ describe('POST /api/games (the lobby)', () => {
   it('requires the lobby secret', async () => {
     expect((await create({ cast: cast(3), manifest: {} }, null)).status).toBe(401);
     expect((await create({ cast: cast(3), manifest: {} }, 'wrong-secret-wrong-secret')).status).toBe(401);
+  });
+
+  it('maps the cast to the roster, and init issues back to the host’s fields, as the machine version says', async () => {
+    // timer-lab@1 with lobby support of its own: seats named after the guests, issues about `guests`.
+    const withLobby: MachineVersion = {
+      ...timerLabV1,
+      lobby: {
+        castSize: { min: 1, max: 20 },
+        rosterOf: (guests) => guests.map((guest) => ({ playerId: String(guest.name).toLowerCase() })),
+        requestPathOf: (path) => path.replace(/^roster/, 'guests'),
+        defaultManifest: () => ({ ringAfterMs: 60_000, tickEveryMs: 3_600_000, echoAfterMs: 3_600_000 }),
+      },
+    };
+    const registry = createRegistry([withLobby, timerLabV2]);
+    const createWith = (body: unknown) =>
+      createGame(
+        new Request(`${ORIGIN}/api/games`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${SECRET}`, 'Content-Type': 'application/json' },
+          body: JSON.stringify(body),
+        }),
+        env as Env,
+        registry,
+      );
+    const manifest = withLobby.lobby!.defaultManifest(2);
+
+    const created = await createWith({ machine: 'timer-lab@1', cast: [{ name: 'Ana' }, { name: 'Ben' }], manifest });
+    expect(created.status).toBe(201);
+    const game = (await created.json()) as any;
+    expect(game.players.map((p: any) => [p.playerId, p.name])).toEqual([['ana', 'Ana'], ['ben', 'Ben']]);
+    expect((await call(game.roomId, 'status')).json.players.map((p: any) => p.playerId)).toEqual(['ana', 'ben']);
+
+    const refused = await createWith({ machine: 'timer-lab@1', cast: [{ name: 'Ana' }, { name: 'Not Valid!' }], manifest });
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as any).error.issues.map((i: any) => i.path)).toEqual(['guests.1.playerId']);
+
+    // A version without lobby support is not one the lobby can create.
+    const unsupported = await createWith({ machine: 'timer-lab@2', cast: [{ name: 'Ana' }], manifest });
+    expect(unsupported.status).toBe(400);
+    expect(((await unsupported.json()) as any).error).toMatchObject({ code: 'UNKNOWN_MACHINE', known: ['timer-lab@1'] });
   });
 });

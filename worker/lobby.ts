@@ -1,10 +1,15 @@
 /**
- * The lobby's API: `POST /api/games` creates a game for a host. It assigns player ids, creates
- * the room through the same documented init handoff an external lobby uses, has the room sign one
- * invite token per player and an admin token, and answers with invite and host links.
+ * The lobby's API: `POST /api/games` creates a game for a host. The machine version's lobby support
+ * turns the host's cast into its roster (and names the fields of the host's request that init
+ * issues concern); the lobby creates the room through the same documented init handoff an external
+ * lobby uses, has the room sign one invite token per player and an admin token, and answers with
+ * invite and host links.
  */
 import { getServerByName } from 'partyserver';
 import { z } from 'zod';
+import { catalog } from '../machines/catalog';
+import { refOf } from '../machines/machine-version';
+import type { MachineRegistry } from '../machines/registry';
 import { requireLobbySecret } from './auth';
 import { readJson } from './request-body';
 import { RoomError, errorResponse } from './room-error';
@@ -24,12 +29,8 @@ function newRoomId(): string {
   return [...bytes].map((b) => 'abcdefghijkmnpqrstuvwxyz23456789'[b % 32]).join('');
 }
 
-/** Issues about `roster.N…` are about the host's `cast.N…`. */
-function castPath(path: string): string {
-  return path.startsWith('roster') ? `cast${path.slice('roster'.length)}` : path;
-}
-
-export async function createGame(request: Request, env: Env): Promise<Response> {
+/** `registry`: the versions the lobby may create (those with lobby support); tests pass fixtures. */
+export async function createGame(request: Request, env: Env, registry: MachineRegistry = catalog): Promise<Response> {
   try {
     const secret = await requireLobbySecret(request, env);
     const parsed = CreateGame.safeParse(await readJson(request, MAX_INIT_BYTES));
@@ -39,12 +40,13 @@ export async function createGame(request: Request, env: Env): Promise<Response> 
       });
     }
     const { cast, manifest, machine = DEFAULT_MACHINE } = parsed.data;
-    const roster = cast.map((member, i) => ({
-      playerId: `p${i + 1}`,
-      name: member.name,
-      ...(member.bio !== undefined && member.bio !== '' ? { bio: member.bio } : {}),
-      ...(member.avatarUrl !== undefined && member.avatarUrl !== '' ? { avatarUrl: member.avatarUrl } : {}),
-    }));
+    const lobby = registry.get(machine)?.lobby;
+    if (!lobby) {
+      throw new RoomError('UNKNOWN_MACHINE', `the lobby cannot create "${machine.slice(0, 100)}" games`, {
+        known: registry.list().filter((version) => version.lobby).map(refOf),
+      });
+    }
+    const roster = lobby.rosterOf(cast);
     const roomId = newRoomId();
     const room = await getServerByName(env.GameServer, roomId);
     const call = (action: string, body: unknown) =>
@@ -58,7 +60,7 @@ export async function createGame(request: Request, env: Env): Promise<Response> 
     const init = await call('init', { machine, roster, manifest });
     if (init.status !== 201) {
       const answer = (await init.json()) as { error: { issues?: { path: string; message: string }[] } };
-      if (answer.error.issues) answer.error.issues = answer.error.issues.map((i) => ({ ...i, path: castPath(i.path) }));
+      if (answer.error.issues) answer.error.issues = answer.error.issues.map((i) => ({ ...i, path: lobby.requestPathOf(i.path) }));
       return Response.json(answer, { status: init.status });
     }
     const tokens = (await (await call('tokens', {})).json()) as { players: Record<string, string>; admin: string; expiresAt: number };
@@ -67,10 +69,10 @@ export async function createGame(request: Request, env: Env): Promise<Response> 
       {
         roomId,
         machine,
-        players: roster.map((member) => ({
-          playerId: member.playerId,
-          name: member.name,
-          invite: link('/play', tokens.players[member.playerId]!),
+        players: roster.map((entry, i) => ({
+          playerId: entry.playerId,
+          name: cast[i]!.name,
+          invite: link('/play', tokens.players[entry.playerId]!),
         })),
         host: link('/host', tokens.admin),
         expiresAt: tokens.expiresAt,

@@ -47,7 +47,7 @@ describe('GET /status and POST /admin', () => {
     expect((await call('status-2', 'admin', { body: { type: 'admin.finish' } })).json.error.code).toBe('GAME_OVER');
   });
 
-  it('keeps the benchmark baseline room unreachable unless BENCH=1', async () => {
+  it('has no benchmark baseline room: the production build does not bind it (bench/wrangler.bench.toml does)', async () => {
     const response = await (await import('cloudflare:workers') as any).exports.default.fetch('http://rooms.test/parties/baseline-room/x');
     expect(response.status).toBe(404);
     expect(((await response.json()) as any).error.code).toBe('NOT_FOUND');

@@ -8,7 +8,16 @@
  * Swapping in the published library later means re-implementing this one interface.
  */
 import { parseCron } from './cron';
+import { RoomError } from './room-error';
 import { rows, type RoomStorage } from './room-storage';
+
+/**
+ * No task is scheduled further ahead than this. The Durable Object alarm cannot be set past
+ * 2262-04-11 (workerd holds times as int64 nanoseconds; its error says "after 2189"), and a room
+ * whose earliest task lies beyond that could never set its alarm again, so every entry point would
+ * fail. A year is far more than any game needs (pecking-order@1's furthest timer is 30 days out).
+ */
+export const MAX_TASK_HORIZON_MS = 365 * 86_400_000;
 
 export type TaskSchedule =
   | { type: 'delayed'; delayInSeconds: number }
@@ -112,6 +121,13 @@ export class SqliteScheduler implements Scheduler {
         : task.type === 'scheduled'
           ? task.time
           : parseCron(task.cron).next(now);
+    if (!Number.isFinite(time) || time > now + MAX_TASK_HORIZON_MS) {
+      // Thrown inside the persist transaction: the transition that wanted this task does not happen.
+      throw new RoomError(
+        'TIMER_OUT_OF_RANGE',
+        `"${task.description.slice(0, 100)}" would be due ${Number.isFinite(time) ? `${Math.ceil((time - now) / 86_400_000)} days ahead` : 'at no valid time'}; the room schedules at most ${MAX_TASK_HORIZON_MS / 86_400_000} days ahead`,
+      );
+    }
     const id = task.id ?? crypto.randomUUID();
     const cron = task.type === 'cron' ? task.cron : null;
     this.storage.sql.exec(

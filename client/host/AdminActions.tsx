@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { isBlank } from '../../machines/pecking-order/v1/economy';
 import type { Invite } from '../shared/invite-link';
 import type { KnownPlayer } from '../shared/known-casts';
 import { withNames } from '../shared/player-names';
@@ -94,7 +95,7 @@ export function AdminActions({ invite, cast, names, finished, onDone }: {
         <textarea id="host-message" rows={2} value={message} onChange={(event) => setMessage(event.target.value)} />
         <div className="composer-foot">
           <span />
-          <button type="submit" className="secondary" disabled={busy || finished || !message.trim()}>
+          <button type="submit" className="secondary" disabled={busy || finished || isBlank(message)}>
             Post as host
           </button>
         </div>

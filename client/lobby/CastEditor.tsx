@@ -1,3 +1,4 @@
+import { peckingOrderLobby } from '../../machines/pecking-order/v1/lobby';
 import { FieldIssues, invalidProps } from './FieldIssues';
 import { fieldId, type FieldKey } from './form-issues';
 
@@ -8,8 +9,8 @@ export interface CastRow {
   bio: string;
 }
 
-export const MIN_CAST = 3;
-export const MAX_CAST = 20;
+/** The cast sizes the game takes (its lobby support says). */
+export const { min: MIN_CAST, max: MAX_CAST } = peckingOrderLobby.castSize;
 
 /** The cast: a display name (a persona) and an optional bio per player, 3–20 players. */
 export function CastEditor({ cast, onChange, issues }: {

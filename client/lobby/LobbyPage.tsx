@@ -1,8 +1,8 @@
 import { useMemo, useState, type FormEvent, type MouseEvent } from 'react';
-import { defaultDayPlan } from '../../machines/pecking-order/v1/day-plan';
+import { peckingOrderLobby } from '../../machines/pecking-order/v1/lobby';
 import { PRESETS, PRESET_NAMES, type PresetName } from '../../machines/pecking-order/v1/presets';
 import { rememberCast } from '../shared/known-casts';
-import { CastEditor, MAX_CAST, MIN_CAST, type CastRow } from './CastEditor';
+import { CastEditor, type CastRow } from './CastEditor';
 import { createGame, type CreatedGame, type CreateGameRequest, type Issue, type Scheduling } from './create-game';
 import { DayPlanEditor, type DayRow } from './DayPlanEditor';
 import { FieldIssues, invalidProps } from './FieldIssues';
@@ -10,9 +10,14 @@ import { fieldId, fieldLabel, fieldOf, issueId, issuesByField } from './form-iss
 import { InviteLinks } from './InviteLinks';
 import { loadLobbySecret, saveLobbySecret } from './lobby-secret';
 
+/** How many empty cast rows the form starts with. */
+const FIRST_CAST_SIZE = 5;
+
+/** The game's own defaults (the machine version's lobby support), for a cast of `players`. */
+const defaultsFor = (players: number) => peckingOrderLobby.defaultManifest(players);
+
 function defaultDays(players: number): DayRow[] {
-  const clamped = Math.min(MAX_CAST, Math.max(MIN_CAST, players));
-  return defaultDayPlan(clamped).map((day) => ({ voteType: day.voteType, playerPick: day.activity === 'PLAYER_PICK' }));
+  return defaultsFor(players).days.map((day) => ({ voteType: day.voteType, playerPick: day.activity === 'PLAYER_PICK' }));
 }
 
 const emptyCast = (n: number): CastRow[] => Array.from({ length: n }, (_, i) => ({ key: i, name: '', bio: '' }));
@@ -35,10 +40,10 @@ interface Failure {
 /** `/`: the host creates a game and gets the links to send. */
 export function LobbyPage() {
   const [secret, setSecret] = useState(loadLobbySecret);
-  const [cast, setCast] = useState<CastRow[]>(() => emptyCast(5));
-  const [preset, setPreset] = useState<PresetName>('DEFAULT');
-  const [scheduling, setScheduling] = useState<Scheduling>('PRE_SCHEDULED');
-  const [days, setDays] = useState<DayRow[]>(() => defaultDays(5));
+  const [cast, setCast] = useState<CastRow[]>(() => emptyCast(FIRST_CAST_SIZE));
+  const [preset, setPreset] = useState<PresetName>(() => defaultsFor(FIRST_CAST_SIZE).preset);
+  const [scheduling, setScheduling] = useState<Scheduling>(() => defaultsFor(FIRST_CAST_SIZE).scheduling);
+  const [days, setDays] = useState<DayRow[]>(() => defaultDays(FIRST_CAST_SIZE));
   // Until the host edits the plan, it follows the cast size.
   const [planEdited, setPlanEdited] = useState(false);
   const [busy, setBusy] = useState(false);

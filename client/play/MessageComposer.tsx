@@ -1,5 +1,5 @@
 import { useEffect, useId, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { messageLength } from '../../machines/pecking-order/v1/economy';
+import { isBlank, messageLength } from '../../machines/pecking-order/v1/economy';
 import type { GameAction } from '../../protocol';
 import { useAction } from './use-action';
 
@@ -26,7 +26,7 @@ export function MessageComposer({ label, limit, disabled, toEvent, note, sendLab
       action.reset();
     }
   }, [action.status, action.reset]);
-  const blocked = disabled || text.trim() === '' || action.status === 'pending';
+  const blocked = disabled || isBlank(text) || action.status === 'pending';
   function submit(event?: FormEvent) {
     event?.preventDefault();
     if (!blocked) action.run(toEvent(text));

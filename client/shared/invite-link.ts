@@ -3,14 +3,15 @@
  * server. The app reads them once and removes them from the address bar at once, so the token
  * stays out of history, bookmarks and screenshots; after that, storage holds it.
  */
+import { ROOM_ID_PATTERN } from '../../protocol';
 
 export interface Invite {
   roomId: string;
   token: string;
 }
 
-/** Room ids are chosen by the lobby: letters, digits, `-` and `_`. */
-const ROOM_ID = /^[A-Za-z0-9_-]{1,128}$/;
+/** Room ids are chosen by the lobby, of the protocol's form (the Worker refuses others). */
+const ROOM_ID = ROOM_ID_PATTERN;
 
 /** The invite in a URL fragment such as `#room=abc&token=ey…`; null when there is none. */
 export function parseInviteFragment(hash: string): Invite | null {

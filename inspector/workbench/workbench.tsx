@@ -15,6 +15,7 @@ import { downloadDefinition } from './definition-export';
 import { EffectsPanel } from './effects-panel';
 import { EventPad } from './event-pad';
 import { sampleInit } from './sample-inputs';
+import { HostError } from '../../engine/host-error';
 import { Simulation } from './simulation';
 
 const versions = catalog.list();
@@ -45,16 +46,16 @@ export function Workbench() {
       setProblem(`The input is not JSON: ${(error as Error).message}`);
       return;
     }
-    const parsed = version.initSchema.safeParse(raw);
-    if (!parsed.success) {
-      setProblem(parsed.error.issues.map((i) => `${i.path.join('.') || '(input)'}: ${i.message}`).join('\n'));
-      return;
-    }
     try {
-      // The host validates the input itself, as a room does; the check above only words problems first.
+      // The host validates the input (schema and checkInit), exactly as a room does.
       setSimulation(new Simulation(version, raw, { roomId: 'workbench', createdAt: Date.now(), seed }));
     } catch (error) {
-      setProblem(`The machine could not start: ${(error as Error).message}`);
+      const issues = error instanceof HostError ? (error.details.issues as { path: string; message: string }[] | undefined) : undefined;
+      setProblem(
+        issues
+          ? issues.map((i) => `${i.path || '(input)'}: ${i.message}`).join('\n')
+          : `The machine could not start: ${(error as Error).message}`,
+      );
     }
   };
 

@@ -18,6 +18,11 @@ export function checkChatPost(context: GameContext, senderId: string, text: stri
   return null;
 }
 
+/** Why the host may not post `text` to the group chat; null when they may. */
+export function checkHostMessage(text: string): Refusal | null {
+  return isBlank(text) ? refusal('EMPTY_MESSAGE', 'A host message needs some visible text.') : null;
+}
+
 export function groupMessage(from: string, text: string): Extract<RoomEffect, { type: 'room.message' }> {
   return { type: 'room.message', channel: GROUP_CHANNEL, members: null, from, text };
 }

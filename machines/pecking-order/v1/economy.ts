@@ -27,7 +27,15 @@ export function messageLength(text: string): number {
   return length;
 }
 
-/** Whether a message has something to say (not only white space). */
+/**
+ * What shows nothing on its own: white space (including U+FEFF and the Unicode spaces), format
+ * characters (Unicode category Cf: zero-width space, non-joiner and joiner U+200B–U+200D, word joiner
+ * U+2060, bidi marks, soft hyphen, …), the other default-ignorable code points (variation selectors,
+ * Hangul fillers, combining grapheme joiner, …) and the braille blank U+2800, often used as one.
+ */
+const INVISIBLE_ONLY = /^[\s\p{Cf}\p{Default_Ignorable_Code_Point}\u2800]*$/u;
+
+/** Whether a message has nothing to show: empty, or only white space and invisible characters. */
 export function isBlank(text: string): boolean {
-  return text.trim().length === 0;
+  return INVISIBLE_ONLY.test(text);
 }

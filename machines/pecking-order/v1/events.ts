@@ -45,8 +45,8 @@ export const adminEvents = {
     })
     .describe('Credit silver, or debit it with a negative amount; a balance never goes below 0.'),
   'admin.hostMessage': z
-    .object({ text: text.refine((t) => t.trim().length > 0, 'A host message needs some text.') })
-    .describe('Post to the group chat as the host (sender `admin`).'),
+    .object({ text })
+    .describe('Post to the group chat as the host (sender `admin`); refused (`EMPTY_MESSAGE`) without visible text.'),
   'admin.endGame': z.object({}).describe('End the game now, without a winner; the gold pool is not paid.'),
 } as const;
 

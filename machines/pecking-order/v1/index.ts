@@ -6,8 +6,10 @@ import type { MachineVersion } from '../../machine-version';
 import { createInput } from './create-input';
 import { adminEvents, playerEvents } from './events';
 import { initSchema, type PeckingOrderInit } from './init-schema';
+import { peckingOrderLobby } from './lobby';
 import { gameMachine } from './machine';
 import { project } from './projection';
+import { timingIssues } from './timeline';
 
 export const peckingOrderV1: MachineVersion<PeckingOrderInit> = {
   name: 'pecking-order',
@@ -17,10 +19,12 @@ export const peckingOrderV1: MachineVersion<PeckingOrderInit> = {
   machine: gameMachine,
   initSchema,
   createInput,
+  checkInit: (init, room) => timingIssues(init.manifest, room.createdAt).map((issue) => ({ ...issue, path: ['manifest', ...issue.path] })),
   players: (init) => init.roster.map(({ playerId, name }) => ({ playerId, name })),
   playerEvents,
   adminEvents,
   project,
+  lobby: peckingOrderLobby,
 };
 
 export { gameMachine } from './machine';
@@ -29,12 +33,24 @@ export { rosterSchema, type Roster, type RosterEntry, MIN_PLAYERS, MAX_PLAYERS, 
 export { manifestSchema, type Manifest, type DaySpec, type Scheduling, SCHEDULINGS, ACTIVITIES } from './manifest';
 export { checkDayPlan, defaultDayPlan, aliveAtStartOfDay, minAliveFor, type PlanIssue } from './day-plan';
 export { PRESETS, PRESET_NAMES, PHASES, type Preset, type PresetName, type Phase } from './presets';
-export { dayOneStart, phaseLengths, scheduleOf, timingOf, type DaySchedule, type Timing } from './timeline';
+export {
+  dayOneStart,
+  longestDelay,
+  phaseLengths,
+  scheduleOf,
+  timingIssues,
+  timingOf,
+  MAX_DAY_LENGTH_MS,
+  MAX_START_LEAD_MS,
+  type DaySchedule,
+  type Timing,
+} from './timeline';
 export { ECONOMY, messageLength } from './economy';
 export { REFUSALS, REFUSAL_CODES, type RefusalCode } from './refusals';
 export { JOURNAL_KINDS, type JournalKind } from './journal';
 export { playerEvents, adminEvents, type PlayerEvent, type AdminEvent, type GameEvent } from './events';
 export { createInput } from './create-input';
+export { peckingOrderLobby } from './lobby';
 export { project, type PlayerView, type CastMember, type VoteView, type ActivityView, type ViewPhase } from './projection';
 export { GROUP_CHANNEL } from './chat';
 export { dmChannel } from './dms';

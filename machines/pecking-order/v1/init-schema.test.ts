@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { makeRoster } from '../testing/fixtures';
 import { defaultDayPlan } from './day-plan';
+import { peckingOrderV1 } from './index';
 import { initSchema } from './init-schema';
+import { MAX_START_LEAD_MS } from './timeline';
 import type { DaySpec } from './manifest';
 
 const manifest = (days: DaySpec[], extra: Record<string, unknown> = {}) => ({
@@ -151,5 +153,32 @@ describe('init payload: roster', () => {
       { path: ['roster', 0, 'name'], message: 'Every player needs a display name.' },
       { path: ['roster', 1, 'avatarUrl'], message: 'An avatar URL must be an http(s) URL.' },
     ]);
+  });
+});
+
+describe('init payload: times, checked with the room’s creation time (checkInit)', () => {
+  const createdAt = Date.UTC(2026, 11, 1, 12);
+  const DAY = 86_400_000;
+  const room = { roomId: 'r', createdAt, seed: 'r' };
+  const check = (extra: Record<string, unknown>) => {
+    const init = initSchema.parse({ roster: makeRoster(5), manifest: manifest(defaultDayPlan(5), extra) });
+    return peckingOrderV1.checkInit!(init, room);
+  };
+
+  it('accepts no startAt, a past one, and one up to 30 days after the room’s creation', () => {
+    expect(MAX_START_LEAD_MS).toBe(30 * DAY);
+    expect(check({})).toEqual([]);
+    expect(check({ startAt: createdAt - DAY })).toEqual([]);
+    expect(check({ startAt: createdAt + MAX_START_LEAD_MS })).toEqual([]);
+  });
+
+  it('refuses a startAt further ahead, by its path, with the latest allowed date', () => {
+    for (const startAt of [createdAt + MAX_START_LEAD_MS + 1, Date.UTC(2200, 0, 1), Date.UTC(2300, 0, 1), Number.MAX_SAFE_INTEGER]) {
+      // The schema alone (no clock) lets it through; only the room's creation time tells.
+      expect(initSchema.safeParse({ roster: makeRoster(5), manifest: manifest(defaultDayPlan(5), { startAt }) }).success).toBe(true);
+      expect(check({ startAt })).toEqual([
+        { path: ['manifest', 'startAt'], message: expect.stringContaining('at most 30 days after the game is created (by 2026-12-31T12:00:00.000Z)') },
+      ]);
+    }
   });
 });

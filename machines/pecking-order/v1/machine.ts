@@ -20,7 +20,7 @@ export const gameMachine = gameSetup.createMachine({
   on: {
     'admin.eliminate': [{ guard: 'eliminationRefused', actions: 'refuseElimination' }, { actions: 'eliminateByAdmin' }],
     'admin.credit': [{ guard: 'creditRefused', actions: 'refuseCredit' }, { actions: 'creditByAdmin' }],
-    'admin.hostMessage': { actions: 'postHostMessage' },
+    'admin.hostMessage': [{ guard: 'hostMessageRefused', actions: 'refuseHostMessage' }, { actions: 'postHostMessage' }],
     'admin.endGame': { target: '.gameOver', actions: 'endGameByAdmin' },
   },
   states: {

@@ -35,6 +35,7 @@ export const manifestSchema = z.object({
     .min(0, 'Starting silver cannot be negative.')
     .max(10_000, 'Starting silver is at most 10,000.')
     .optional(),
+  /** Day 1's morning, ms since the epoch; at most 30 days after the room's creation (`timingIssues`, checked at init). */
   startAt: z
     .number()
     .int('startAt is a whole number of milliseconds since the epoch.')

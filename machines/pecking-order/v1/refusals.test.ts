@@ -154,9 +154,35 @@ describe('refusals: one room.refuse to the sender, nothing else changes', () => 
     expect(room.sendAs('p2', 'dm.send', { to: 'p1', text: 'reply' })[0]).toMatchObject({ type: 'room.message' });
   });
 
-  it('EMPTY_MESSAGE: a blank message', () => {
+  it('EMPTY_MESSAGE: a message of only white space or invisible characters, in the group chat, DMs and from the host', () => {
     const room = adminRoom();
     expectRefused(room, () => room.sendAs('p1', 'chat.post', { text: '   ' }), 'p1', 'EMPTY_MESSAGE');
+    const invisible = [
+      '',
+      '\u200B',
+      '\u200C\u200D',
+      '\u2060',
+      '\uFEFF',
+      ' \u200B\t\n\u00A0\u3000',
+      '\u00AD\u200E\u200F\u202E\u2066', // soft hyphen and bidi controls (format characters)
+      '\u180E\u2061\u2064', // Mongolian vowel separator, invisible operators
+      '\u3164\u115F\uFFA0', // Hangul fillers
+      '\u034F\uFE0F', // combining grapheme joiner, a variation selector
+      '\u2800', // braille blank
+      '\u{E0020}\u{E007F}', // tag characters
+    ];
+    for (const text of invisible) {
+      expectRefused(room, () => room.sendAs('p1', 'chat.post', { text }), 'p1', 'EMPTY_MESSAGE');
+      expectRefused(room, () => room.admin('admin.hostMessage', { text }), 'admin', 'EMPTY_MESSAGE');
+    }
+    advanceTo(room, 1, 'social');
+    for (const text of invisible) {
+      expectRefused(room, () => room.sendAs('p1', 'dm.send', { to: 'p2', text }), 'p1', 'EMPTY_MESSAGE');
+    }
+    // Visible text with invisible characters around it is a message, and so is an emoji sequence.
+    expect(room.sendAs('p1', 'chat.post', { text: '\u200Bhi\u200B' })[0]).toMatchObject({ type: 'room.message', text: '\u200Bhi\u200B' });
+    expect(room.sendAs('p1', 'dm.send', { to: 'p2', text: '👩\u200D👩\u200D👧' })[0]).toMatchObject({ type: 'room.message' });
+    expect(room.admin('admin.hostMessage', { text: '\uFEFFWelcome' })[0]).toMatchObject({ type: 'room.message', from: 'admin' });
   });
 
   it('CAST_TOO_SMALL: an elimination the days still to play cannot absorb', () => {

@@ -18,7 +18,7 @@ export const REFUSALS = {
   INSUFFICIENT_SILVER: 'You do not have enough silver.',
   CHAR_LIMIT: 'That message is too long.',
   CONVERSATION_LIMIT: 'You have opened all the new conversations you may open today.',
-  EMPTY_MESSAGE: 'A message needs some text.',
+  EMPTY_MESSAGE: 'A message needs some visible text, not only spaces or invisible characters.',
   CAST_TOO_SMALL: 'That would leave too few players for the days still to play.',
   NOT_ALLOWED_NOW: 'That is not possible at this step of the game.',
   GAME_OVER: 'The game is over; it accepts no more moves.',

@@ -12,7 +12,7 @@ import { MAX_DAYS } from './manifest';
 import { PHASES, PRESETS, PRESET_NAMES, type Preset } from './presets';
 import { REFUSALS } from './refusals';
 import { MAX_PLAYERS, MIN_PLAYERS } from './roster';
-import { phaseLengths } from './timeline';
+import { MAX_DAY_LENGTH_MS, MAX_START_LEAD_MS, phaseLengths } from './timeline';
 
 const DAY = 24 * 3_600_000;
 
@@ -118,6 +118,10 @@ export function renderGameRulesDoc(): string {
     }),
     '',
     ...PRESET_NAMES.map((name) => `- \`${name}\`: ${PRESETS[name].description}`),
+    '',
+    `Upper bounds: the manifest's \`startAt\` (day 1's morning, ms since the epoch) is at most ${MAX_START_LEAD_MS / DAY} days after the`,
+    `room is created (refused at init otherwise, on \`manifest.startAt\`; an earlier one starts day 1 at once), and a preset's day,`,
+    `so every phase, lasts at most ${formatDuration(MAX_DAY_LENGTH_MS)}. No timer of a game is set more than ${MAX_START_LEAD_MS / DAY} days ahead.`,
     '',
     '## Economy',
     '',

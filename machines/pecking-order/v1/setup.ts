@@ -21,7 +21,7 @@ import {
   voteContextOf,
   withElimination,
 } from './cast';
-import { checkChatPost, groupMessage } from './chat';
+import { checkChatPost, checkHostMessage, groupMessage } from './chat';
 import { emptyToday, type GameContext, type GameInput } from './context';
 import { afterDm, checkDm, dmMessage } from './dms';
 import { ECONOMY } from './economy';
@@ -81,6 +81,7 @@ export const gameSetup = setup({
       event.type === 'admin.eliminate' && checkAdminEliminate(context, event.playerId) !== null,
     creditRefused: ({ context, event }) =>
       event.type === 'admin.credit' && checkAdminCredit(context, event.playerId, event.amount) !== null,
+    hostMessageRefused: ({ event }) => event.type === 'admin.hostMessage' && checkHostMessage(event.text) !== null,
   },
   actions: {
     /** Journals the step; entering a day's phase also raises `phase.<name>` for the day's other regions. */
@@ -189,6 +190,10 @@ export const gameSetup = setup({
       enqueue.emit(
         journalFact('admin.credited', { day: context.day, playerId: event.playerId, requested: event.amount, applied }),
       );
+    }),
+    refuseHostMessage: emit(({ event }) => {
+      assertEvent(event, 'admin.hostMessage');
+      return refuseEffect(event.senderId, checkHostMessage(event.text)!);
     }),
     postHostMessage: enqueueActions(({ context, event, enqueue }) => {
       assertEvent(event, 'admin.hostMessage');

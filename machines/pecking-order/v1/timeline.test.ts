@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultDayPlan } from './day-plan';
 import { PRESETS } from './presets';
-import { dayOneStart, phaseLengths, scheduleOf, timingOf } from './timeline';
+import { MAX_DAY_LENGTH_MS, MAX_START_LEAD_MS, dayOneStart, longestDelay, phaseLengths, scheduleOf, timingOf } from './timeline';
 
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
@@ -64,5 +64,23 @@ describe('presets and their times', () => {
       night: 9.5 * HOUR,
     });
     expect(timingOf({ preset: 'DEFAULT', startAt: createdAt - HOUR }, createdAt).pregame).toBe(0);
+  });
+});
+
+describe('upper bounds on every time of a game', () => {
+  it('every preset’s day, and so every phase, lasts at most a day; its default first day is under a day and a half away', () => {
+    for (const preset of Object.values(PRESETS)) {
+      expect(preset.dayLength, preset.name).toBeLessThanOrEqual(MAX_DAY_LENGTH_MS);
+      for (const ms of Object.values(phaseLengths(preset))) expect(ms, preset.name).toBeLessThanOrEqual(MAX_DAY_LENGTH_MS);
+      expect(preset.firstDay.leadAtLeast + preset.firstDay.alignTo, preset.name).toBeLessThanOrEqual(MAX_DAY_LENGTH_MS * 1.5);
+    }
+  });
+
+  it('no timer of a game is set further ahead than its allowed start, 30 days', () => {
+    const createdAt = NEW_YEAR + 8 * HOUR + 30 * MINUTE;
+    for (const preset of Object.keys(PRESETS) as (keyof typeof PRESETS)[]) {
+      expect(longestDelay(timingOf({ preset }, createdAt)), preset).toBeLessThanOrEqual(MAX_START_LEAD_MS);
+      expect(longestDelay(timingOf({ preset, startAt: createdAt + MAX_START_LEAD_MS }, createdAt)), preset).toBe(MAX_START_LEAD_MS);
+    }
   });
 });

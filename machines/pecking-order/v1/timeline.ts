@@ -2,8 +2,20 @@
  * When things happen, computed from the manifest and its preset. Pure: the room's creation time is
  * an argument, never read from a clock. The machine uses the phase lengths as its `after` delays.
  */
+import type { InitIssue } from '../../machine-version';
 import type { Manifest } from './manifest';
 import { PHASES, PRESETS, type Phase, type Preset } from './presets';
+
+const DAY = 86_400_000;
+
+/**
+ * The latest day 1 may start: 30 days after the room is created. A game lasts a week or so; a
+ * month's notice is plenty, and invites (valid up to 60 days) still work when it starts.
+ */
+export const MAX_START_LEAD_MS = 30 * DAY;
+
+/** The longest a preset's day may be; every phase lies within its day, so none is longer. */
+export const MAX_DAY_LENGTH_MS = DAY;
 
 /** How long each step of the game lasts, in ms: what the machine's named delays return. */
 export interface Timing {
@@ -74,4 +86,29 @@ export function scheduleOf(manifest: Pick<Manifest, 'preset' | 'startAt' | 'days
     const isFinale = i === manifest.days.length - 1;
     return { day: i + 1, starts, ends: isFinale ? starts.night : dayStart + preset.dayLength };
   });
+}
+
+/**
+ * The manifest's times that do not fit a room created at `createdAt`: a `startAt` more than
+ * {@link MAX_START_LEAD_MS} after it. Pure; the init schema cannot check this, having no clock.
+ */
+export function timingIssues(manifest: Pick<Manifest, 'startAt'>, createdAt: number): InitIssue[] {
+  const { startAt } = manifest;
+  if (startAt === undefined || startAt - createdAt <= MAX_START_LEAD_MS) return [];
+  const latest = new Date(createdAt + MAX_START_LEAD_MS).toISOString();
+  const days = Math.ceil((startAt - createdAt) / DAY);
+  return [
+    {
+      path: ['startAt'],
+      message: `Day 1 starts at most ${MAX_START_LEAD_MS / DAY} days after the game is created (by ${latest}); this startAt is ${days} days after.`,
+    },
+  ];
+}
+
+/**
+ * The furthest ahead any timer of a game with this timing is due when it is set: the pregame or the
+ * longest phase (each phase's timer is set as the phase begins).
+ */
+export function longestDelay(timing: Timing): number {
+  return Math.max(...Object.values(timing));
 }
