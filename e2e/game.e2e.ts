@@ -3,14 +3,14 @@
  * (wrangler dev, see global-setup.ts). A host creates a 5-player TEST game in the lobby, five
  * phones play it to a winner while the host advances each phase (ADMIN scheduling keeps it
  * deterministic), one player reloads mid-game; a PRE_SCHEDULED game shows a live countdown.
- * Screenshots of the key screens go to docs/screenshots/ (overwritten each run).
+ * Screenshots of the key screens go to test-results/screenshots/ (`npm run screenshots`: docs/screenshots/).
  */
 import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from './browser';
+import { SHOTS } from './screenshots';
 
-const SHOTS = 'docs/screenshots';
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 const DESKTOP = { viewport: { width: 1280, height: 900 } };
 const CAST = [

@@ -3,17 +3,17 @@
  * live inspection of a room while a player acts over a real WebSocket and the host acts over HTTP,
  * with the latency from the act to the browser's DOM measured; time travel, timers, admin events and
  * the Stately hand-off; then the workbench stepping pecking-order@1 through a vote with no server.
- * Screenshots land in docs/screenshots/inspector-*.png.
+ * Screenshots land in test-results/screenshots/inspector-*.png (`npm run screenshots`: docs/screenshots/).
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { defaultDayPlan } from '../machines/pecking-order/v1';
 import { launchBrowser } from './browser';
+import { SHOTS } from './screenshots';
 
 const baseUrl = inject('baseUrl');
 const lobbySecret = inject('lobbySecret');
-const SHOTS = 'docs/screenshots';
 const VIEWPORT = { width: 1680, height: 1050 };
 
 interface Game {

@@ -90,18 +90,22 @@ export function createPlayerStore(input: PlayerStoreInput) {
         playerId: event.playerId,
         connection: { status: 'live' as const, closeCode: null, drops: 0 },
       }),
-      /** The socket closed: a refusal ends it (the same link cannot help); anything else reconnects. */
+      /**
+       * The socket closed: a refusal ends it (the same link cannot help); anything else reconnects.
+       * Unanswered sends are kept: on the next connection they go out again with the same ref, and
+       * the room applies each once, answering a repeat as the first time (docs/protocol.md).
+       */
       closed: (ctx, event: { code: number; at: number }) => {
-        const lost = Object.values(ctx.pending)[0];
+        const refused = isRefusal(event.code);
+        const lost = refused ? Object.values(ctx.pending)[0] : undefined;
         return {
           ...ctx,
           connection: {
-            status: isRefusal(event.code) ? ('refused' as const) : ('reconnecting' as const),
+            status: refused ? ('refused' as const) : ('reconnecting' as const),
             closeCode: event.code,
             drops: ctx.connection.drops + 1,
           },
-          // Unanswered sends may or may not have arrived: say so rather than guess.
-          pending: {},
+          pending: refused ? {} : ctx.pending,
           lastError: lost
             ? { ref: lost.ref, eventType: lost.event.type, code: 'CONNECTION_LOST', message: '', at: event.at }
             : ctx.lastError,

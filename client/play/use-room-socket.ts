@@ -11,7 +11,7 @@ import { isRefusal, parseServerFrame } from '../shared/protocol';
 import type { PlayerStore } from './player-store';
 
 let refCounter = 0;
-/** Refs only need to be unique per connection; the time part keeps them unique across reloads. */
+/** A ref names one action of this player (the room remembers outcomes by it); the time part keeps them unique across reloads. */
 function nextRef(): string {
   refCounter += 1;
   return `${Date.now().toString(36)}-${refCounter}`;
@@ -44,6 +44,10 @@ export function useRoomSocket(store: PlayerStore, session: RoomSession): (event:
       switch (frame.type) {
         case 'welcome':
           store.trigger.welcomed({ playerId: frame.playerId });
+          // What was sent but never answered goes again, with its ref: applied once, whatever happened.
+          for (const pending of Object.values(store.getSnapshot().context.pending)) {
+            write({ type: 'send', ref: pending.ref, event: pending.event });
+          }
           break;
         case 'view':
           store.trigger.viewReceived({ seq: frame.seq, ...('view' in frame ? { view: frame.view as PlayerView } : {}) });
