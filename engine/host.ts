@@ -81,6 +81,8 @@ export interface EmittedEffect {
 
 export type TransitionCause =
   | { type: 'start' }
+  /** An upgrade moved the room to this version (engine/migration.ts). */
+  | { type: 'upgrade'; from: MachineRef }
   | { type: 'event'; event: RoomEvent }
   | { type: 'timer'; timer: PortableTimer };
 
@@ -347,7 +349,7 @@ export class GameHost<TInit = unknown> {
   }
 
   /** Runs one transition and records it; on a machine failure, rolls back and returns the error. */
-  private transition(cause: Exclude<TransitionCause, { type: 'start' }>, at: number, acc: Accumulator): HostError | null {
+  private transition(cause: Extract<TransitionCause, { type: 'event' | 'timer' }>, at: number, acc: Accumulator): HostError | null {
     const good = { stored: this.stored, timers: this.timers.clone() };
     let thrown: unknown;
     try {

@@ -77,6 +77,19 @@ describe('a room hosting the one host', () => {
     expect((await play('forms-2', 'ana', { type: 'lab.poke' })).type).toBe('ack');
   });
 
+  it('migrates the stored init when the target says how, and restores under it after an eviction', async () => {
+    await initRoom('forms-3', labInit({}, ['ana']));
+    await play('forms-3', 'ana', { type: 'lab.start' });
+    const upgraded = await call('forms-3', 'upgrade', { body: { to: 'timer-lab@4' } });
+    expect(upgraded.status, JSON.stringify(upgraded.json)).toBe(200);
+    const init = await inRoom('forms-3', (_s, state) => JSON.parse(state.storage.sql.exec<{ init: string }>('SELECT init FROM room').one().init));
+    expect(init).toMatchObject({ machine: 'timer-lab@1', manifest: { colour: 'teal' } });
+    await evictDurableObject(stub('forms-3'));
+    expect((await call('forms-3', 'status')).json).toMatchObject({ status: 'running', machine: 'timer-lab@4', createdWith: 'timer-lab@1' });
+    // The handoff that created the room is still recognised as the same one.
+    expect((await call('forms-3', 'init', { body: labInit({}, ['ana']) })).status).toBe(200);
+  });
+
   it('restores a golden envelope of pecking-order@1 written into a real room, and plays it on to the end', async () => {
     // A first request wakes the room, which creates its tables; then the stored state goes in as a
     // room of an earlier build would have left it.

@@ -255,13 +255,14 @@ export class HostedRoom {
     const target = this.registry.get(to);
     if (!target) throw new RoomError('UNKNOWN_MACHINE', `machine "${to}" is not registered`);
     const from = this.stored.machine;
+    const payload = payloadOf(this.room.init);
     let migrated: ReturnType<typeof migrate>;
     try {
       migrated = migrate({
         from: this.registry.get(from),
         to: target,
         stored: this.stored,
-        init: payloadOf(this.room.init),
+        init: payload,
         facts: this.facts,
         options: { clock: { now: this.now }, inspect: true },
       });
@@ -270,11 +271,12 @@ export class HostedRoom {
       throw error;
     }
     const previous = this.stored;
-    const initChanged = migrated.init !== payloadOf(this.room.init);
-    const nextInit = { ...(migrated.init as object), machine: refOf(target) } as RoomRecord['init'];
+    // `migrate` hands the payload back as it was unless the target migrated it.
+    const initChanged = migrated.init !== payload;
+    const nextInit = { ...(migrated.init as object), machine: this.room.init.machine } as RoomRecord['init'];
     const upgradeResult: StepResult = {
       input: { status: 'applied' },
-      transitions: [{ seq: migrated.state.seq, at: migrated.state.at, cause: { type: 'start' }, effects: [], inspection: [] }],
+      transitions: [{ seq: migrated.state.seq, at: migrated.state.at, cause: { type: 'upgrade', from }, effects: [], inspection: [] }],
       refusals: [],
       emitted: [],
       state: migrated.state,
