@@ -16,6 +16,7 @@
  *   their event to their target, which is all an XState clock would do. The actor's own clock is
  *   inert: XState never fires anything by itself here.
  */
+import { compare, type Operation } from 'fast-json-patch';
 import { createActor, type AnyActorRef } from 'xstate';
 import {
   ADMIN_SENDER,
@@ -97,6 +98,17 @@ export interface Transition {
   inspection: StatelyInspectionEvent[];
 }
 
+/** A player's view after a step that changed it. */
+export interface ViewChange {
+  view: unknown;
+  /**
+   * The change as RFC 6902 operations against the view the player held before, which was current
+   * since transition `since`. Absent when the host does not know that view (the first view, or the
+   * first change after a restore): then only the whole view will do.
+   */
+  patch?: { since: number; ops: Operation[] };
+}
+
 export interface Refusal {
   to: string;
   code: string;
@@ -118,8 +130,8 @@ export interface StepResult {
   snapshotChanged: boolean;
   /** Timer rows to write: a rescheduled timer is removed and added. */
   timers: { added: DurableTimer[]; removed: DurableTimer[] };
-  /** Players whose own view changed, with the new view. Everyone else must be told nothing. */
-  views: Map<string, unknown>;
+  /** Players whose own view changed, with the new view and the patch from the one before. Everyone else must be told nothing. */
+  views: Map<string, ViewChange>;
   /** A due timer that could not be delivered; it stays due and is tried again on the next input. */
   failure: { timer: PortableTimer; error: HostError } | null;
 }
@@ -156,8 +168,11 @@ export class GameHost<TInit = unknown> {
   private stored: StoredState;
   /** The parsed form of `stored.snapshot`, for projections (read-only). */
   private parsed: { source: string; value: unknown } | undefined;
-  /** Each player's last view, serialised: how the host tells whose view changed. */
-  private viewCache: Map<string, string> | undefined;
+  /**
+   * Each player's last view, serialised (how the host tells whose view changed), and the transition
+   * since which it holds; `since` is null for a view read after a restore (when it began is unknown).
+   */
+  private viewCache: Map<string, { json: string; since: number | null }> | undefined;
   private readonly playerIds: readonly string[];
 
   private constructor(version: MachineVersion<TInit>, init: TInit, facts: RoomFacts, options: HostOptions, stored: StoredState) {
@@ -458,7 +473,7 @@ export class GameHost<TInit = unknown> {
 
   private mark() {
     if (!this.viewCache && this.stored.snapshot) {
-      this.viewCache = new Map(this.playerIds.map((id) => [id, JSON.stringify(this.view(id))]));
+      this.viewCache = new Map(this.playerIds.map((id) => [id, { json: JSON.stringify(this.view(id)), since: null }]));
     }
     return { stored: this.stored, timers: this.timers.clone() };
   }
@@ -466,16 +481,18 @@ export class GameHost<TInit = unknown> {
   private result(before: { stored: StoredState; timers: TimerTable }, input: StepResult['input'], acc: Accumulator, failure: StepResult['failure']): StepResult {
     const timers = this.timers.diffFrom(before.timers);
     const snapshotChanged = this.stored.snapshot !== before.stored.snapshot;
-    const views = new Map<string, unknown>();
+    const views = new Map<string, ViewChange>();
     if (snapshotChanged || timers.added.length > 0 || timers.removed.length > 0) {
       const cache = (this.viewCache ??= new Map());
       for (const playerId of this.playerIds) {
         const view = this.view(playerId);
         const json = JSON.stringify(view);
-        if (cache.get(playerId) !== json) {
-          cache.set(playerId, json);
-          views.set(playerId, view);
-        }
+        const held = cache.get(playerId);
+        if (held?.json === json) continue;
+        cache.set(playerId, { json, since: this.stored.seq });
+        // Diffed as the client holds them: parsed JSON, where an undefined field is no field at all.
+        const patch = held && held.since !== null ? { since: held.since, ops: compare(JSON.parse(held.json), JSON.parse(json)) } : undefined;
+        views.set(playerId, patch ? { view, patch } : { view });
       }
     }
     return { input, ...acc, state: this.stored, snapshotChanged, timers, views, failure };

@@ -22,6 +22,15 @@ export const MAX_SOCKETS_PER_PLAYER = 5;
 export const GameAction = z.object({ type: z.string().min(1).max(64) }).catchall(z.unknown());
 export type GameAction = z.infer<typeof GameAction>;
 
+/** One RFC 6902 JSON Patch operation. */
+export const PatchOperation = z.object({
+  op: z.enum(['add', 'remove', 'replace', 'move', 'copy', 'test']),
+  path: z.string(),
+  value: z.unknown().optional(),
+  from: z.string().optional(),
+});
+export type PatchOperation = z.infer<typeof PatchOperation>;
+
 /** Frames a client may send. */
 export const ClientFrame = z.discriminatedUnion('type', [
   z.object({
@@ -36,6 +45,8 @@ export const ClientFrame = z.discriminatedUnion('type', [
     after: z.number().int().min(0),
   }),
   z.object({ type: z.literal('ping') }),
+  /** Send me my whole view: the client holds none, or a `patch` did not fit the view it holds. */
+  z.object({ type: z.literal('resync') }),
 ]);
 export type ClientFrame = z.infer<typeof ClientFrame>;
 
@@ -55,6 +66,12 @@ export const ServerFrame = z.discriminatedUnion('type', [
    * it changed: a player whose view did not change hears nothing.
    */
   z.object({ type: z.literal('view'), seq: z.number().int(), view: z.unknown() }),
+  /**
+   * The change of this player's own view at `seq`, as RFC 6902 operations against the view that
+   * was current since `base`. Apply it when the view held is from `base` or later (and before
+   * `seq`); otherwise send `resync` for the whole view.
+   */
+  z.object({ type: z.literal('patch'), seq: z.number().int(), base: z.number().int(), ops: z.array(PatchOperation) }),
   z.object({
     type: z.literal('messages'),
     messages: z.array(ChatMessage),

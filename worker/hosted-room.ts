@@ -6,7 +6,7 @@
  * does the caller acknowledge and broadcast. It knows nothing of HTTP, sockets or Durable Objects
  * beyond {@link RoomStorage}; the GameServer adapts it to the platform.
  */
-import { GameHost, type HostInput, type StepResult, type StoredState } from '../engine/host';
+import { GameHost, type HostInput, type StepResult, type StoredState, type ViewChange } from '../engine/host';
 import { HostError, RestoreError, type RestoreProblem } from '../engine/host-error';
 import { initHash } from '../engine/init-hash';
 import { migrate } from '../engine/migration';
@@ -282,7 +282,7 @@ export class HostedRoom {
       state: migrated.state,
       snapshotChanged: true,
       timers: { added: [...migrated.state.timers], removed: [...previous.timers] },
-      views: new Map(migrated.host.players().map(({ playerId }) => [playerId, migrated.host.view(playerId)])),
+      views: new Map(migrated.host.players().map(({ playerId }) => [playerId, { view: migrated.host.view(playerId) }])),
       failure: null,
     };
     const outcome = this.apply(upgradeResult, [{ kind: 'room.upgraded', data: { from, to: refOf(target) } }], {
@@ -416,10 +416,11 @@ export function outcomeFor(result: StepResult, playerId: string): RememberedOutc
   return refusal ? { type: 'error', code: refusal.code, message: refusal.message } : { type: 'ack', seq: result.state.seq };
 }
 
+/** Several steps as one outcome (an upgrade's). A player's latest view goes whole: patches of different steps do not chain. */
 function merge(...outcomes: RoomOutcome[]): RoomOutcome {
   const last = [...outcomes].reverse().find((o) => o.result);
-  const views = new Map<string, unknown>();
-  for (const o of outcomes) for (const [id, view] of o.result?.views ?? []) views.set(id, view);
+  const views = new Map<string, ViewChange>();
+  for (const o of outcomes) for (const [id, change] of o.result?.views ?? []) views.set(id, { view: change.view });
   return {
     result: last?.result ? { ...last.result, views } : null,
     messages: outcomes.flatMap((o) => o.messages),

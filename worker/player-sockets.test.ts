@@ -65,10 +65,21 @@ describe('player connections', () => {
     await ana.next((f) => f.type === 'view');
     await ben.next((f) => f.type === 'view');
     const started = await send(ana, 'p0', { type: 'lab.start' });
-    expect(await ana.next((f) => f.type === 'view')).toMatchObject({ seq: started.seq, view: { me: 'ana', value: 'running' } });
-    expect(await ben.next((f) => f.type === 'view')).toMatchObject({ seq: started.seq, view: { me: 'ben', value: 'running' } });
-    await send(ana, 'p1', { type: 'lab.poke' });
-    expect((await ana.next((f) => f.type === 'view')).view).toMatchObject({ me: 'ana', myPokes: 1 });
+    for (const [socket, me] of [[ana, 'ana'], [ben, 'ben']] as const) {
+      // Whole here: for a view this small, the whole is shorter than the patch.
+      expect(await socket.next((f) => f.type === 'patch' || f.type === 'view'), me).toMatchObject({ type: 'view', seq: started.seq, view: { me, value: 'running' } });
+    }
+    // A small change to a view goes as a patch against the view held.
+    const poked = await send(ana, 'p1', { type: 'lab.poke' });
+    expect(await ana.next((f) => f.type === 'patch' || f.type === 'view')).toEqual({
+      type: 'patch',
+      seq: poked.seq,
+      base: started.seq,
+      ops: [{ op: 'replace', path: '/myPokes', value: 1 }],
+    });
+    // Asked for it, the whole view comes.
+    ana.send({ type: 'resync' });
+    expect(await ana.next((f) => f.type === 'view')).toMatchObject({ seq: poked.seq, view: { me: 'ana', value: 'running', myPokes: 1 } });
   });
 
   it('sets the sender itself: a senderId in the payload is ignored', async () => {

@@ -15,8 +15,10 @@ import {
   RATE_PER_SECOND,
   type ChatMessage,
   type CloseReason,
+  type PatchOperation,
   type ServerFrame,
 } from '../protocol';
+import type { ViewChange } from '../engine/host';
 import { configuredSecret, verifyToken } from './auth';
 import { outcomeFor, roomErrorOf, type HostedRoom, type RoomOutcome } from './hosted-room';
 import { CATCH_UP_PAGE, MessageLog } from './message-log';
@@ -35,8 +37,12 @@ export interface ConnectionState {
 export type RoomConnection = Connection<ConnectionState>;
 
 export function sendFrame(connection: Connection, frame: ServerFrame): void {
+  sendText(connection, JSON.stringify(frame));
+}
+
+function sendText(connection: Connection, text: string): void {
   try {
-    connection.send(JSON.stringify(frame));
+    connection.send(text);
   } catch {
     // The socket closed under us; its close handler cleans up.
   }
@@ -118,6 +124,17 @@ export function sendMessagesAfter(connection: RoomConnection, room: HostedRoom, 
 }
 
 /**
+ * How a changed view travels: as a patch against the view the player held, when the host knows
+ * it and the patch is smaller; otherwise whole. A client that cannot apply a patch asks to resync.
+ */
+function viewFrame(seq: number, change: ViewChange): string {
+  const whole = JSON.stringify({ type: 'view', seq, view: change.view } satisfies ServerFrame);
+  if (!change.patch) return whole;
+  const patch = JSON.stringify({ type: 'patch', seq, base: change.patch.since, ops: change.patch.ops as PatchOperation[] } satisfies ServerFrame);
+  return patch.length < whole.length ? patch : whole;
+}
+
+/**
  * After a persisted step: each player whose own view changed gets it, and every connection the new
  * messages it may read. A player whose view did not change hears nothing: even an identical frame
  * would tell them that someone did something secret (a ballot, a pick).
@@ -126,10 +143,17 @@ export function fanOut(connections: Iterable<RoomConnection>, room: HostedRoom, 
   const views = outcome.result?.views;
   if ((!views || views.size === 0) && outcome.messages.length === 0) return;
   const seq = room.seq;
+  // One frame per player, serialised once, for all of that player's connections.
+  const frames = new Map<string, string>();
   for (const connection of connections) {
     const state = connection.state;
     if (!state || state.role === 'inspector' || state.role === 'inspector-pending') continue;
-    if (state.role === 'player' && views?.has(state.playerId)) sendFrame(connection, { type: 'view', seq, view: views.get(state.playerId) });
+    const change = state.role === 'player' ? views?.get(state.playerId) : undefined;
+    if (change) {
+      let frame = frames.get(state.playerId);
+      if (frame === undefined) frames.set(state.playerId, (frame = viewFrame(seq, change)));
+      sendText(connection, frame);
+    }
     const visible = outcome.messages.filter((m: ChatMessage) => MessageLog.visibleTo(m, reader(state)));
     if (visible.length > 0) {
       sendFrame(connection, { type: 'messages', messages: visible, cursor: visible[visible.length - 1]!.seq, more: false });
@@ -204,6 +228,9 @@ export function handleFrame(
       return null;
     case 'sync':
       sendMessagesAfter(connection, room, frame.after);
+      return null;
+    case 'resync':
+      if (state.role === 'player' && room.host) sendFrame(connection, { type: 'view', seq: room.seq, view: room.view(state.playerId) });
       return null;
     case 'send':
       return sendGameEvent(connection, state, frame, room);

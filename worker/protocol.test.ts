@@ -54,6 +54,10 @@ describe('the room speaks the protocol of protocol/', () => {
     await ben.next((f) => f.type === 'messages' && f.messages[0]?.members?.length === 2);
     ana.send({ type: 'send', ref: 's3', event: { type: 'lab.start' } });
     await ben.next((f) => f.type === 'view' && f.view?.value === 'running');
+    ana.send({ type: 'send', ref: 's3b', event: { type: 'lab.poke' } });
+    await ana.next((f) => f.type === 'patch');
+    ana.send({ type: 'resync' });
+    await ana.next((f) => f.type === 'view' && f.view?.myPokes === 1);
     ana.send({ type: 'send', ref: 's4', event: { type: 'lab.fly' } });
     await ana.next((f) => f.type === 'error' && f.ref === 's4');
     ana.send('{not json');
@@ -68,7 +72,7 @@ describe('the room speaks the protocol of protocol/', () => {
     const frames = [ana, ben, host].flatMap((socket) => socket.received);
     for (const frame of frames) expectFits(ServerFrame, frame, kindOf(frame));
     expect(new Set(frames.map(kindOf))).toEqual(
-      new Set(['welcome', 'view', 'messages', 'ack', 'error with ref', 'error', 'pong']),
+      new Set(['welcome', 'view', 'patch', 'messages', 'ack', 'error with ref', 'error', 'pong']),
     );
     expect(frames.find((f) => f.type === 'welcome' && f.role === 'admin')).toBeDefined();
   });

@@ -112,8 +112,8 @@ export function createPlayerStore(input: PlayerStoreInput) {
         };
       },
       /** A newer view replaces the one held; a late frame for an older seq is ignored. */
-      viewReceived: (ctx, event: { seq: number; view?: PlayerView }) =>
-        event.seq < ctx.viewSeq ? ctx : { ...ctx, view: event.view ?? ctx.view, viewSeq: event.seq },
+      viewReceived: (ctx, event: { seq: number; view: PlayerView }) =>
+        event.seq < ctx.viewSeq ? ctx : { ...ctx, view: event.view, viewSeq: event.seq },
       messagesReceived: (ctx, event: { messages: ChatMessage[]; cursor: number }) => ({
         ...ctx,
         messages: mergeMessages(ctx.messages, event.messages),

@@ -9,6 +9,7 @@ import type { PlayerView } from '../../machines/pecking-order/v1/projection';
 import type { ClientFrame, GameAction } from '../../protocol';
 import { isRefusal, parseServerFrame } from '../shared/protocol';
 import type { PlayerStore } from './player-store';
+import { patchedView } from './view-patch';
 
 let refCounter = 0;
 /** A ref names one action of this player (the room remembers outcomes by it); the time part keeps them unique across reloads. */
@@ -50,8 +51,15 @@ export function useRoomSocket(store: PlayerStore, session: RoomSession): (event:
           }
           break;
         case 'view':
-          store.trigger.viewReceived({ seq: frame.seq, ...('view' in frame ? { view: frame.view as PlayerView } : {}) });
+          store.trigger.viewReceived({ seq: frame.seq, view: frame.view as PlayerView });
           break;
+        case 'patch': {
+          const { view, viewSeq } = store.getSnapshot().context;
+          const next = patchedView<PlayerView>({ view, seq: viewSeq }, frame);
+          if (next === null) write({ type: 'resync' }); // missed a change: the whole view, please
+          else if (next !== 'stale') store.trigger.viewReceived({ seq: frame.seq, view: next });
+          break;
+        }
         case 'messages':
           store.trigger.messagesReceived({ messages: frame.messages, cursor: frame.cursor });
           // A long absence is caught up page by page.

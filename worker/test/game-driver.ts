@@ -8,6 +8,7 @@ import { expect } from 'vitest';
 import { seededRandom } from '../../machines/pecking-order/rules';
 import { decideBotMove, type BotTemper } from '../../machines/pecking-order/testing/bots';
 import type { PlayerView } from '../../machines/pecking-order/v1/projection';
+import { patchedView } from '../../client/play/view-patch';
 import { TestSocket, advance, call, stub, tokens } from './helpers';
 
 export interface Seat {
@@ -36,6 +37,12 @@ export class GameDriver {
         if (frame.type === 'view' && frame.seq >= seat.seq) {
           seat.view = frame.view;
           seat.seq = frame.seq;
+        }
+        if (frame.type === 'patch') {
+          // As the client does: apply it to the view held, or ask for the whole view.
+          const next = patchedView<PlayerView>({ view: seat.view, seq: seat.seq }, frame);
+          if (next === null) socket.send({ type: 'resync' });
+          else if (next !== 'stale') [seat.view, seat.seq] = [next, frame.seq];
         }
       });
       await socket.next((f) => f.type === 'view');
