@@ -21,6 +21,7 @@ import {
   type RoomConnection,
 } from './player-sockets';
 import { authenticateInspector, isInspectRequest, sendHello, sendInspection } from './inspector-sockets';
+import { markRefused } from './refused-sockets';
 import { roomStatusOf } from './room-status';
 import { RoomError, errorResponse } from './room-error';
 import { ROUTES, type RouteContext } from './room-routes';
@@ -50,6 +51,8 @@ export class GameServer extends Server<Env> {
   private lastError: { at: number; code: string; message: string } | null = null;
   /** The alarm time last set, so unchanged alarms are not rewritten. */
   private alarmAt: number | null | undefined;
+  /** Upgrades `onConnect` refused, so that `fetch` marks their 101 for the Worker to cut. */
+  private readonly refusedUpgrades = new WeakSet<Request>();
 
   /** Runs on every wake (first start, after hibernation or eviction) before any input. */
   override async onStart(): Promise<void> {
@@ -64,6 +67,12 @@ export class GameServer extends Server<Env> {
     this.room.restore();
     this.alarmAt = await this.ctx.storage.getAlarm();
     await this.catchUp();
+  }
+
+  /** partyserver's, but the 101 of a refused connection is marked (see refused-sockets.ts). */
+  override async fetch(request: Request): Promise<Response> {
+    const response = await super.fetch(request);
+    return this.refusedUpgrades.has(request) ? markRefused(response) : response;
   }
 
   override async onRequest(request: Request): Promise<Response> {
@@ -93,7 +102,7 @@ export class GameServer extends Server<Env> {
     const state = await admitConnection(conn, ctx.request, this.env, this.room, this.name, this.now(), () =>
       this.getConnections<ConnectionState>() as Iterable<RoomConnection>,
     );
-    if (!state) return;
+    if (!state) return void this.refusedUpgrades.add(ctx.request);
     const cursor = Number(new URL(ctx.request.url).searchParams.get('cursor') ?? '0');
     greet(conn, this.room, this.name, Number.isSafeInteger(cursor) && cursor > 0 ? cursor : 0);
   }

@@ -2,20 +2,21 @@
  * The Worker entry: rooms under `/parties/game-server/:roomId` (partyserver routing), the lobby's
  * API under `/api/`, static assets (client and inspector builds) for everything else.
  */
-import { routePartykitRequest } from 'partyserver';
 import { createGame } from './lobby';
+import { routeToRoom } from './refused-sockets';
 import { roomAddressProblem } from './room-address';
 import { RoomError, errorResponse } from './room-error';
 
 export { GameServer } from './game-server';
 
 export default {
-  async fetch(request: Request, env: Env): Promise<Response> {
+  async fetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
     const { pathname } = new URL(request.url);
     // Before partyserver: an unknown party or a malformed room id never reaches a room (HTTP or WebSocket).
     const refused = roomAddressProblem(pathname, env);
     if (refused) return errorResponse(refused);
-    const routed = await routePartykitRequest(request, env);
+    // partyserver routing; a WebSocket the room refuses is cut a second after its close frame (refused-sockets.ts).
+    const routed = await routeToRoom(request, env, ctx);
     if (routed) return routed;
     if (pathname === '/api/games') {
       if (request.method !== 'POST') return errorResponse(new RoomError('METHOD_NOT_ALLOWED', 'POST /api/games creates a game'));
