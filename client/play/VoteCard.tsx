@@ -90,6 +90,10 @@ function whyNoBallot(view: PlayerView, vote: VoteView): string {
   }
   if (!view.me.alive) return 'You are out: you vote again in the finale, as a juror.';
   if (vote.type === 'PODIUM_SACRIFICE') return 'You are in the top 3: you cannot vote, only hope to be saved.';
-  if (vote.type === 'EXECUTIONER' && vote.step === 'ballot') return 'Only the executioner picks now.';
+  if (vote.type === 'EXECUTIONER' && vote.step === 'ballot') {
+    return vote.executioner
+      ? 'Only the executioner picks now.'
+      : 'Nobody was elected executioner: at the close, the least silver outside the top 3 goes.';
+  }
   return 'You have no ballot in this step.';
 }
