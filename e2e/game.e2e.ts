@@ -199,7 +199,11 @@ describe('the player client in a real browser', () => {
       }
     };
 
-    // Pregame: the group chat is open before day 1.
+    // Pregame: the group chat is open before day 1. A message over the limit cannot be sent.
+    await tab(ana, 'Chat');
+    await ana.page.getByLabel('Message the group').fill('x'.repeat(300));
+    await see(ana.page.locator('.panel-chat .count'), '-20 characters left');
+    expect(await ana.page.locator('.panel-chat').getByRole('button', { name: 'Send' }).isDisabled()).toBe(true);
     await chat(ana, 'Hello, I am Ana. Alliances, anyone?', players);
 
     // Day 1: MAJORITY with a PLAYER_PICK.
@@ -258,6 +262,11 @@ describe('the player client in a real browser', () => {
     for (const player of players) await see(player.page.getByTestId('voted'), 'Voted so far (5)');
     await tab(ana, 'Today');
     await shot(ana.page, 'voting');
+    // On a phone the ballot leads the Today panel: the vote card starts within the first screen.
+    const voteTop = Number(
+      await ana.page.evaluate(`document.querySelector('[data-testid="vote-card"]').getBoundingClientRect().top + window.scrollY`),
+    );
+    expect(voteTop).toBeLessThan(PHONE.viewport.height);
 
     // Cy reloads mid-game: the same state, and the messages from storage, caught up from the cursor.
     await tab(cy, 'Chat');
@@ -298,6 +307,11 @@ describe('the player client in a real browser', () => {
     await see(eli.page.locator('.panel-chat .notice'), 'You are out: you can read the group chat but not post.');
     expect(await eli.page.getByLabel('Message the group').isDisabled()).toBe(true);
     await advance('Social', 'Day 2 of 4');
+    // The jury's pills say what is true for them: no DMs, no transfers, a chat they only read.
+    const eliOpen = eli.page.getByLabel('What is open now');
+    await see(eliOpen, 'No DMs for the jury');
+    expect(await eliOpen.textContent()).not.toMatch(/DMs open|Silver transfers open|Group chat open/);
+    await see(ana.page.getByLabel('What is open now'), 'DMs open');
     await dm(cy, dee, 'Dee, shield me and I shield you.');
     await give(ana, 'Dee', 3);
     await see(dee.page.getByTestId('my-silver'), '58 silver');
@@ -353,6 +367,8 @@ describe('the player client in a real browser', () => {
     await see(ana.page.getByTestId('game-over'), 'That’s you.');
     await tab(bo, 'Today');
     await shot(bo.page, 'game-over');
+    // The standings list everyone, in finishing order: the finalists, then the last out first.
+    expect(await bo.page.getByTestId('standings').locator('li').allTextContents()).toEqual(['Ana', 'Bo (you)', 'Cy', 'Dee', 'Eli']);
 
     await see(host.getByTestId('status'), 'Finished');
     await see(host.getByTestId('stage'), 'gameOver');

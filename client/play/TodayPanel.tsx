@@ -3,7 +3,7 @@ import { withNames } from '../shared/player-names';
 import { ActivityCard } from './ActivityCard';
 import { NightNews } from './NightNews';
 import { PersonaCard } from './PersonaCard';
-import { regionPills } from './today-lines';
+import { regionPills, voteFirst } from './today-lines';
 import { useNames } from './use-names';
 import { VoteCard } from './VoteCard';
 import { PHASE_HINTS, VOTE_NAMES } from './vote-words';
@@ -12,8 +12,10 @@ import { PHASE_HINTS, VOTE_NAMES } from './vote-words';
 export function TodayPanel({ view }: { view: PlayerView }) {
   const names = useNames();
   const earlier = view.history.filter((result) => result.day < view.day || view.phase === 'gameOver');
+  const leadWithVote = voteFirst(view);
   return (
     <>
+      {leadWithVote && <VoteCard view={view} />}
       <PersonaCard view={view} />
       <NightNews view={view} />
       {view.phase !== 'gameOver' && (
@@ -38,7 +40,7 @@ export function TodayPanel({ view }: { view: PlayerView }) {
         </section>
       )}
       <ActivityCard view={view} />
-      <VoteCard view={view} />
+      {!leadWithVote && <VoteCard view={view} />}
       {earlier.length > 0 && (
         <section className="card" aria-labelledby="history-title">
           <h2 id="history-title">{view.phase === 'gameOver' ? 'The game, day by day' : 'The days so far'}</h2>

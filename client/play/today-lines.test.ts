@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { openVote, playerView } from './testing/player-view';
-import { pickRevealHeadline, regionPills, standingWords, votedLine } from './today-lines';
+import { dayResult, openVote, playerView } from './testing/player-view';
+import { pickRevealHeadline, regionPills, standingWords, voteFirst, votedLine } from './today-lines';
 
 const name = (id: string) => id.toUpperCase();
 
@@ -63,5 +63,20 @@ describe('standingWords', () => {
   it('says in the game, or out on the jury, before the end', () => {
     expect(standingWords(playerView())).toBe('in the game');
     expect(standingWords(playerView({ me: { alive: false, silver: 0, gold: 0, juror: true } }))).toBe('out of the game, on the jury');
+  });
+});
+
+describe('voteFirst', () => {
+  it('leads with the vote while it is open and while its result is fresh', () => {
+    expect(voteFirst(playerView({ phase: 'voting', vote: openVote('MAJORITY') }))).toBe(true);
+    const result = dayResult({ day: 1, type: 'MAJORITY', out: 'p4' });
+    expect(voteFirst(playerView({ phase: 'results', vote: openVote('MAJORITY', { open: false, result }) }))).toBe(true);
+  });
+
+  it('keeps the persona first before the vote opens and after the results', () => {
+    expect(voteFirst(playerView({ phase: 'social', vote: openVote('MAJORITY', { open: false, step: null }) }))).toBe(false);
+    const result = dayResult({ day: 1, type: 'MAJORITY', out: 'p4' });
+    expect(voteFirst(playerView({ phase: 'night', vote: openVote('MAJORITY', { open: false, result }) }))).toBe(false);
+    expect(voteFirst(playerView())).toBe(false);
   });
 });

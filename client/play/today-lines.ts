@@ -54,3 +54,13 @@ export function standingWords(view: PlayerView): string {
   if (view.ending === 'FINALS') return view.winner === view.playerId ? 'the winner' : 'finalist';
   return 'still in when the host ended the game';
 }
+
+/**
+ * Whether the vote card leads the Today panel: while the vote is open and while its result is
+ * fresh (the results phase), the ballot matters most, so on a phone it comes before the persona
+ * card and the pick reveal instead of a long scroll below them.
+ */
+export function voteFirst(view: PlayerView): boolean {
+  if (!view.vote) return false;
+  return view.vote.open || (view.phase === 'results' && view.vote.result !== null);
+}
