@@ -124,14 +124,21 @@ describe('the player client in a real browser', () => {
     await lobby.getByLabel('Lobby secret').fill(lobbySecret);
     const wrongNames = ['Ana', 'Bo', '', 'Ana', 'Eli'];
     for (const [i, name] of wrongNames.entries()) await lobby.getByLabel(`Player ${i + 1} name`).fill(name);
-    await lobby.getByLabel('Day 1 vote').selectOption('FINALS');
+    // Impossible plan choices are off before anything is sent, each with its reason beside it.
+    const dayOne = lobby.getByLabel('Day 1 vote');
+    expect(await dayOne.locator('option[value="FINALS"]').isDisabled()).toBe(true);
+    expect(await dayOne.locator('option[value="BUBBLE"]').isDisabled()).toBe(true);
+    expect(await dayOne.locator('option[value="MAJORITY"]').isDisabled()).toBe(false);
+    await see(lobby.getByTestId('ruled-out-0'), 'Bubble');
+    expect(await lobby.getByTestId('ruled-out-0').textContent()).toContain("Day 1's BUBBLE vote needs 6 players alive");
+    expect(await lobby.getByLabel('Day 4 player pick activity').isDisabled()).toBe(true);
+    await see(lobby.getByTestId('no-pick-3'), 'Day 4 is the FINALS: it has no activity');
     await lobby.getByRole('button', { name: 'Create the game' }).click();
     const failure = lobby.getByTestId('lobby-failure');
     await see(failure, 'Fix the fields marked below');
-    expect(await failure.locator('li').count()).toBe(3);
+    expect(await failure.locator('li').count()).toBe(2);
     expect(await lobby.locator('#issue-cast-2-name').textContent()).toBe('Every player needs a display name.');
     expect(await lobby.locator('#issue-cast-3-name').textContent()).toContain('"Ana" appears twice');
-    expect(await lobby.locator('#issue-days-0-voteType').textContent()).toContain('FINALS can only be the last day');
     expect(await lobby.getByLabel('Player 3 name').getAttribute('aria-invalid')).toBe('true');
     await shot(lobby, 'lobby-errors');
 
