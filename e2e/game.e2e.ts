@@ -167,6 +167,7 @@ describe('the player client in a real browser', () => {
     expect(await links.count()).toBe(5);
     const invites = await Promise.all((await links.all()).map((link) => link.inputValue()));
     for (const invite of invites) expect(invite).toMatch(new RegExp(`^${baseUrl}/play#room=[a-z0-9]+&token=`));
+    await see(lobby.getByTestId('game-start'), 'The game starts when you advance it from the host view.');
     const hostLink = await lobby.getByTestId('host-link').inputValue();
     expect(hostLink).toMatch(new RegExp(`^${baseUrl}/host#room=[a-z0-9]+&token=`));
     expect(await lobby.getByRole('button', { name: /^Copy / }).count()).toBe(6);
@@ -384,6 +385,30 @@ describe('the player client in a real browser', () => {
 
     for (const player of players) expect(player.errors).toEqual([]);
     await Promise.all([lobbyContext.close(), ...players.map((player) => player.context.close())]);
+  });
+
+  it('lets the lobby set the start time, and the links page counts down to it', async () => {
+    const context = await browser.newContext(DESKTOP);
+    const lobby = await context.newPage();
+    await lobby.goto(`${baseUrl}/`);
+    await lobby.getByLabel('Lobby secret').fill(lobbySecret);
+    for (const [i, member] of CAST.entries()) await lobby.getByLabel(`Player ${i + 1} name`).fill(member.name);
+    await lobby.getByLabel('Pace (preset)').selectOption('FAST');
+    // Three minutes from now, to the minute, in the browser's own time zone.
+    const startAt = Number(await lobby.evaluate('Math.floor((Date.now() + 180000) / 60000) * 60000'));
+    const local = String(
+      await lobby.evaluate(`(() => { const d = new Date(${startAt}); const two = (n) => String(n).padStart(2, '0');
+        return d.getFullYear() + '-' + two(d.getMonth() + 1) + '-' + two(d.getDate()) + 'T' + two(d.getHours()) + ':' + two(d.getMinutes()); })()`),
+    );
+    await lobby.getByLabel('Day 1 starts (optional)').fill(local);
+    await lobby.getByRole('button', { name: 'Create the game' }).click();
+    const start = lobby.getByTestId('game-start');
+    await see(start, 'Day 1 starts');
+    expect(await lobby.locator('[data-testid="game-start"] time').getAttribute('datetime')).toBe(new Date(startAt).toISOString());
+    const first = await see(lobby.getByTestId('start-countdown'), /^in [0-3]:\d\d$/);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(await lobby.getByTestId('start-countdown').textContent()).not.toBe(first);
+    await context.close();
   });
 
   it('shows a live countdown in a PRE_SCHEDULED game', async () => {
