@@ -75,25 +75,27 @@ export function DayPlanEditor({ days, players, onChange, onReset, issues }: {
                   </details>
                 )}
               </div>
-              <label className="check" htmlFor={fieldId(activityField)}>
-                <input
-                  id={fieldId(activityField)}
-                  type="checkbox"
-                  checked={day.playerPick}
-                  // Unticking stays possible when the day no longer allows the activity.
-                  disabled={noPick !== null && !day.playerPick}
-                  aria-describedby={noPick ? `no-pick-${index}` : undefined}
-                  onChange={(event) => update(index, { playerPick: event.target.checked })}
-                  {...invalidProps(activityField, issues)}
-                />
-                <span>Day {index + 1} player pick activity</span>
-              </label>
-              {noPick && (
-                <p className={day.playerPick ? 'field-issue' : 'muted'} id={`no-pick-${index}`} data-testid={`no-pick-${index}`}>
-                  {noPick}
-                </p>
-              )}
-              <FieldIssues field={activityField} issues={issues} />
+              <div className="pick-field">
+                <label className="check" htmlFor={fieldId(activityField)}>
+                  <input
+                    id={fieldId(activityField)}
+                    type="checkbox"
+                    checked={day.playerPick}
+                    // Unticking stays possible when the day no longer allows the activity.
+                    disabled={noPick !== null && !day.playerPick}
+                    aria-describedby={noPick ? `no-pick-${index}` : undefined}
+                    onChange={(event) => update(index, { playerPick: event.target.checked })}
+                    {...invalidProps(activityField, issues)}
+                  />
+                  <span>Day {index + 1} player pick activity</span>
+                </label>
+                {noPick && (
+                  <p className={day.playerPick ? 'field-issue' : 'muted'} id={`no-pick-${index}`} data-testid={`no-pick-${index}`}>
+                    {noPick}
+                  </p>
+                )}
+                <FieldIssues field={activityField} issues={issues} />
+              </div>
               <button
                 type="button"
                 className="secondary small"
