@@ -41,6 +41,10 @@ export default defineConfig({
         test: { name: 'inspector', include: ['inspector/**/*.test.ts'], environment: 'node' },
       },
       {
+        // The player app's pure parts (what a view says, what may be sent): plain Node, no browser.
+        test: { name: 'client', include: ['client/**/*.test.ts'], environment: 'node' },
+      },
+      {
         // Docs generated from code, compared with what is committed (`npm run docs` rewrites them).
         test: { name: 'docs', include: ['docs/**/*.test.ts'], environment: 'node' },
       },

@@ -124,14 +124,21 @@ describe('the player client in a real browser', () => {
     await lobby.getByLabel('Lobby secret').fill(lobbySecret);
     const wrongNames = ['Ana', 'Bo', '', 'Ana', 'Eli'];
     for (const [i, name] of wrongNames.entries()) await lobby.getByLabel(`Player ${i + 1} name`).fill(name);
-    await lobby.getByLabel('Day 1 vote').selectOption('FINALS');
+    // Impossible plan choices are off before anything is sent, each with its reason beside it.
+    const dayOne = lobby.getByLabel('Day 1 vote');
+    expect(await dayOne.locator('option[value="FINALS"]').isDisabled()).toBe(true);
+    expect(await dayOne.locator('option[value="BUBBLE"]').isDisabled()).toBe(true);
+    expect(await dayOne.locator('option[value="MAJORITY"]').isDisabled()).toBe(false);
+    await see(lobby.getByTestId('ruled-out-0'), 'Bubble');
+    expect(await lobby.getByTestId('ruled-out-0').textContent()).toContain("Day 1's BUBBLE vote needs 6 players alive");
+    expect(await lobby.getByLabel('Day 4 player pick activity').isDisabled()).toBe(true);
+    await see(lobby.getByTestId('no-pick-3'), 'Day 4 is the FINALS: it has no activity');
     await lobby.getByRole('button', { name: 'Create the game' }).click();
     const failure = lobby.getByTestId('lobby-failure');
     await see(failure, 'Fix the fields marked below');
-    expect(await failure.locator('li').count()).toBe(3);
+    expect(await failure.locator('li').count()).toBe(2);
     expect(await lobby.locator('#issue-cast-2-name').textContent()).toBe('Every player needs a display name.');
     expect(await lobby.locator('#issue-cast-3-name').textContent()).toContain('"Ana" appears twice');
-    expect(await lobby.locator('#issue-days-0-voteType').textContent()).toContain('FINALS can only be the last day');
     expect(await lobby.getByLabel('Player 3 name').getAttribute('aria-invalid')).toBe('true');
     await shot(lobby, 'lobby-errors');
 
@@ -160,6 +167,7 @@ describe('the player client in a real browser', () => {
     expect(await links.count()).toBe(5);
     const invites = await Promise.all((await links.all()).map((link) => link.inputValue()));
     for (const invite of invites) expect(invite).toMatch(new RegExp(`^${baseUrl}/play#room=[a-z0-9]+&token=`));
+    await see(lobby.getByTestId('game-start'), 'The game starts when you advance it from the host view.');
     const hostLink = await lobby.getByTestId('host-link').inputValue();
     expect(hostLink).toMatch(new RegExp(`^${baseUrl}/host#room=[a-z0-9]+&token=`));
     expect(await lobby.getByRole('button', { name: /^Copy / }).count()).toBe(6);
@@ -199,7 +207,11 @@ describe('the player client in a real browser', () => {
       }
     };
 
-    // Pregame: the group chat is open before day 1.
+    // Pregame: the group chat is open before day 1. A message over the limit cannot be sent.
+    await tab(ana, 'Chat');
+    await ana.page.getByLabel('Message the group').fill('x'.repeat(300));
+    await see(ana.page.locator('.panel-chat .count'), '-20 characters left');
+    expect(await ana.page.locator('.panel-chat').getByRole('button', { name: 'Send' }).isDisabled()).toBe(true);
     await chat(ana, 'Hello, I am Ana. Alliances, anyone?', players);
 
     // Day 1: MAJORITY with a PLAYER_PICK.
@@ -258,6 +270,11 @@ describe('the player client in a real browser', () => {
     for (const player of players) await see(player.page.getByTestId('voted'), 'Voted so far (5)');
     await tab(ana, 'Today');
     await shot(ana.page, 'voting');
+    // On a phone the ballot leads the Today panel: the vote card starts within the first screen.
+    const voteTop = Number(
+      await ana.page.evaluate(`document.querySelector('[data-testid="vote-card"]').getBoundingClientRect().top + window.scrollY`),
+    );
+    expect(voteTop).toBeLessThan(PHONE.viewport.height);
 
     // Cy reloads mid-game: the same state, and the messages from storage, caught up from the cursor.
     await tab(cy, 'Chat');
@@ -298,6 +315,11 @@ describe('the player client in a real browser', () => {
     await see(eli.page.locator('.panel-chat .notice'), 'You are out: you can read the group chat but not post.');
     expect(await eli.page.getByLabel('Message the group').isDisabled()).toBe(true);
     await advance('Social', 'Day 2 of 4');
+    // The jury's pills say what is true for them: no DMs, no transfers, a chat they only read.
+    const eliOpen = eli.page.getByLabel('What is open now');
+    await see(eliOpen, 'No DMs for the jury');
+    expect(await eliOpen.textContent()).not.toMatch(/DMs open|Silver transfers open|Group chat open/);
+    await see(ana.page.getByLabel('What is open now'), 'DMs open');
     await dm(cy, dee, 'Dee, shield me and I shield you.');
     await give(ana, 'Dee', 3);
     await see(dee.page.getByTestId('my-silver'), '58 silver');
@@ -353,6 +375,8 @@ describe('the player client in a real browser', () => {
     await see(ana.page.getByTestId('game-over'), 'That’s you.');
     await tab(bo, 'Today');
     await shot(bo.page, 'game-over');
+    // The standings list everyone, in finishing order: the finalists, then the last out first.
+    expect(await bo.page.getByTestId('standings').locator('li').allTextContents()).toEqual(['Ana', 'Bo (you)', 'Cy', 'Dee', 'Eli']);
 
     await see(host.getByTestId('status'), 'Finished');
     await see(host.getByTestId('stage'), 'gameOver');
@@ -361,6 +385,33 @@ describe('the player client in a real browser', () => {
 
     for (const player of players) expect(player.errors).toEqual([]);
     await Promise.all([lobbyContext.close(), ...players.map((player) => player.context.close())]);
+  });
+
+  it('lets the lobby set the start time, and the links page counts down to it', async () => {
+    const context = await browser.newContext(DESKTOP);
+    const lobby = await context.newPage();
+    await lobby.goto(`${baseUrl}/`);
+    await lobby.getByLabel('Lobby secret').fill(lobbySecret);
+    for (const [i, member] of CAST.entries()) await lobby.getByLabel(`Player ${i + 1} name`).fill(member.name);
+    await lobby.getByLabel('Pace (preset)').selectOption('FAST');
+    // Three minutes from now, to the minute, in the browser's own time zone.
+    const startAt = Number(await lobby.evaluate('Math.floor((Date.now() + 180000) / 60000) * 60000'));
+    const local = String(
+      await lobby.evaluate(`(() => { const d = new Date(${startAt}); const two = (n) => String(n).padStart(2, '0');
+        return d.getFullYear() + '-' + two(d.getMonth() + 1) + '-' + two(d.getDate()) + 'T' + two(d.getHours()) + ':' + two(d.getMinutes()); })()`),
+    );
+    await lobby.getByLabel('Day 1 starts (optional)').fill(local);
+    await lobby.getByRole('button', { name: 'Create the game' }).click();
+    const start = lobby.getByTestId('game-start');
+    await see(start, 'Day 1 starts');
+    // The room's first timer: the start, give or take the milliseconds between creating and scheduling.
+    const shown = Date.parse((await lobby.locator('[data-testid="game-start"] time').getAttribute('datetime'))!);
+    expect(shown - startAt).toBeGreaterThanOrEqual(0);
+    expect(shown - startAt).toBeLessThan(1_000);
+    const first = await see(lobby.getByTestId('start-countdown'), /^in [0-3]:\d\d$/);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(await lobby.getByTestId('start-countdown').textContent()).not.toBe(first);
+    await context.close();
   });
 
   it('shows a live countdown in a PRE_SCHEDULED game', async () => {
@@ -407,7 +458,8 @@ describe('the player client in a real browser', () => {
     );
     await player.page.getByRole('status', { name: 'Connection: Refused' }).waitFor({ timeout: 10_000 });
     await see(player.page.getByRole('alert'), 'The game refused this link (4002 TOKEN_INVALID).');
-    await see(player.page.getByRole('alert'), 'The token is malformed or its signature is wrong.');
+    await see(player.page.getByRole('alert'), 'Ask the host for a new link.');
+    expect(await player.page.getByRole('alert').textContent()).not.toContain('signature');
     expect(new URL(player.page.url()).hash).toBe('');
     // One attempt, refused: the same link cannot do better, so no reconnect follows.
     await new Promise((resolve) => setTimeout(resolve, 2_000));

@@ -2,7 +2,7 @@
 
 export const CLOSE_CODES = {
   TOKEN_MISSING: { code: 4001, meaning: 'No `token` query parameter: open the invite link again.' },
-  TOKEN_INVALID: { code: 4002, meaning: 'The token is malformed or its signature is wrong.' },
+  TOKEN_INVALID: { code: 4002, meaning: 'The token is malformed or its signature is wrong (a cut-short, mistyped or stale link): ask the host for a new invite link.' },
   TOKEN_EXPIRED: { code: 4003, meaning: 'The token has expired: ask the host for a new invite link.' },
   TOKEN_WRONG_ROOM: { code: 4004, meaning: 'The token was issued for another room.' },
   NOT_A_PLAYER: { code: 4005, meaning: 'The token names a player who is not in this room’s roster.' },

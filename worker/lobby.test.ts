@@ -37,6 +37,18 @@ describe('POST /api/games (the lobby)', () => {
     expect(status.json).toMatchObject({ status: 'running', machine: 'pecking-order@1' });
   });
 
+  it('says when the game starts: the manifest’s startAt, or nothing to wait for in an ADMIN game', async () => {
+    const startAt = Date.now() + 3 * 86_400_000;
+    const scheduled = await create({ cast: cast(5), manifest: { preset: 'FAST', scheduling: 'PRE_SCHEDULED', startAt, days: defaultDayPlan(5) } });
+    expect(scheduled.status).toBe(201);
+    // The first timer is due at startAt, give or take the milliseconds between init and scheduling.
+    const startsAt = ((await scheduled.json()) as any).startsAt as number;
+    expect(startsAt - startAt).toBeGreaterThanOrEqual(0);
+    expect(startsAt - startAt).toBeLessThan(1_000);
+    const byHost = await create({ cast: cast(5), manifest: { preset: 'FAST', scheduling: 'ADMIN', days: defaultDayPlan(5) } });
+    expect(((await byHost.json()) as any).startsAt).toBeNull();
+  });
+
   it('answers an invalid plan with the room’s reasons, by the field they concern', async () => {
     const response = await create({ cast: cast(4), manifest: { preset: 'TEST', scheduling: 'PRE_SCHEDULED', days: [{ voteType: 'BUBBLE' }, { voteType: 'FINALS' }] } });
     expect(response.status).toBe(400);

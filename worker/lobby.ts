@@ -3,7 +3,7 @@
  * turns the host's cast into its roster (and names the fields of the host's request that init
  * issues concern); the lobby creates the room through the same documented init handoff an external
  * lobby uses, has the room sign one invite token per player and an admin token, and answers with
- * invite and host links.
+ * invite and host links, and when the game first moves on by itself (`startsAt`).
  */
 import { getServerByName } from 'partyserver';
 import { z } from 'zod';
@@ -49,12 +49,12 @@ export async function createGame(request: Request, env: Env, registry: MachineRe
     const roster = lobby.rosterOf(cast);
     const roomId = newRoomId();
     const room = await getServerByName(env.GameServer, roomId);
-    const call = (action: string, body: unknown) =>
+    const call = (action: string, body?: unknown) =>
       room.fetch(
         new Request(`https://lobby.internal/parties/game-server/${roomId}/${action}`, {
-          method: 'POST',
+          method: body === undefined ? 'GET' : 'POST',
           headers: { Authorization: `Bearer ${secret}`, 'Content-Type': 'application/json' },
-          body: JSON.stringify(body),
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         }),
       );
     const init = await call('init', { machine, roster, manifest });
@@ -64,6 +64,7 @@ export async function createGame(request: Request, env: Env, registry: MachineRe
       return Response.json(answer, { status: init.status });
     }
     const tokens = (await (await call('tokens', {})).json()) as { players: Record<string, string>; admin: string; expiresAt: number };
+    const startsAt = firstTimerDue((await (await call('status')).json()) as { timers?: { dueAt: number }[] });
     const link = (path: string, token: string) => `${path}#room=${roomId}&token=${encodeURIComponent(token)}`;
     return Response.json(
       {
@@ -76,6 +77,7 @@ export async function createGame(request: Request, env: Env, registry: MachineRe
         })),
         host: link('/host', tokens.admin),
         expiresAt: tokens.expiresAt,
+        startsAt,
       },
       { status: 201 },
     );
@@ -83,4 +85,13 @@ export async function createGame(request: Request, env: Env, registry: MachineRe
     if (error instanceof RoomError) return errorResponse(error);
     throw error;
   }
+}
+
+/**
+ * When a new game first moves on by itself: its earliest durable timer (for `pecking-order@1`,
+ * day 1's morning). Null when nothing is scheduled: an ADMIN game starts when the host advances it.
+ */
+function firstTimerDue(status: { timers?: { dueAt: number }[] }): number | null {
+  const due = (status.timers ?? []).map((timer) => timer.dueAt);
+  return due.length > 0 ? Math.min(...due) : null;
 }

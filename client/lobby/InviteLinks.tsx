@@ -1,13 +1,26 @@
 import { CopyButton } from '../shared/CopyButton';
+import { useNow } from '../shared/use-now';
+import { startCountdown } from './start-time';
 import type { CreatedGame } from './create-game';
 
 /** The created game's links, absolute, each with a Copy button: one per player, and the host's. */
 export function InviteLinks({ game, onAnother }: { game: CreatedGame; onAnother(): void }) {
   const absolute = (link: string) => new URL(link, window.location.origin).href;
   const host = absolute(game.host);
+  const now = useNow(game.startsAt !== null, 1000);
   return (
     <section className="card links" aria-labelledby="links-title" data-testid="invite-links">
       <h2 id="links-title">Game created</h2>
+      <p className="headline" data-testid="game-start">
+        {game.startsAt === null ? (
+          'The game starts when you advance it from the host view.'
+        ) : (
+          <>
+            Day 1 starts <time dateTime={new Date(game.startsAt).toISOString()}>{new Date(game.startsAt).toLocaleString()}</time>{' '}
+            (<span data-testid="start-countdown">{startCountdown(game.startsAt, now)}</span>).
+          </>
+        )}
+      </p>
       <p>
         Send each player their own link: it is their key to the game. Links work until{' '}
         {new Date(game.expiresAt).toLocaleString()}.

@@ -9,6 +9,7 @@ import { FieldIssues, invalidProps } from './FieldIssues';
 import { fieldId, fieldLabel, fieldOf, issueId, issuesByField } from './form-issues';
 import { InviteLinks } from './InviteLinks';
 import { loadLobbySecret, saveLobbySecret } from './lobby-secret';
+import { startAtOf, startBounds } from './start-time';
 
 /** How many empty cast rows the form starts with. */
 const FIRST_CAST_SIZE = 5;
@@ -44,6 +45,8 @@ export function LobbyPage() {
   const [preset, setPreset] = useState<PresetName>(() => defaultsFor(FIRST_CAST_SIZE).preset);
   const [scheduling, setScheduling] = useState<Scheduling>(() => defaultsFor(FIRST_CAST_SIZE).scheduling);
   const [days, setDays] = useState<DayRow[]>(() => defaultDays(FIRST_CAST_SIZE));
+  // A `datetime-local` value; empty: the preset's next start after creation.
+  const [start, setStart] = useState('');
   // Until the host edits the plan, it follows the cast size.
   const [planEdited, setPlanEdited] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -71,6 +74,7 @@ export function LobbyPage() {
       manifest: {
         preset,
         scheduling,
+        ...(scheduling === 'PRE_SCHEDULED' && startAtOf(start) !== undefined ? { startAt: startAtOf(start) } : {}),
         days: days.map((day) => ({ voteType: day.voteType, ...(day.playerPick ? { activity: 'PLAYER_PICK' as const } : {}) })),
       },
     };
@@ -163,6 +167,21 @@ export function LobbyPage() {
           </label>
           <FieldIssues field="scheduling" issues={issues} />
         </fieldset>
+        {scheduling === 'PRE_SCHEDULED' && (
+          <div className="field">
+            <label htmlFor={fieldId('startAt')}>Day 1 starts (optional)</label>
+            <input
+              id={fieldId('startAt')}
+              type="datetime-local"
+              value={start}
+              {...startBounds(Date.now())}
+              onChange={(event) => setStart(event.target.value)}
+              {...invalidProps('startAt', issues)}
+            />
+            <p className="muted">Your local time, within 30 days. Leave it empty to start at the pace's next opening.</p>
+            <FieldIssues field="startAt" issues={issues} />
+          </div>
+        )}
       </section>
       <DayPlanEditor
         days={days}

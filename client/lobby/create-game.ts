@@ -9,7 +9,13 @@ export type Scheduling = 'PRE_SCHEDULED' | 'ADMIN';
 
 export interface CreateGameRequest {
   cast: { name: string; bio?: string }[];
-  manifest: { preset: PresetName; scheduling: Scheduling; days: { voteType: VoteType; activity?: 'PLAYER_PICK' }[] };
+  manifest: {
+    preset: PresetName;
+    scheduling: Scheduling;
+    /** Day 1's morning, ms since the epoch; the preset's next start when absent. */
+    startAt?: number;
+    days: { voteType: VoteType; activity?: 'PLAYER_PICK' }[];
+  };
 }
 
 export interface CreatedGame {
@@ -18,6 +24,8 @@ export interface CreatedGame {
   players: { playerId: string; name: string; invite: string }[];
   host: string;
   expiresAt: number;
+  /** When the game first moves on by itself (day 1); null when the host starts it (ADMIN). */
+  startsAt: number | null;
 }
 
 export interface Issue {

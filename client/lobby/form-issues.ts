@@ -17,7 +17,7 @@ export function fieldOf(path: string): FieldKey {
     return `cast.${parts[1]}.${field}`;
   }
   if (parts[0] === 'manifest') {
-    if (parts[1] === 'preset' || parts[1] === 'scheduling') return parts[1];
+    if (parts[1] === 'preset' || parts[1] === 'scheduling' || parts[1] === 'startAt') return parts[1];
     if (parts[1] === 'days') {
       if (parts.length === 2) return 'days';
       return parts[3] === 'activity' ? `days.${parts[2]}.activity` : `days.${parts[2]}.voteType`;
@@ -31,7 +31,7 @@ export function fieldLabel(field: FieldKey): string {
   const parts = field.split('.');
   if (parts[0] === 'cast' && parts.length === 3) return `Player ${Number(parts[1]) + 1}'s ${parts[2] === 'bio' ? 'bio' : 'name'}`;
   if (parts[0] === 'days' && parts.length === 3) return `Day ${Number(parts[1]) + 1}'s ${parts[2] === 'activity' ? 'activity' : 'vote'}`;
-  return { cast: 'Cast', days: 'Day plan', preset: 'Preset', scheduling: 'Scheduling' }[field] ?? 'Game';
+  return { cast: 'Cast', days: 'Day plan', preset: 'Preset', scheduling: 'Scheduling', startAt: 'Start time' }[field] ?? 'Game';
 }
 
 /** The element id of a field's message, for `aria-describedby` and the summary's links. */

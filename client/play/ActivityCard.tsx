@@ -1,6 +1,7 @@
 import type { PlayerView } from '../../machines/pecking-order/v1/projection';
 import { ECONOMY } from '../../machines/pecking-order/v1/economy';
 import { ErrorNotice } from './ErrorNotice';
+import { pickRevealHeadline } from './today-lines';
 import { useAction } from './use-action';
 import { useNames } from './use-names';
 
@@ -46,8 +47,8 @@ export function ActivityCard({ view }: { view: PlayerView }) {
       {!activity.open && !activity.revealed && <p className="muted">Picking opens in the social phase.</p>}
       {activity.revealed && (
         <div className="result" data-testid="activity-result">
-          <p className="headline">The picks are out</p>
-          <ul>
+          <p className="headline">{pickRevealHeadline(activity.revealed.picks)}</p>
+          <ul hidden={Object.keys(activity.revealed.picks).length === 0}>
             {Object.entries(activity.revealed.picks).map(([picker, picked]) => (
               <li key={picker}>
                 {name(picker)} picked {name(picked)}

@@ -1,4 +1,5 @@
-import { CLOSE_CODES, closeReasonOf } from '../../protocol';
+import { closeReasonOf } from '../../protocol';
+import { explainRefusedLink } from '../shared/error-words';
 import type { ConnectionState } from './player-store';
 
 const LABELS: Record<ConnectionState['status'], string> = {
@@ -26,7 +27,7 @@ export function RefusalExplanation({ code }: { code: number | null }) {
       <p>
         <strong>The game refused this link{reason ? ` (${code} ${reason})` : ''}.</strong>
       </p>
-      <p>{reason ? CLOSE_CODES[reason].meaning.replace('`token` query parameter', 'token in the link') : 'Open your invite link again.'}</p>
+      <p data-testid="refusal-advice">{explainRefusedLink(code)}</p>
     </div>
   );
 }

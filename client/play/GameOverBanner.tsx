@@ -1,4 +1,5 @@
 import type { PlayerView } from '../../machines/pecking-order/v1/projection';
+import { finishingOrder } from './standings';
 import { useNames } from './use-names';
 
 /** The end of the game, on every screen: the winner and their gold, or the host's ending. */
@@ -6,7 +7,7 @@ export function GameOverBanner({ view }: { view: PlayerView }) {
   const names = useNames();
   if (view.phase !== 'gameOver') return null;
   const winner = view.winner ? view.cast.find((member) => member.playerId === view.winner) : undefined;
-  const finals = view.history.find((result) => result.type === 'FINALS');
+  const standings = finishingOrder(view);
   return (
     <section className="banner game-over" aria-labelledby="game-over-title" data-testid="game-over">
       <h2 id="game-over-title">Game over</h2>
@@ -16,9 +17,9 @@ export function GameOverBanner({ view }: { view: PlayerView }) {
             {names.get(winner.playerId)} wins {winner.gold} gold
           </p>
           {winner.playerId === view.playerId && <p>That’s you. Congratulations!</p>}
-          {finals && finals.ranking.length > 1 && (
-            <ol className="standings" aria-label="Final standings">
-              {finals.ranking.map((id) => (
+          {standings.length > 1 && (
+            <ol className="standings" aria-label="Final standings" data-testid="standings">
+              {standings.map((id) => (
                 <li key={id}>
                   {names.get(id) ?? id}
                   {id === view.playerId ? ' (you)' : ''}

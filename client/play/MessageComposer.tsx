@@ -1,5 +1,6 @@
 import { useEffect, useId, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { isBlank, messageLength } from '../../machines/pecking-order/v1/economy';
+import { messageLength } from '../../machines/pecking-order/v1/economy';
+import { unsendable } from './message-limit';
 import type { GameAction } from '../../protocol';
 import { useAction } from './use-action';
 
@@ -26,7 +27,7 @@ export function MessageComposer({ label, limit, disabled, toEvent, note, sendLab
       action.reset();
     }
   }, [action.status, action.reset]);
-  const blocked = disabled || isBlank(text) || action.status === 'pending';
+  const blocked = disabled || unsendable(text, limit) !== null || action.status === 'pending';
   function submit(event?: FormEvent) {
     event?.preventDefault();
     if (!blocked) action.run(toEvent(text));

@@ -1,4 +1,5 @@
 import type { PlayerView } from '../../machines/pecking-order/v1/projection';
+import { standingWords } from './today-lines';
 
 /** Who this player is in the game: their persona, standing and role. */
 export function PersonaCard({ view }: { view: PlayerView }) {
@@ -13,7 +14,7 @@ export function PersonaCard({ view }: { view: PlayerView }) {
       {me.bio && <p className="bio">{me.bio}</p>}
       <p className="standing">
         <span className="silver">{view.me.silver} silver</span> · <span className="gold">{view.me.gold} gold</span> ·{' '}
-        {view.me.alive ? (view.phase === 'gameOver' ? 'finalist' : 'in the game') : 'out of the game, on the jury'}
+        {standingWords(view)}
       </p>
     </section>
   );

@@ -3,6 +3,7 @@ import { withNames } from '../shared/player-names';
 import { ActivityCard } from './ActivityCard';
 import { NightNews } from './NightNews';
 import { PersonaCard } from './PersonaCard';
+import { regionPills, voteFirst } from './today-lines';
 import { useNames } from './use-names';
 import { VoteCard } from './VoteCard';
 import { PHASE_HINTS, VOTE_NAMES } from './vote-words';
@@ -11,17 +12,21 @@ import { PHASE_HINTS, VOTE_NAMES } from './vote-words';
 export function TodayPanel({ view }: { view: PlayerView }) {
   const names = useNames();
   const earlier = view.history.filter((result) => result.day < view.day || view.phase === 'gameOver');
+  const leadWithVote = voteFirst(view);
   return (
     <>
+      {leadWithVote && <VoteCard view={view} />}
       <PersonaCard view={view} />
       <NightNews view={view} />
       {view.phase !== 'gameOver' && (
         <section className="card" aria-label="What is open now">
           <p data-testid="phase-hint">{PHASE_HINTS[view.phase]}</p>
           <ul className="open-regions">
-            <li className={view.open.groupChat ? 'on' : 'off'}>Group chat {view.open.groupChat ? 'open' : 'closed'}</li>
-            <li className={view.open.dms ? 'on' : 'off'}>DMs {view.open.dms ? 'open' : 'closed'}</li>
-            <li className={view.open.transfers ? 'on' : 'off'}>Silver transfers {view.open.transfers ? 'open' : 'closed'}</li>
+            {regionPills(view).map((pill) => (
+              <li key={pill.text} className={pill.on ? 'on' : 'off'}>
+                {pill.text}
+              </li>
+            ))}
           </ul>
           {view.theme && <p>Today's theme: {view.theme}</p>}
           <p className="muted">Gold pool: {view.goldPool}. The winner takes it.</p>
@@ -35,7 +40,7 @@ export function TodayPanel({ view }: { view: PlayerView }) {
         </section>
       )}
       <ActivityCard view={view} />
-      <VoteCard view={view} />
+      {!leadWithVote && <VoteCard view={view} />}
       {earlier.length > 0 && (
         <section className="card" aria-labelledby="history-title">
           <h2 id="history-title">{view.phase === 'gameOver' ? 'The game, day by day' : 'The days so far'}</h2>

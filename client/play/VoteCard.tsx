@@ -3,6 +3,7 @@ import type { PlayerView, VoteView } from '../../machines/pecking-order/v1/proje
 import { ErrorNotice } from './ErrorNotice';
 import { useAction } from './use-action';
 import { useNames } from './use-names';
+import { votedLine } from './today-lines';
 import { VoteResult } from './VoteResult';
 import { ballotWords, KIND_ORDER, VOTE_NAMES } from './vote-words';
 
@@ -14,6 +15,7 @@ export function VoteCard({ view }: { view: PlayerView }) {
   const name = (id: string) => names.get(id) ?? id;
   const kinds = KIND_ORDER.filter((kind) => vote.targets[kind] !== undefined);
   const isFinals = vote.type === 'FINALS';
+  const voted = votedLine(vote, name);
   return (
     <section className="card vote" aria-labelledby="vote-title" data-testid="vote-card">
       <p className="eyebrow">{isFinals ? 'The finale' : "Today's vote"}</p>
@@ -38,11 +40,7 @@ export function VoteCard({ view }: { view: PlayerView }) {
             <BallotChoice key={kind} vote={vote} kind={kind} names={names} />
           ))}
           <ErrorNotice eventTypes={['vote.cast']} />
-          <p data-testid="voted">
-            {vote.voted.length === 0
-              ? 'Nobody has voted yet.'
-              : `Voted so far (${vote.voted.length}): ${vote.voted.map(name).join(', ')}`}
-          </p>
+          {voted && <p data-testid="voted">{voted}</p>}
         </>
       )}
       {!vote.open && vote.result && <VoteResult result={vote.result} ballots={vote.ballots} names={names} />}
@@ -90,6 +88,10 @@ function whyNoBallot(view: PlayerView, vote: VoteView): string {
   }
   if (!view.me.alive) return 'You are out: you vote again in the finale, as a juror.';
   if (vote.type === 'PODIUM_SACRIFICE') return 'You are in the top 3: you cannot vote, only hope to be saved.';
-  if (vote.type === 'EXECUTIONER' && vote.step === 'ballot') return 'Only the executioner picks now.';
+  if (vote.type === 'EXECUTIONER' && vote.step === 'ballot') {
+    return vote.executioner
+      ? 'Only the executioner picks now.'
+      : 'Nobody was elected executioner: at the close, the least silver outside the top 3 goes.';
+  }
   return 'You have no ballot in this step.';
 }

@@ -4,6 +4,7 @@
  * A code nobody knows falls back to the server's message.
  */
 import { REFUSALS } from '../../machines/pecking-order/v1/refusals';
+import { closeReasonOf, type CloseReason } from '../../protocol';
 
 const ROOM_AND_SOCKET: Readonly<Record<string, string>> = {
   RATE_LIMITED: 'You are sending too fast; wait a second and try again.',
@@ -40,4 +41,26 @@ export function explainError(code: string, message: string | null | undefined): 
   const serverMessage = message?.trim() || null;
   if (!known) return { sentence: serverMessage ?? `Refused (${code}).`, detail: null };
   return { sentence: known, detail: serverMessage && serverMessage !== known ? serverMessage : null };
+}
+
+/**
+ * What a player whose link the room refused should do, per close code: every refusal of a link
+ * ends in the one step a player can take (ask the host for a new link), never in the token's
+ * internals. The protocol's meanings (docs/protocol.md) are for developers.
+ */
+const REFUSED_LINK: Readonly<Record<CloseReason, string>> = {
+  TOKEN_MISSING: 'This link is incomplete. Open your invite link again, or ask the host for a new link.',
+  TOKEN_INVALID: 'This link does not work: it may be cut short, mistyped, or from an earlier game. Ask the host for a new link.',
+  TOKEN_EXPIRED: 'This link has expired. Ask the host for a new link.',
+  TOKEN_WRONG_ROOM: 'This link belongs to another game. Ask the host for a new link to this one.',
+  NOT_A_PLAYER: 'This link names nobody in this game. Ask the host for a new link.',
+  ROOM_NOT_FOUND: 'There is no game at this link. Ask the host whether the game was created, and for a new link.',
+  AUTH_NOT_CONFIGURED: 'The server is not set up to let players in yet. Tell the host.',
+  TOO_MANY_CONNECTIONS: 'You opened the game in another tab or device, so this one was closed. Use the newest one.',
+};
+
+/** What to do about a refused connection, from its close code; a code the room never sends asks for the invite link again. */
+export function explainRefusedLink(code: number | null): string {
+  const reason = code === null ? null : closeReasonOf(code);
+  return reason ? REFUSED_LINK[reason] : 'Open your invite link again, or ask the host for a new link.';
 }

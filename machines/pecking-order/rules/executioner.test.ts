@@ -4,7 +4,7 @@ import { executionerRule } from './executioner';
 import type { Ballots, VoteContext } from './types';
 
 const ctx = voteContext;
-const { decide, elect, canVote, targets } = executionerRule;
+const { decide, elect, canVote, targets, decideWithoutExecutioner } = executionerRule;
 
 describe('EXECUTIONER', () => {
   // Top 3: g, f, e.
@@ -54,19 +54,56 @@ describe('EXECUTIONER', () => {
 
   it('settles an election silver tie by the seeded draw', () => {
     const silver = { a: 10, b: 10, c: 30, d: 40, e: 50 };
-    expect(elect(ctx(silver, DAY1), {})).toMatchObject({ executioner: 'a', reason: 'TIE_SEEDED_DRAW' });
-    expect(elect(ctx(silver, DAY1), {}).executioner).toBe('a');
-    expect(elect(ctx(silver, DAY2), {})).toMatchObject({ executioner: 'b', reason: 'TIE_SEEDED_DRAW' });
+    const tied: Ballots = { c: { elect: 'a' }, d: { elect: 'b' } };
+    expect(elect(ctx(silver, DAY1), tied)).toMatchObject({ executioner: 'a', reason: 'TIE_SEEDED_DRAW' });
+    expect(elect(ctx(silver, DAY2), tied)).toMatchObject({ executioner: 'b', reason: 'TIE_SEEDED_DRAW' });
   });
 
-  it('with no ballots at all, makes the lowest silver executioner and puts out the lowest silver pick target', () => {
-    expect(elect(seven, {})).toMatchObject({ executioner: 'a', reason: 'NO_VOTES_LOWEST_SILVER' });
-    expect(decide(seven, {})).toMatchObject({
-      executioner: 'a',
-      out: 'b',
-      immune: ['g', 'f', 'e', 'a'],
+  it('with no election votes, elects nobody: nobody is immune for it and the lowest silver pick target is out', () => {
+    expect(elect(seven, {})).toEqual({
+      executioner: null,
+      reason: 'NO_VOTES_LOWEST_SILVER',
+      tallies: { a: 0, b: 0, c: 0, d: 0, e: 0, f: 0, g: 0 },
+      explanation: 'Nobody voted for an executioner, so there is none.',
+    });
+    expect(decide(seven, {})).toEqual({
+      type: 'EXECUTIONER',
+      out: 'a',
+      winner: null,
+      ranking: [],
+      immune: ['g', 'f', 'e'],
+      executioner: null,
+      tallies: { a: 0, b: 0, c: 0, d: 0, e: 0, f: 0, g: 0 },
+      reason: 'NO_VOTES_LOWEST_SILVER',
+      explanation: 'Nobody voted for an executioner, so there was none; a had the least silver (10).',
+    });
+    // Only invalid election votes (from or for the eliminated) count as none; a pick without an executioner is ignored.
+    expect(decide(seven, { x: { elect: 'a' }, b: { elect: 'x', pick: 'c' } })).toMatchObject({ executioner: null, out: 'a' });
+  });
+
+  it('with no executioner and nobody outside the top 3, puts out the lowest silver alive', () => {
+    expect(decide(ctx({ a: 10, b: 20, c: 30 }), {})).toMatchObject({
+      executioner: null,
+      out: 'a',
+      immune: [],
+      reason: 'TOO_FEW_ALIVE_LOWEST_SILVER',
+    });
+  });
+
+  it('when the executioner is removed before the pick, the lowest silver pick target is out and nobody is immune for it', () => {
+    const election = elect(seven, electD);
+    // The host removed d: the podium is still g, f, e; a, b and c can go.
+    const withoutD = ctx({ a: 10, b: 20, c: 30, e: 50, f: 60, g: 70 }, DAY1, ['x', 'd']);
+    expect(decideWithoutExecutioner(withoutD, election)).toEqual({
+      type: 'EXECUTIONER',
+      out: 'a',
+      winner: null,
+      ranking: [],
+      immune: ['g', 'f', 'e'],
+      executioner: 'd',
+      tallies: election.tallies,
       reason: 'NO_PICK_LOWEST_SILVER',
-      explanation: 'a was the executioner and picked nobody; b had the least silver (20).',
+      explanation: 'd was the executioner and was removed before picking; a had the least silver (10).',
     });
   });
 
@@ -112,17 +149,17 @@ describe('EXECUTIONER', () => {
   });
 
   it('below its minimum, with nobody to pick, puts out the lowest silver other than the executioner', () => {
-    expect(decide(ctx({ a: 10, b: 20, c: 30, d: 40 }), {})).toMatchObject({
+    expect(decide(ctx({ a: 10, b: 20, c: 30, d: 40 }), { b: { elect: 'a' } })).toMatchObject({
       executioner: 'a',
       out: 'b',
       immune: ['a'],
       reason: 'TOO_FEW_ALIVE_LOWEST_SILVER',
     });
-    expect(decide(ctx({ a: 10 }), {})).toMatchObject({ executioner: 'a', out: 'a', immune: [] });
+    expect(decide(ctx({ a: 10 }), { a: { elect: 'a' } })).toMatchObject({ executioner: 'a', out: 'a', immune: [] });
   });
 
-  it('decides nothing when nobody is alive; elect refuses to elect nobody', () => {
+  it('decides nothing when nobody is alive; elect elects nobody', () => {
     expect(decide(ctx({}), {})).toMatchObject({ out: null, executioner: null, reason: 'NOBODY_ALIVE' });
-    expect(() => elect(ctx({}), {})).toThrow(RangeError);
+    expect(elect(ctx({}), {}).executioner).toBeNull();
   });
 });

@@ -8,8 +8,9 @@ import type { BallotKind, Ballots, OutcomeReason, VoteContext, VoteOutcome, Vote
 
 /** The result of step 1. */
 export interface Election {
-  executioner: string;
-  /** MOST_VOTES, TIE_LOWEST_SILVER, NO_VOTES_LOWEST_SILVER or TIE_SEEDED_DRAW. */
+  /** Null when nobody cast a valid election vote: then there is no executioner. */
+  executioner: string | null;
+  /** MOST_VOTES, TIE_LOWEST_SILVER, TIE_SEEDED_DRAW, or NO_VOTES_LOWEST_SILVER with no executioner. */
   reason: OutcomeReason;
   /** Valid election votes per alive player. */
   tallies: Record<string, number>;
@@ -22,6 +23,8 @@ export interface ExecutionerRule extends VoteRule {
   type: 'EXECUTIONER';
   /** Step 1's result, used between the two steps; see {@link electExecutioner}. */
   elect(ctx: VoteContext, ballots: Ballots): Election;
+  /** The close without an executioner who could pick; see {@link decideWithoutExecutioner}. */
+  decideWithoutExecutioner(ctx: VoteContext, election: Election): VoteOutcome;
 }
 
 /**
@@ -61,14 +64,17 @@ function pickTargets(ctx: VoteContext, executioner: string): string[] {
 
 /**
  * Step 1, between the two steps: the alive player with the most valid election votes becomes the
- * executioner. A tie goes to the lowest silver among the tied; with no election votes, the alive
- * player with the least silver becomes executioner. Equal silver goes to the seeded draw. Only
- * 'elect' fields are read. Throws a RangeError when nobody is alive (there is nobody to elect).
+ * executioner. A tie goes to the lowest silver among the tied (equal silver: the seeded draw). With
+ * no valid election votes there is no executioner (`executioner: null`). Only 'elect' fields are
+ * read.
  */
 export function electExecutioner(ctx: VoteContext, ballots: Ballots): Election {
   const { tallies, valid } = tallyBallots(ballots, 'elect', aliveIds(ctx), (voter) =>
     canVoteExecutioner(ctx, voter, 'elect'),
   );
+  if (valid === 0) {
+    return { executioner: null, reason: 'NO_VOTES_LOWEST_SILVER', tallies, explanation: NOBODY_ELECTED };
+  }
   const decision = decideByCount({
     tallies,
     valid,
@@ -79,10 +85,11 @@ export function electExecutioner(ctx: VoteContext, ballots: Ballots): Election {
     nobodyVoted: 'Nobody voted for an executioner',
     alive: ctx.alive,
     seed: ctx.seed,
-  });
-  if (decision === null) throw new RangeError('EXECUTIONER: nobody is alive, so nobody can be elected.');
+  })!;
   return { executioner: decision.playerId, reason: decision.reason, tallies, explanation: decision.explanation };
 }
+
+const NOBODY_ELECTED = 'Nobody voted for an executioner, so there is none.';
 
 /**
  * Both steps from the full ballots (every 'elect' field plus the executioner's 'pick'); the
@@ -90,12 +97,14 @@ export function electExecutioner(ctx: VoteContext, ballots: Ballots): Election {
  * valid pick is out. Without a valid pick by close, the lowest silver among the players they could
  * have picked is out (equal silver: seeded draw). The top 3 and the executioner are immune. If
  * there is nobody to pick (only below minAlive), the lowest silver among the other alive players is
- * out. Tallies are the election votes.
+ * out. With no election votes there is no executioner: see {@link decideWithoutExecutioner}.
+ * Tallies are the election votes.
  */
 export function decideExecutioner(ctx: VoteContext, ballots: Ballots): VoteOutcome {
   if (ctx.alive.length === 0) return nobodyAlive('EXECUTIONER');
   const election = electExecutioner(ctx, ballots);
   const executioner = election.executioner;
+  if (executioner === null) return decideWithoutExecutioner(ctx, election);
   const podium = topThree(ctx.alive, ctx.seed);
   const immune = podium.includes(executioner) ? podium : [...podium, executioner];
   const common = { executioner, tallies: election.tallies };
@@ -147,6 +156,51 @@ export function decideExecutioner(ctx: VoteContext, ballots: Ballots): VoteOutco
   });
 }
 
+/**
+ * The close when no alive executioner could pick: nobody was elected (`election.executioner` null,
+ * reason NO_VOTES_LOWEST_SILVER), or the elected executioner is no longer alive (removed by the
+ * host before the pick; reason NO_PICK_LOWEST_SILVER). Nobody is immune for being executioner: the
+ * lowest silver among the pick targets (alive, outside the top 3) is out, equal silver by the
+ * seeded draw; the top 3 are immune. Below minAlive, with nobody outside the top 3, the lowest
+ * silver among all alive is out. The outcome names the removed executioner, or null; tallies are
+ * the election's.
+ */
+export function decideWithoutExecutioner(ctx: VoteContext, election: Election): VoteOutcome {
+  if (ctx.alive.length === 0) return nobodyAlive('EXECUTIONER');
+  const executioner = election.executioner;
+  const podium = topThree(ctx.alive, ctx.seed);
+  const candidates = aliveIds(ctx).filter((id) => !podium.includes(id));
+  const opening =
+    executioner === null
+      ? 'Nobody voted for an executioner, so there was none'
+      : `${executioner} was the executioner and was removed before picking`;
+  const common = { executioner, tallies: election.tallies };
+  if (candidates.length > 0) {
+    const fallback = decideBySilver(
+      candidates,
+      'lowest',
+      ctx.alive,
+      ctx.seed,
+      executioner === null ? 'NO_VOTES_LOWEST_SILVER' : 'NO_PICK_LOWEST_SILVER',
+      opening,
+    )!;
+    return makeOutcome('EXECUTIONER', {
+      ...common,
+      out: fallback.playerId,
+      immune: podium,
+      reason: fallback.reason,
+      explanation: fallback.explanation,
+    });
+  }
+  const fallback = decideBySilver(aliveIds(ctx), 'lowest', ctx.alive, ctx.seed, 'TOO_FEW_ALIVE_LOWEST_SILVER', opening)!;
+  return makeOutcome('EXECUTIONER', {
+    ...common,
+    out: fallback.playerId,
+    reason: fallback.reason,
+    explanation: fallback.explanation,
+  });
+}
+
 /** The EXECUTIONER vote rule, with `elect` for the step between the election and the pick. */
 export const executionerRule: ExecutionerRule = {
   type: 'EXECUTIONER',
@@ -154,13 +208,15 @@ export const executionerRule: ExecutionerRule = {
   canVote: canVoteExecutioner,
   targets: executionerTargets,
   elect: electExecutioner,
+  decideWithoutExecutioner,
   decide: decideExecutioner,
   minAlive: 5,
   summary:
     'Two steps. First, every alive player votes to elect an executioner among the alive (themself included); ' +
-    'most votes wins, a tie goes to the least silver among the tied, and with no votes the alive player with ' +
-    'the least silver becomes executioner. Then the executioner alone picks who is out, among the alive players ' +
-    'outside the top 3 by silver, never themself. If the executioner picks nobody by the close, the player ' +
-    'they could have picked with the least silver is out. The top 3 and the executioner are immune. Equal ' +
-    'silver is settled by the day’s seeded draw.',
+    'most votes wins and a tie goes to the least silver among the tied. Then the executioner alone picks who is ' +
+    'out, among the alive players outside the top 3 by silver, never themself. If the executioner picks nobody ' +
+    'by the close, the player they could have picked with the least silver is out. The top 3 and the ' +
+    'executioner are immune. With no election votes there is no executioner, and nobody is immune for it: ' +
+    'the least silver among the alive players outside the top 3 is out; the same when the host removes the ' +
+    'executioner before the pick. Equal silver is settled by the day’s seeded draw.',
 };

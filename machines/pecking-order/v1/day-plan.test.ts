@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { VOTE_TYPES } from '../rules';
-import { aliveAtStartOfDay, checkDayPlan, defaultDayPlan } from './day-plan';
+import { activityIssue, aliveAtStartOfDay, checkDayPlan, defaultDayPlan, voteTypeIssue } from './day-plan';
 
 describe('defaultDayPlan', () => {
   it('is playable for every cast size, FINALS last, at most 7 days', () => {
@@ -26,5 +26,35 @@ describe('defaultDayPlan', () => {
   it('a requested length is capped by the cast', () => {
     expect(defaultDayPlan(4, 10)).toHaveLength(3);
     expect(defaultDayPlan(3, 1)).toEqual([{ voteType: 'FINALS' }]);
+  });
+});
+
+describe('checkDayPlan, per choice', () => {
+  it('refuses a vote type the day will not have players for, and says why', () => {
+    // Day 1 of a 5-player game starts with 5: BUBBLE needs 6.
+    expect(voteTypeIssue('BUBBLE', 1, 4, 5)).toBe(
+      "Day 1's BUBBLE vote needs 6 players alive at the start of the day; with 5 players, day 1 starts with 5.",
+    );
+    expect(voteTypeIssue('BUBBLE', 1, 4, 6)).toBeNull();
+    expect(voteTypeIssue('FINALS', 2, 4, 5)).toContain('FINALS can only be the last day');
+    expect(voteTypeIssue('MAJORITY', 4, 4, 5)).toContain('must be FINALS');
+    expect(voteTypeIssue('FINALS', 4, 4, 5)).toBeNull();
+  });
+
+  it('refuses an activity on the FINALS day, in the plan check too', () => {
+    expect(activityIssue('FINALS', 4)).toContain('Day 4 is the FINALS: it has no activity');
+    expect(activityIssue('MAJORITY', 1)).toBeNull();
+    const plan = [{ voteType: 'MAJORITY' as const }, { voteType: 'FINALS' as const, activity: 'PLAYER_PICK' as const }];
+    expect(checkDayPlan(plan, 4)).toEqual([{ path: ['days', 1, 'activity'], message: activityIssue('FINALS', 2) }]);
+  });
+
+  it('gives each issue the plan check gives, choice by choice', () => {
+    const plan = [{ voteType: 'FINALS' as const }, { voteType: 'BUBBLE' as const }, { voteType: 'MAJORITY' as const }];
+    const issues = checkDayPlan(plan, 5);
+    expect(issues.map((issue) => issue.message)).toEqual([
+      voteTypeIssue('FINALS', 1, 3, 5),
+      voteTypeIssue('BUBBLE', 2, 3, 5),
+      voteTypeIssue('MAJORITY', 3, 3, 5),
+    ]);
   });
 });

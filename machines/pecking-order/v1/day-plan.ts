@@ -21,26 +21,44 @@ export interface PlanIssue {
   message: string;
 }
 
+/**
+ * Why `voteType` cannot be day `day` (1-based) of a `dayCount`-day plan for `players` players, or
+ * null when it can: FINALS only last, the last day only FINALS, and enough players alive at the
+ * start of the day. The lobby asks this of every choice before the host picks one.
+ */
+export function voteTypeIssue(voteType: VoteType, day: number, dayCount: number, players: number): string | null {
+  if (voteType === 'FINALS' && day < dayCount) {
+    return `Day ${day} is FINALS, but FINALS can only be the last day (day ${dayCount}).`;
+  }
+  if (voteType !== 'FINALS' && day === dayCount) {
+    return `The last day (day ${day}) must be FINALS, where the jury picks the winner; it is ${voteType}.`;
+  }
+  const alive = aliveAtStartOfDay(players, day);
+  const needed = minAliveFor(voteType);
+  if (alive < needed) {
+    return (
+      `Day ${day}'s ${voteType} vote needs ${needed} players alive at the start of the day; with ` +
+      `${players} players, day ${day} starts with ${alive}.`
+    );
+  }
+  return null;
+}
+
+/**
+ * Why a day with `voteType` cannot have an activity, or null when it can. The FINALS day has none:
+ * only the finalists could pick, and only each other, so it would hand both the same silver.
+ */
+export function activityIssue(voteType: VoteType, day: number): string | null {
+  return voteType === 'FINALS'
+    ? `Day ${day} is the FINALS: it has no activity (only the finalists could pick, and only each other).`
+    : null;
+}
+
 /** Every reason the days cannot be played by `players` players; [] when they can. Pure. */
-export function checkDayPlan(days: readonly Pick<DaySpec, 'voteType'>[], players: number): PlanIssue[] {
+export function checkDayPlan(days: readonly Pick<DaySpec, 'voteType' | 'activity'>[], players: number): PlanIssue[] {
   const issues: PlanIssue[] = [];
   if (days.length === 0) return issues;
   const last = days.length;
-  days.forEach((day, i) => {
-    if (day.voteType === 'FINALS' && i + 1 < last) {
-      issues.push({
-        path: ['days', i, 'voteType'],
-        message: `Day ${i + 1} is FINALS, but FINALS can only be the last day (day ${last}).`,
-      });
-    }
-  });
-  const finalDay = days[last - 1]!;
-  if (finalDay.voteType !== 'FINALS') {
-    issues.push({
-      path: ['days', last - 1, 'voteType'],
-      message: `The last day (day ${last}) must be FINALS, where the jury picks the winner; it is ${finalDay.voteType}.`,
-    });
-  }
   const eliminationDays = last - 1;
   if (eliminationDays > players - 2) {
     issues.push({
@@ -51,16 +69,10 @@ export function checkDayPlan(days: readonly Pick<DaySpec, 'voteType'>[], players
     });
   }
   days.forEach((day, i) => {
-    const alive = aliveAtStartOfDay(players, i + 1);
-    const needed = minAliveFor(day.voteType);
-    if (alive < needed) {
-      issues.push({
-        path: ['days', i, 'voteType'],
-        message:
-          `Day ${i + 1}'s ${day.voteType} vote needs ${needed} players alive at the start of the day; with ` +
-          `${players} players, day ${i + 1} starts with ${alive}.`,
-      });
-    }
+    const voteIssue = voteTypeIssue(day.voteType, i + 1, last, players);
+    if (voteIssue) issues.push({ path: ['days', i, 'voteType'], message: voteIssue });
+    const pickIssue = day.activity ? activityIssue(day.voteType, i + 1) : null;
+    if (pickIssue) issues.push({ path: ['days', i, 'activity'], message: pickIssue });
   });
   return issues;
 }

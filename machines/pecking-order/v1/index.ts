@@ -31,7 +31,7 @@ export { gameMachine } from './machine';
 export { initSchema, type PeckingOrderInit } from './init-schema';
 export { rosterSchema, type Roster, type RosterEntry, MIN_PLAYERS, MAX_PLAYERS, PLAYER_ID_PATTERN } from './roster';
 export { manifestSchema, type Manifest, type DaySpec, type Scheduling, SCHEDULINGS, ACTIVITIES } from './manifest';
-export { checkDayPlan, defaultDayPlan, aliveAtStartOfDay, minAliveFor, type PlanIssue } from './day-plan';
+export { checkDayPlan, voteTypeIssue, activityIssue, defaultDayPlan, aliveAtStartOfDay, minAliveFor, type PlanIssue } from './day-plan';
 export { PRESETS, PRESET_NAMES, PHASES, type Preset, type PresetName, type Phase } from './presets';
 export {
   dayOneStart,

@@ -125,4 +125,13 @@ describe('a player’s view', () => {
     expect(room.view('p4')).toMatchObject({ phaseEndsAt: null, me: { alive: false, juror: true } });
     expect(room.view('p1').cast[3]).toMatchObject({ playerId: 'p4', alive: false });
   });
+
+  it('lists the eliminated for everyone, first out first (the final standings read it)', () => {
+    const room = new SimulatedRoom({ version: peckingOrderV1, init: makeInit(8, { scheduling: 'ADMIN', days }) });
+    expect(room.view('p1').eliminated).toEqual([]);
+    room.admin('admin.eliminate', { playerId: 'p4' });
+    room.admin('admin.eliminate', { playerId: 'p2' });
+    expect(room.view('p1').eliminated).toEqual(['p4', 'p2']);
+    expect(room.view('p4').eliminated).toEqual(['p4', 'p2']);
+  });
 });

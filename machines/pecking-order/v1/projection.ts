@@ -75,6 +75,8 @@ export interface PlayerView {
   vote: VoteView | null;
   goldPool: number;
   history: DayResult[];
+  /** Eliminated players, first out first (public: everyone saw them go). */
+  eliminated: string[];
   winner: string | null;
   ending: GameContext['ending'];
 }
@@ -182,6 +184,7 @@ export function project({ snapshot, init, playerId, timers }: ProjectionInput<Pe
     vote: voteView(view, playerId),
     goldPool: context.goldPool,
     history: context.history,
+    eliminated: context.eliminated,
     winner: context.winner,
     ending: context.ending,
   };

@@ -130,6 +130,30 @@ describe('vote types inside the day', () => {
     expect(reveal(room)).toMatchObject({ executioner: 'p5', out: 'p6', reason: 'NO_PICK_LOWEST_SILVER' });
   });
 
+  it('EXECUTIONER: with no election votes there is no executioner; the lowest silver pick target is out', () => {
+    const room = voteDay('EXECUTIONER');
+    room.admin('admin.credit', { playerId: 'p6', amount: -10 });
+    advanceTo(room, 1, 'voting');
+    expect(room.emitted('room.journal').find((fact) => fact.kind === 'vote.executionerElected')!.data).toMatchObject({
+      executioner: null,
+      reason: 'NO_VOTES_LOWEST_SILVER',
+    });
+    expect(room.view('p6').vote).toMatchObject({ executioner: null, step: 'ballot', targets: {} });
+    expect(reveal(room)).toMatchObject({ executioner: null, out: 'p6', immune: ['p1', 'p2', 'p3'], reason: 'NO_VOTES_LOWEST_SILVER' });
+    expect(nightOut(room)).toEqual(['p6']);
+  });
+
+  it('EXECUTIONER: the host removing the executioner before the pick puts out the lowest silver pick target', () => {
+    const room = voteDay('EXECUTIONER');
+    room.admin('admin.credit', { playerId: 'p6', amount: -10 });
+    cast(room, { p1: { elect: 'p5' }, p2: { elect: 'p5' } });
+    advanceTo(room, 1, 'voting');
+    expect(room.view('p1').vote.executioner).toBe('p5');
+    room.admin('admin.eliminate', { playerId: 'p5' });
+    expect(reveal(room)).toMatchObject({ executioner: 'p5', out: 'p6', immune: ['p1', 'p2', 'p3'], reason: 'NO_PICK_LOWEST_SILVER' });
+    expect(nightOut(room)).toEqual(['p5', 'p6']);
+  });
+
   it('SECOND_TO_LAST: nobody votes; second-to-last in silver is out', () => {
     const room = voteDay('SECOND_TO_LAST');
     room.admin('admin.credit', { playerId: 'p5', amount: -5 });

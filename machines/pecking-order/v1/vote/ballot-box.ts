@@ -38,14 +38,21 @@ export interface BallotBoxOutput {
 
 const ruleOf = (context: BallotBoxContext) => VOTE_RULES[context.voteType];
 
+/**
+ * The rule's decision at close. After an election the announced result stands: no executioner, or
+ * one the host removed before the pick, means nobody picks (the rule's fallback); an alive one is
+ * pinned, so silver moving the election's tie-break since cannot change who it is.
+ */
 function decide(context: BallotBoxContext, voteContext: VoteContext): VoteOutcome {
   const rule = ruleOf(context);
-  const executioner = context.election?.executioner;
-  if (!executioner || !voteContext.alive.some((c) => c.playerId === executioner)) {
-    return rule.decide(voteContext, context.ballots);
+  const election = context.election;
+  if (!election || !holdsElection(rule)) return rule.decide(voteContext, context.ballots);
+  const executioner = election.executioner;
+  if (executioner === null || !voteContext.alive.some((c) => c.playerId === executioner)) {
+    return rule.decideWithoutExecutioner(voteContext, election);
   }
   const outcome = rule.decide(voteContext, pinElection(context.ballots, executioner));
-  return { ...outcome, tallies: context.election!.tallies };
+  return { ...outcome, tallies: election.tallies };
 }
 
 export const ballotBoxMachine = setup({
