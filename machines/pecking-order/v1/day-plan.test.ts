@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { VOTE_TYPES } from '../rules';
-import { activityIssue, aliveAtStartOfDay, checkDayPlan, defaultDayPlan, voteTypeIssue } from './day-plan';
+import { makeInit } from '../testing/fixtures';
+import { activityIssue, aliveAtStartOfDay, checkDayPlan, defaultDayPlan, newGamePlanIssues, voteTypeIssue } from './day-plan';
+import { peckingOrderV1 } from './index';
 
 describe('defaultDayPlan', () => {
   it('is playable for every cast size, FINALS last, at most 7 days', () => {
@@ -41,11 +43,20 @@ describe('checkDayPlan, per choice', () => {
     expect(voteTypeIssue('FINALS', 4, 4, 5)).toBeNull();
   });
 
-  it('refuses an activity on the FINALS day, in the plan check too', () => {
+  it('refuses an activity on the FINALS day for new games, and still restores stored ones that have one', () => {
     expect(activityIssue('FINALS', 4)).toContain('Day 4 is the FINALS: it has no activity');
     expect(activityIssue('MAJORITY', 1)).toBeNull();
-    const plan = [{ voteType: 'MAJORITY' as const }, { voteType: 'FINALS' as const, activity: 'PLAYER_PICK' as const }];
-    expect(checkDayPlan(plan, 4)).toEqual([{ path: ['days', 1, 'activity'], message: activityIssue('FINALS', 2) }]);
+    const plan = [{ voteType: 'MAJORITY' as const }, { voteType: 'MAJORITY' as const }, { voteType: 'FINALS' as const, activity: 'PLAYER_PICK' as const }];
+    expect(newGamePlanIssues(plan)).toEqual([{ path: ['days', 2, 'activity'], message: activityIssue('FINALS', 3) }]);
+    const init = makeInit(5, { preset: 'FAST', days: plan });
+    // Creating a game checks it (checkInit, with the room's facts)…
+    const facts = { roomId: 'r', createdAt: Date.UTC(2026, 11, 1), seed: 'r' };
+    expect(peckingOrderV1.checkInit!(peckingOrderV1.initSchema.parse(init), facts)).toEqual([
+      { path: ['manifest', 'days', 2, 'activity'], message: activityIssue('FINALS', 3) },
+    ]);
+    // …restoring does not: the init schema, which a restore applies, let such games in when @1 shipped.
+    expect(peckingOrderV1.initSchema.safeParse(init).success).toBe(true);
+    expect(checkDayPlan(plan, 5)).toEqual([]);
   });
 
   it('gives each issue the plan check gives, choice by choice', () => {

@@ -71,10 +71,20 @@ export function checkDayPlan(days: readonly Pick<DaySpec, 'voteType' | 'activity
   days.forEach((day, i) => {
     const voteIssue = voteTypeIssue(day.voteType, i + 1, last, players);
     if (voteIssue) issues.push({ path: ['days', i, 'voteType'], message: voteIssue });
-    const pickIssue = day.activity ? activityIssue(day.voteType, i + 1) : null;
-    if (pickIssue) issues.push({ path: ['days', i, 'activity'], message: pickIssue });
   });
   return issues;
+}
+
+/**
+ * Rules a new game's plan must follow that pecking-order@1 did not check when it shipped (an
+ * activity on the FINALS day). They are checked when a game is created (`checkInit`), never on
+ * restore: a stored game that began under the old rules must go on restoring.
+ */
+export function newGamePlanIssues(days: readonly Pick<DaySpec, 'voteType' | 'activity'>[]): PlanIssue[] {
+  return days.flatMap((day, i) => {
+    const issue = day.activity ? activityIssue(day.voteType, i + 1) : null;
+    return issue ? [{ path: ['days', i, 'activity'], message: issue }] : [];
+  });
 }
 
 /** The vote types a default plan cycles through, most social first. */

@@ -4,6 +4,7 @@
  */
 import type { MachineVersion } from '../../machine-version';
 import { createInput } from './create-input';
+import { newGamePlanIssues } from './day-plan';
 import { adminEvents, playerEvents } from './events';
 import { initSchema, type PeckingOrderInit } from './init-schema';
 import { peckingOrderLobby } from './lobby';
@@ -19,7 +20,11 @@ export const peckingOrderV1: MachineVersion<PeckingOrderInit> = {
   machine: gameMachine,
   initSchema,
   createInput,
-  checkInit: (init, room) => timingIssues(init.manifest, room.createdAt).map((issue) => ({ ...issue, path: ['manifest', ...issue.path] })),
+  checkInit: (init, room) =>
+    [...timingIssues(init.manifest, room.createdAt), ...newGamePlanIssues(init.manifest.days)].map((issue) => ({
+      ...issue,
+      path: ['manifest', ...issue.path],
+    })),
   players: (init) => init.roster.map(({ playerId, name }) => ({ playerId, name })),
   playerEvents,
   adminEvents,
