@@ -99,6 +99,10 @@ describe('scripts/check-env.mjs', () => {
     expect(rooms.status).toBe(1);
     expect(rooms.stderr).toContain('GameServer=GameServer');
 
+    const withoutSecrets = join(temp, 'without-secrets.toml');
+    writeFileSync(withoutSecrets, full.replace(/\[env\.staging\.secrets\][^[]*/, ''));
+    expect(checkEnv('--config', withoutSecrets, 'staging').stderr).toContain('same secrets');
+
     const sharedJournal = join(temp, 'shared-journal.toml');
     writeFileSync(sharedJournal, full.replace('database_name = "pecking-order-journal-staging"', 'database_name = "pecking-order-journal"'));
     expect(checkEnv('--config', sharedJournal, 'staging').stderr).toContain('of its own');

@@ -6,8 +6,8 @@
  * would deploy a Worker without its rooms or journal, or bound to production's journal.
  *
  * No env (or "production") checks the top level. A named env must declare its own `name`, every
- * Durable Object binding of the top level (wrangler does not inherit them), and a D1 `DB` binding to
- * a database other than production's. Prints `<worker name> <D1 database name>` when it passes.
+ * Durable Object binding of the top level and its required secrets (wrangler inherits neither), and a
+ * D1 `DB` binding to a database other than production's. Prints `<worker name> <D1 database name>` when it passes.
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'smol-toml';
@@ -47,5 +47,9 @@ const db = journal(env);
 if (!db) fail(`[env.${envName}] lacks the D1 binding DB (wrangler does not inherit d1_databases).`);
 if (db.database_name === journal(config).database_name || db.database_id === journal(config).database_id) {
   fail(`[env.${envName}]'s journal must be a D1 database of its own, not production's "${journal(config).database_name}".`);
+}
+const secrets = (section) => [...(section.secrets?.required ?? [])].sort().join(', ');
+if (secrets(env) !== secrets(config)) {
+  fail(`[env.${envName}] must require the same secrets as the top level (${secrets(config) || 'none'}); wrangler does not inherit \`secrets\`.`);
 }
 console.log(`${env.name} ${db.database_name}`);
