@@ -45,38 +45,38 @@ function wrangler(args) {
   return new Promise((resolve) => current.once('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
 }
 
-/** Every live process below this one (pid list), from `ps` (Linux and macOS). */
-function descendants() {
-  let table;
+/** The process table (pid → parent pid and command line), from `ps` (Linux and macOS). */
+function processTable() {
+  let text;
   try {
-    table = execFileSync('ps', ['-A', '-o', 'pid=,ppid='], { encoding: 'utf8' });
+    text = execFileSync('ps', ['-A', '-o', 'pid=,ppid=,args='], { encoding: 'utf8' });
   } catch {
-    return [];
+    return new Map();
   }
-  const children = new Map();
-  for (const line of table.trim().split('\n')) {
-    const [pid, ppid] = line.trim().split(/\s+/).map(Number);
-    children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+  const table = new Map();
+  for (const line of text.trim().split('\n')) {
+    const match = /^\s*(\d+)\s+(\d+)\s?(.*)$/.exec(line);
+    if (match) table.set(Number(match[1]), { ppid: Number(match[2]), args: match[3] });
   }
-  const found = [];
-  const visit = (pid) => (children.get(pid) ?? []).forEach((child) => (found.push(child), visit(child)));
+  return table;
+}
+
+/** Every live process below this one, with its command line. */
+function descendants() {
+  const table = processTable();
+  const found = new Map();
+  const visit = (parent) => {
+    for (const [pid, { ppid, args }] of table) if (ppid === parent && !found.has(pid)) (found.set(pid, args), visit(pid));
+  };
   visit(process.pid);
   return found;
 }
 
-const isAlive = (pid) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
 /**
  * Stops wrangler and everything below it. The tree is listed before wrangler is told to stop: once
  * it exits, its children belong to init and cannot be found from here. wrangler gets the signal and
- * 10 s to shut workerd down; whatever of the tree is left is then killed by pid.
+ * 10 s to shut workerd down; whatever of the tree is left (same pid, same command line, so never a
+ * process that reused a pid) is then killed by pid.
  */
 async function stop(signal) {
   if (stopping) return;
@@ -87,9 +87,19 @@ async function stop(signal) {
     : Promise.resolve();
   current?.kill(signal);
   await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
-  for (const pid of tree) if (isAlive(pid)) process.kill(pid, 'SIGTERM');
-  await new Promise((resolve) => setTimeout(resolve, 500));
-  for (const pid of tree) if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+  for (const finalSignal of ['SIGTERM', 'SIGKILL']) {
+    const table = processTable();
+    const left = [...tree].filter(([pid, args]) => table.get(pid)?.args === args).map(([pid]) => pid);
+    if (left.length === 0) break;
+    for (const pid of left) {
+      try {
+        process.kill(pid, finalSignal);
+      } catch {
+        // gone meanwhile
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
   process.exit(signal === 'SIGINT' ? 130 : 143);
 }
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => void stop(signal));
