@@ -48,6 +48,8 @@ describe('GitHub workflows', () => {
     const deploy = read('.github/workflows/deploy.yml');
     expect(deploy).toMatch(/^\s+- run: npm run deploy:staging$/m);
     expect(deploy).toMatch(/^\s+- run: npm run deploy$/m);
+    expect(deploy).toContain("if: github.event_name == 'push' && github.ref == 'refs/heads/main'");
+    expect(deploy).toContain("startsWith(github.ref, 'refs/tags/v')");
     for (const name of ['CLOUDFLARE_API_TOKEN', 'CLOUDFLARE_ACCOUNT_ID']) {
       const values = [...deploy.matchAll(new RegExp(`${name}: (.*)$`, 'gm'))].map((m) => m[1]);
       expect(values.length).toBeGreaterThan(0);
