@@ -63,11 +63,13 @@ describe('the baseline room is in the bench build only', () => {
 
   it('the bench config is the production config plus the baseline room', () => {
     const read = (config: string) => {
-      const { configPath, userConfigPath, topLevelName, name, main, assets, d1_databases, durable_objects, migrations, ...rest } =
+      const { configPath, userConfigPath, topLevelName, name, main, assets, d1_databases, durable_objects, migrations, vars, definedEnvironments, ...rest } =
         unstable_readConfig({ config }) as any;
+      const { DEPLOY_ENV, ...otherVars } = vars;
       const base = dirname(resolve(config));
       return {
-        rest,
+        rest: { ...rest, vars: otherVars },
+        deployEnv: DEPLOY_ENV,
         assets: { ...assets, directory: resolve(base, assets.directory) },
         d1: d1_databases.map((db: any) => ({ ...db, migrations_dir: resolve(base, db.migrations_dir) })),
         bindings: durable_objects.bindings,
@@ -77,6 +79,7 @@ describe('the baseline room is in the bench build only', () => {
     const prod = read('wrangler.toml');
     const benchConfig = read(BENCH_CONFIG);
     expect(benchConfig.rest).toEqual(prod.rest);
+    expect([prod.deployEnv, benchConfig.deployEnv]).toEqual(['production', 'bench']);
     expect(benchConfig.assets).toEqual(prod.assets);
     expect(benchConfig.d1).toEqual(prod.d1);
     expect(benchConfig.bindings).toEqual([...prod.bindings, { name: 'BaselineRoom', class_name: 'BaselineRoom' }]);

@@ -73,4 +73,38 @@ describe('the durable scheduler (partywhen task model over SQLite)', () => {
       expect(task).toMatchObject({ attempts: 3, lastError: 'fail 2' });
       expect(retryDelay(30)).toBe(5 * 60_000);
     }));
+
+  it('keeps a cron task in its time zone: 09:00 Paris, before and after the clocks change', () =>
+    withScheduler('sched-6', (scheduler, clock) => {
+      clock.now = Date.parse('2026-03-27T12:00:00Z');
+      const daily = scheduler.schedule({ id: 'd', kind: 'k', description: 'digest', payload: {}, type: 'cron', cron: '0 9 * * *', timeZone: 'Europe/Paris' });
+      expect(new Date(daily.time).toISOString()).toBe('2026-03-28T08:00:00.000Z'); // CET
+      expect(daily.timeZone).toBe('Europe/Paris');
+      clock.now = daily.time;
+      scheduler.complete(scheduler.get('d')!, clock.now);
+      expect(new Date(scheduler.get('d')!.time).toISOString()).toBe('2026-03-29T07:00:00.000Z'); // CEST
+      const utc = scheduler.schedule({ id: 'u', kind: 'k', description: 'utc', payload: {}, type: 'cron', cron: '@daily' });
+      expect(utc.timeZone).toBeNull();
+    }));
+
+  it('refuses a cron task it cannot read, and schedules nothing', () =>
+    withScheduler('sched-7', (scheduler) => {
+      expect(() => scheduler.schedule({ kind: 'k', description: 'bad', payload: {}, type: 'cron', cron: '0 9 * * *', timeZone: 'Nowhere/City' })).toThrow(/unknown time zone/);
+      expect(() => scheduler.schedule({ kind: 'k', description: 'bad', payload: {}, type: 'cron', cron: '@secondly' })).toThrow(/once a minute/);
+      expect(scheduler.list()).toEqual([]);
+    }));
+
+  it('adds the time zone column to a task table made before it existed', () =>
+    inRoom('sched-8', (_server, state) => {
+      const storage = roomStorageOf(state.storage);
+      storage.sql.exec('DROP TABLE IF EXISTS tasks');
+      storage.sql.exec(`CREATE TABLE tasks (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL,
+        description TEXT NOT NULL, payload TEXT NOT NULL, type TEXT NOT NULL, time INTEGER NOT NULL, cron TEXT,
+        attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT, created_at INTEGER NOT NULL)`);
+      storage.sql.exec(`INSERT INTO tasks (id, kind, description, payload, type, time, created_at) VALUES ('old', 'k', 'old', '{}', 'scheduled', ?, ?)`, T0, T0);
+      const scheduler = new SqliteScheduler(storage, () => T0);
+      expect(scheduler.get('old')).toMatchObject({ id: 'old', timeZone: null, time: T0 });
+      scheduler.schedule({ id: 'z', kind: 'k', description: 'z', payload: {}, type: 'cron', cron: '0 9 * * *', timeZone: 'Asia/Tokyo' });
+      expect(scheduler.get('z')?.timeZone).toBe('Asia/Tokyo');
+    }));
 });

@@ -1,13 +1,28 @@
 /**
  * Durable tasks over the room's SQLite, with the task model of `partywhen`: a task has an id, a
  * description, a JSON payload and a schedule — `delayed` (seconds from now), `scheduled` (an
- * absolute time) or `cron`. Many tasks share the Durable Object's single alarm, which is always
- * set to the earliest due task.
+ * absolute time) or `cron` (worker/cron.ts: `cron-parser`, with names, macros and a time zone).
+ * Many tasks share the Durable Object's single alarm, which is always set to the earliest due task.
+ * The room schedules delayed and scheduled tasks (machine timers, the journal flush). No room task
+ * is a cron task yet: the type is kept, tested, for room-level routines on the wall clock (a daily
+ * digest at 09:00 in the host's zone) that a chart's relative `after` delays cannot express; the
+ * room's alarm handler would need a `kind` to dispatch it to.
  *
- * The room dispatches due tasks by `kind` (its own addition: partywhen names a callback instead).
- * Swapping in the published library later means re-implementing this one interface.
- */
-import { parseCron } from './cron';
+ * Swapping in the published `partywhen` is not a one-file change. What differs:
+ * - Delivery. partywhen's alarm calls the method a task names. Here the room owns the alarm
+ *   (worker/game-server.ts `onAlarm`): it takes `due(now)`, delivers machine timers through the host
+ *   in due order, dispatches other tasks by `kind`, and reports each with `complete` or `retryLater`;
+ *   `nextDueAt` is what it re-arms the alarm to, even after a failure.
+ * - Failures. Per-task attempts, backoff and last error (`retryLater`, shown in `/status`) are ours.
+ * - Ids. Scheduling an existing id replaces that task: machine timers are keyed by actor path and
+ *   timer id (worker/timer-tasks.ts), which is how a restore re-arms them without duplicates.
+ * - Bounds and queries. `TIMER_OUT_OF_RANGE` past MAX_TASK_HORIZON_MS; `list` by kind, description
+ *   and due time; `reschedule`.
+ * - Storage. This `tasks` table (with `kind`, `attempts`, `last_error`, `time_zone`) is not
+ *   partywhen's: rooms already running would need their rows migrated.
+ * So a swap is an adapter implementing `Scheduler` over partywhen (or partywhen extended with the
+ * above), the room's alarm path moved onto partywhen's callbacks, and a data migration per room.
+ */import { parseCron } from './cron';
 import { RoomError } from './room-error';
 import { rows, type RoomStorage } from './room-storage';
 
@@ -22,7 +37,8 @@ export const MAX_TASK_HORIZON_MS = 365 * 86_400_000;
 export type TaskSchedule =
   | { type: 'delayed'; delayInSeconds: number }
   | { type: 'scheduled'; time: number }
-  | { type: 'cron'; cron: string };
+  /** Recurs at the times a cron expression names (worker/cron.ts), in `timeZone` (IANA; default UTC). */
+  | { type: 'cron'; cron: string; timeZone?: string };
 
 export type NewTask<P = unknown> = TaskSchedule & {
   /** A stable id makes scheduling idempotent: scheduling an existing id replaces that task. */
@@ -41,6 +57,8 @@ export interface Task<P = unknown> {
   /** Next due time, ms since the epoch. */
   time: number;
   cron: string | null;
+  /** A cron task's time zone; null for UTC and for one-shot tasks. */
+  timeZone: string | null;
   /** Failed deliveries since the last success. */
   attempts: number;
   lastError: string | null;
@@ -80,6 +98,7 @@ interface TaskRow {
   type: TaskSchedule['type'];
   time: number;
   cron: string | null;
+  time_zone: string | null;
   attempts: number;
   last_error: string | null;
   created_at: number;
@@ -106,21 +125,27 @@ export class SqliteScheduler implements Scheduler {
       type TEXT NOT NULL,
       time INTEGER NOT NULL,
       cron TEXT,
+      time_zone TEXT,
       attempts INTEGER NOT NULL DEFAULT 0,
       last_error TEXT,
       created_at INTEGER NOT NULL
     )`);
     storage.sql.exec('CREATE INDEX IF NOT EXISTS tasks_due ON tasks (time, seq)');
+    // Rooms created before cron tasks had time zones have a tasks table without the column.
+    if (!storage.sql.exec('SELECT * FROM tasks LIMIT 0').columnNames.includes('time_zone')) {
+      storage.sql.exec('ALTER TABLE tasks ADD COLUMN time_zone TEXT');
+    }
   }
 
   schedule<P>(task: NewTask<P>): Task<P> {
     const now = this.now();
+    const id = task.id ?? crypto.randomUUID();
     const time =
       task.type === 'delayed'
         ? now + task.delayInSeconds * 1000
         : task.type === 'scheduled'
           ? task.time
-          : parseCron(task.cron).next(now);
+          : parseCron(task.cron, { timeZone: task.timeZone, seed: id }).next(now);
     if (!Number.isFinite(time) || time > now + MAX_TASK_HORIZON_MS) {
       // Thrown inside the persist transaction: the transition that wanted this task does not happen.
       throw new RoomError(
@@ -128,14 +153,14 @@ export class SqliteScheduler implements Scheduler {
         `"${task.description.slice(0, 100)}" would be due ${Number.isFinite(time) ? `${Math.ceil((time - now) / 86_400_000)} days ahead` : 'at no valid time'}; the room schedules at most ${MAX_TASK_HORIZON_MS / 86_400_000} days ahead`,
       );
     }
-    const id = task.id ?? crypto.randomUUID();
     const cron = task.type === 'cron' ? task.cron : null;
+    const timeZone = task.type === 'cron' ? (task.timeZone ?? null) : null;
     this.storage.sql.exec(
-      `INSERT INTO tasks (id, kind, description, payload, type, time, cron, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO tasks (id, kind, description, payload, type, time, cron, time_zone, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, description = excluded.description,
          payload = excluded.payload, type = excluded.type, time = excluded.time, cron = excluded.cron,
-         attempts = 0, last_error = NULL`,
-      id, task.kind, task.description, JSON.stringify(task.payload), task.type, time, cron, now,
+         time_zone = excluded.time_zone, attempts = 0, last_error = NULL`,
+      id, task.kind, task.description, JSON.stringify(task.payload), task.type, time, cron, timeZone, now,
     );
     return this.get<P>(id)!;
   }
@@ -171,7 +196,7 @@ export class SqliteScheduler implements Scheduler {
 
   complete(task: Task, now: number): void {
     if (task.type === 'cron' && task.cron) {
-      const next = parseCron(task.cron).next(Math.max(now, task.time));
+      const next = parseCron(task.cron, { timeZone: task.timeZone ?? undefined, seed: task.id }).next(Math.max(now, task.time));
       this.storage.sql.exec('UPDATE tasks SET time = ?, attempts = 0, last_error = NULL WHERE id = ?', next, task.id);
     } else {
       this.cancel(task.id);
@@ -204,6 +229,7 @@ export class SqliteScheduler implements Scheduler {
         type: row.type,
         time: row.time,
         cron: row.cron,
+        timeZone: row.time_zone,
         attempts: row.attempts,
         lastError: row.last_error,
         createdAt: row.created_at,
