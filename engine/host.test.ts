@@ -3,7 +3,7 @@
  * Each invariant's test fails when the code that keeps it is removed.
  */
 import { describe, expect, it } from 'vitest';
-import { timerLabV1 } from '../worker/test/fixtures/timer-lab';
+import { timerLabV1 } from './testing/fixtures/timer-lab';
 import { delayFormsV1 } from './testing/fixtures/delay-forms';
 import { SimulatedRoom } from './testing/simulated-room';
 import { GameHost } from './host';

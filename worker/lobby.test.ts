@@ -5,7 +5,7 @@ import type { MachineVersion } from '../machines/machine-version';
 import { defaultDayPlan } from '../machines/pecking-order/v1/day-plan';
 import { createRegistry } from '../machines/registry';
 import { createGame } from './lobby';
-import { timerLabV1, timerLabV2 } from './test/fixtures/timer-lab';
+import { timerLabV1, timerLabV2 } from '../engine/testing/fixtures/timer-lab';
 import { ORIGIN, SECRET, TestSocket, call } from './test/helpers';
 
 const create = (body: unknown, auth: string | null = SECRET) =>

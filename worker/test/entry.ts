@@ -7,7 +7,7 @@ import { catalog } from '../../machines/catalog';
 import { createRegistry, type MachineRegistry } from '../../machines/registry';
 import { GameServer as RealGameServer } from '../game-server';
 import { delayFormsV1 } from '../../engine/testing/fixtures/delay-forms';
-import { timerLabV1, timerLabV2, timerLabV3, timerLabV4 } from './fixtures/timer-lab';
+import { timerLabV1, timerLabV2, timerLabV3, timerLabV4 } from '../../engine/testing/fixtures/timer-lab';
 
 export { default } from '../index';
 
