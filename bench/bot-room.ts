@@ -95,9 +95,12 @@ export class BotRoom {
     throw new Error(`could not reach day ${day} ${phase}; the room is at day ${this.view().day} ${this.view().phase}`);
   }
 
-  /** Waits until every socket has a view with seq ≥ `seq`; false when one did not within the time. */
-  async allSeen(seq: number, timeoutMs = 15_000): Promise<boolean> {
-    const seen = await Promise.all(this.sockets.map((s) => s.waitForSeq(seq, timeoutMs)));
+  /**
+   * Waits until every socket has received all the room sent it up to transition `seq` (a socket
+   * whose view did not change gets nothing to wait for); false when one did not within the time.
+   */
+  async allSeen(_seq: number, timeoutMs = 15_000): Promise<boolean> {
+    const seen = await Promise.all(this.sockets.map((s) => s.sync(timeoutMs)));
     return seen.every(Boolean);
   }
 

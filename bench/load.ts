@@ -119,7 +119,8 @@ async function play(
         if (answer.kind === 'ack') {
           accepted[move.type] = (accepted[move.type] ?? 0) + 1;
           ackMs.push(answer.at - sent.sentAt);
-          if (await bot.socket.waitForSeq(answer.seq, 15_000)) viewMs.push(bot.socket.viewAtOrAfter(answer.seq)!.at - sent.sentAt);
+          // The sender's view comes only when it changed (a chat post changes nobody's view).
+          if ((await bot.socket.sync(15_000)) && bot.socket.viewAtOrAfter(answer.seq)) viewMs.push(bot.socket.viewAtOrAfter(answer.seq)!.at - sent.sentAt);
         } else {
           refused[answer.code] = (refused[answer.code] ?? 0) + 1;
         }

@@ -19,6 +19,7 @@ export interface Arrival {
 export type Answer = { kind: 'ack'; seq: number; at: number } | { kind: 'error'; code: string; message: string; at: number };
 
 const VIEW_PREFIX = '{"type":"view","seq":';
+const PATCH_PREFIX = '{"type":"patch","seq":';
 const OPEN_TIMEOUT_MS = 15_000;
 
 let refCounter = 0;
@@ -39,8 +40,13 @@ export class PlayerSocket {
   welcome: { playerId?: string; role?: string } | null = null;
 
   private latestRaw: string | null = null;
-  /** The view after the last patch, when the latest frame was a patch. */
+  /** The view after the last patch applied, when the latest whole view is older. */
   private patched: unknown = null;
+  /** The seq of the view held (whole or patched), and the patch frames not applied yet. */
+  private heldSeq = -1;
+  private pendingPatches: string[] = [];
+  /** Waiting for pongs, oldest first: the room answers pings in order. */
+  private pongWaiters: (() => void)[] = [];
   private parsed: { raw: string; view: unknown } | null = null;
   private readonly answerWaiters = new Map<string, (answer: Answer) => void>();
   private seqWaiters: { seq: number; resolve: (ok: boolean) => void }[] = [];
@@ -99,6 +105,27 @@ export class PlayerSocket {
     });
   }
 
+  /**
+   * Resolves once the room has handled everything this socket sent before, and this socket has
+   * received everything the room sent it until then: the room answers a ping after all earlier
+   * frames. A view that did not change never comes, so this, not a seq, is how to wait for "all of it".
+   */
+  sync(timeoutMs = 10_000): Promise<boolean> {
+    if (this.closed) return Promise.resolve(false);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.pongWaiters = this.pongWaiters.filter((w) => w !== done);
+        resolve(false);
+      }, timeoutMs);
+      const done = () => {
+        clearTimeout(timer);
+        resolve(true);
+      };
+      this.pongWaiters.push(done);
+      this.ws.send('{"type":"ping"}');
+    });
+  }
+
   /** Resolves true once a view with seq ≥ `seq` arrived, false on timeout or close. */
   waitForSeq(seq: number, timeoutMs = 10_000): Promise<boolean> {
     if (this.latestSeq >= seq) return Promise.resolve(true);
@@ -119,8 +146,9 @@ export class PlayerSocket {
     });
   }
 
-  /** The latest view, parsed on demand (or as the last patch left it). */
+  /** The latest view, parsed on demand, with the patches that came after it applied. */
   view<T = any>(): T | null {
+    if (this.pendingPatches.length > 0) this.applyPatches();
     if (this.latestRaw === null) return (this.patched as T | null) ?? null;
     if (this.parsed?.raw !== this.latestRaw) this.parsed = { raw: this.latestRaw, view: JSON.parse(this.latestRaw).view };
     return this.parsed.view as T;
@@ -155,15 +183,11 @@ export class PlayerSocket {
       this.onView(Number(data.slice(VIEW_PREFIX.length, end)), at, data);
       return;
     }
-    if (data.startsWith('{"type":"patch"')) {
-      const frame = JSON.parse(data) as { seq: number; base: number; ops: unknown[] };
-      const next = patchedView({ view: this.view(), seq: this.latestSeq }, frame);
-      if (next === null) this.ws.send(JSON.stringify({ type: 'resync' }));
-      else if (next !== 'stale') {
-        this.latestRaw = null;
-        this.patched = next;
-        this.onView(frame.seq, at, null);
-      }
+    if (data.startsWith(PATCH_PREFIX)) {
+      // Like views, applied only when a bot asks (see view()): the seq is read from the first bytes.
+      const end = data.indexOf(',', PATCH_PREFIX.length);
+      this.pendingPatches.push(data);
+      this.onView(Number(data.slice(PATCH_PREFIX.length, end)), at, null);
       return;
     }
     if (data.startsWith('{"type":"messages"')) {
@@ -177,6 +201,9 @@ export class PlayerSocket {
       return;
     }
     switch (frame.type) {
+      case 'pong':
+        this.pongWaiters.shift()?.();
+        return;
       case 'view':
         this.onView(frame.seq ?? 0, at, data);
         return;
@@ -193,11 +220,35 @@ export class PlayerSocket {
     }
   }
 
-  /** A view arrived whole (`raw`), or a patch was applied (null). */
+  /** Applies the patches received since the view held, as the player app does; resyncs when one does not fit. */
+  private applyPatches(): void {
+    const patches = this.pendingPatches;
+    this.pendingPatches = [];
+    let view: unknown = this.latestRaw !== null ? JSON.parse(this.latestRaw).view : this.patched;
+    let seq = this.heldSeq;
+    for (const raw of patches) {
+      const frame = JSON.parse(raw) as { seq: number; base: number; ops: unknown[] };
+      const next = patchedView({ view, seq }, frame);
+      if (next === null) {
+        this.ws.send(JSON.stringify({ type: 'resync' }));
+        break;
+      }
+      if (next !== 'stale') [view, seq] = [next, frame.seq];
+    }
+    this.latestRaw = null;
+    this.patched = view;
+    this.heldSeq = seq;
+  }
+
+  /** A view arrived whole (`raw`), or a patch did (null: applied when asked for). */
   private onView(seq: number, at: number, raw: string | null): void {
     this.views.push({ seq, at });
     this.latestSeq = Math.max(this.latestSeq, seq);
-    if (raw !== null) this.latestRaw = raw;
+    if (raw !== null) {
+      this.latestRaw = raw;
+      this.heldSeq = seq;
+      this.pendingPatches = [];
+    }
     this.firstViewAt ??= at;
     if (this.seqWaiters.length > 0) {
       const ready = this.seqWaiters.filter((w) => w.seq <= seq);

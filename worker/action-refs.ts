@@ -16,11 +16,17 @@ export const REFS_PER_PLAYER = 200;
 
 export type RememberedOutcome = { type: 'ack'; seq: number } | { type: 'error'; code: string; message: string };
 
+/** Old refs are forgotten every this many remembered actions, not on each one (the queries cost). */
+const PRUNE_EVERY = 64;
+
 export class ActionRefs {
+  private sincePrune = 0;
+
   constructor(private readonly storage: RoomStorage) {
     storage.sql.exec(`CREATE TABLE IF NOT EXISTS action_refs (
       player_id TEXT NOT NULL, ref TEXT NOT NULL, outcome TEXT NOT NULL, at INTEGER NOT NULL,
       PRIMARY KEY (player_id, ref))`);
+    storage.sql.exec('CREATE INDEX IF NOT EXISTS action_refs_by_time ON action_refs (player_id, at)');
   }
 
   /** The outcome of an earlier action with this ref, if it is still remembered. */
@@ -33,16 +39,22 @@ export class ActionRefs {
     return row && (JSON.parse(row.outcome) as RememberedOutcome);
   }
 
-  /** Remembers an outcome; call inside the action's transaction. Forgets what fell out of the window. */
+  /**
+   * Remembers an outcome; call inside the action's transaction. Now and then forgets what fell out
+   * of the window (so a ref is remembered at least as long as the window says, sometimes longer).
+   */
   remember(playerId: string, ref: string, outcome: RememberedOutcome, now: number): void {
     this.storage.sql.exec(
       'INSERT OR REPLACE INTO action_refs (player_id, ref, outcome, at) VALUES (?, ?, ?, ?)',
       playerId, ref, JSON.stringify(outcome), now,
     );
+    if (++this.sincePrune < PRUNE_EVERY) return;
+    this.sincePrune = 0;
+    this.storage.sql.exec('DELETE FROM action_refs WHERE at <= ?', now - REF_WINDOW_MS);
     this.storage.sql.exec(
-      `DELETE FROM action_refs WHERE player_id = ? AND (at <= ? OR ref NOT IN (
-         SELECT ref FROM action_refs WHERE player_id = ? ORDER BY at DESC, rowid DESC LIMIT ?))`,
-      playerId, now - REF_WINDOW_MS, playerId, REFS_PER_PLAYER,
+      `DELETE FROM action_refs WHERE player_id = ? AND ref NOT IN (
+         SELECT ref FROM action_refs WHERE player_id = ? ORDER BY at DESC, rowid DESC LIMIT ?)`,
+      playerId, playerId, REFS_PER_PLAYER,
     );
   }
 }

@@ -137,7 +137,8 @@ export async function persistenceStep(ctx: BenchContext): Promise<PersistenceRes
             const answer = await socket.answer(ref);
             if (answer.kind === 'ack') {
               accepted[move.type] = (accepted[move.type] ?? 0) + 1;
-              await socket.waitForSeq(answer.seq);
+              // Everything the room sent for it (its view, if it changed; the messages) has arrived.
+              await socket.sync();
             } else {
               refused[answer.code] = (refused[answer.code] ?? 0) + 1;
             }
