@@ -120,6 +120,18 @@ describe('the host', () => {
     expect([...room.step({ type: 'player', playerId: 'ana', event: { type: 'lab.start' } }).views.keys()]).toEqual(['ana', 'ben']);
   });
 
+  it('tells no views when asked not to, and does everything else the same', () => {
+    const quiet = new SimulatedRoom({ version: timerLabV1, init: lab().init, views: false });
+    const loud = lab();
+    for (const room of [quiet, loud]) {
+      room.sendAs('ana', 'lab.start');
+      room.sendAs('ben', 'lab.poke');
+    }
+    expect(quiet.stored()).toEqual(loud.stored());
+    expect(quiet.results.every((r) => r.views.size === 0)).toBe(true);
+    expect(loud.results.at(-1)!.views.size).toBe(1);
+  });
+
   it('does not rewrite the snapshot for a message-only transition, but counts it', () => {
     const room = lab();
     const before = room.stored();

@@ -47,6 +47,12 @@ export interface HostOptions {
   clock: HostClock;
   /** Keep Stately-shaped inspection events per transition (the room and the workbench do; tests need not). */
   inspect?: boolean;
+  /**
+   * Tell whose view changed after each step (default true: a room must). An adapter that sends no
+   * views (the workbench, a benchmark of the machine alone) saves projecting every player every step;
+   * `StepResult.views` is then empty. It changes nothing else the host does.
+   */
+  views?: boolean;
 }
 
 /** Everything a host needs to resume: what an adapter persists after every step. */
@@ -160,6 +166,7 @@ export class GameHost<TInit = unknown> {
   readonly facts: RoomFacts;
   private readonly clock: HostClock;
   private readonly inspect: boolean;
+  private readonly tellViews: boolean;
 
   private actor!: AnyActorRef;
   private recorder!: StepRecorder;
@@ -181,6 +188,7 @@ export class GameHost<TInit = unknown> {
     this.facts = facts;
     this.clock = options.clock;
     this.inspect = options.inspect ?? false;
+    this.tellViews = options.views ?? true;
     this.stored = stored;
     this.timers = new TimerTable(stored.timers);
     this.playerIds = version.players(init).map((p) => p.playerId);
@@ -472,7 +480,7 @@ export class GameHost<TInit = unknown> {
   }
 
   private mark() {
-    if (!this.viewCache && this.stored.snapshot) {
+    if (this.tellViews && !this.viewCache && this.stored.snapshot) {
       this.viewCache = new Map(this.playerIds.map((id) => [id, { json: JSON.stringify(this.view(id)), since: null }]));
     }
     return { stored: this.stored, timers: this.timers.clone() };
@@ -482,7 +490,7 @@ export class GameHost<TInit = unknown> {
     const timers = this.timers.diffFrom(before.timers);
     const snapshotChanged = this.stored.snapshot !== before.stored.snapshot;
     const views = new Map<string, ViewChange>();
-    if (snapshotChanged || timers.added.length > 0 || timers.removed.length > 0) {
+    if (this.tellViews && (snapshotChanged || timers.added.length > 0 || timers.removed.length > 0)) {
       const cache = (this.viewCache ??= new Map());
       for (const playerId of this.playerIds) {
         const view = this.view(playerId);

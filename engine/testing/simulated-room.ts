@@ -17,6 +17,8 @@ export interface SimulatedRoomOptions {
   restoreFrom?: StoredState;
   /** Resume from the stored state after every step (a restore between any two inputs). */
   restoreEveryStep?: boolean;
+  /** Tell whose view changed after each step, as a room does (default true; see HostOptions.views). */
+  views?: boolean;
 }
 
 export interface RecordedEffect extends EmittedEffect {
@@ -34,17 +36,19 @@ export class SimulatedRoom<TInit = any> {
   private host: GameHost<TInit>;
   private readonly payload: unknown;
   private readonly restoreEveryStep: boolean;
+  private readonly views: boolean;
 
   constructor(options: SimulatedRoomOptions) {
     this.version = options.version as MachineVersion<TInit>;
     this.payload = options.init;
     this.restoreEveryStep = options.restoreEveryStep ?? false;
+    this.views = options.views ?? true;
     this.facts = { roomId: 'room-test', createdAt: 1_767_225_600_000, seed: 'seed-test', ...options.room };
     this.clock.set(options.restoreFrom?.at ?? this.facts.createdAt);
     if (options.restoreFrom) {
       this.host = this.resume(options.restoreFrom);
     } else {
-      const { host, result } = GameHost.create(this.version, this.payload, this.facts, { clock: this.clock });
+      const { host, result } = GameHost.create(this.version, this.payload, this.facts, { clock: this.clock, views: this.views });
       this.host = host;
       this.record(result);
     }
@@ -127,7 +131,7 @@ export class SimulatedRoom<TInit = any> {
   }
 
   private resume(state: StoredState): GameHost<TInit> {
-    return GameHost.restore(this.version, state, this.payload, this.facts, { clock: this.clock });
+    return GameHost.restore(this.version, state, this.payload, this.facts, { clock: this.clock, views: this.views });
   }
 
   private record(result: StepResult): void {

@@ -49,7 +49,8 @@ export class Simulation {
   /** Starts `version` from its init payload (without `machine`); throws the host's error when it cannot. */
   constructor(readonly version: MachineVersion, payload: unknown, readonly facts: RoomFacts) {
     this.clock = new ManualClock(facts.createdAt);
-    const { host, result } = GameHost.create(version, payload, facts, { clock: this.clock, inspect: true });
+    // The workbench shows records and effects, not players' views: no need to project them every step.
+    const { host, result } = GameHost.create(version, payload, facts, { clock: this.clock, inspect: true, views: false });
     this.host = host;
     this.commit(result);
   }
