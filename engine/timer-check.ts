@@ -49,7 +49,7 @@ export function deadTimers(root: AnyActorRef, timers: readonly PortableTimer[]):
   return problems;
 }
 
-/** Active delayed states without their timer, as keys; see {@link waitingStateProblems}. */
+/** Active delayed states without their timer, keyed like the timer table; {@link describeWaiting} words one. */
 export function waitingStates(root: AnyActorRef, timers: readonly PortableTimer[]): Map<string, { actorPath: string; timerId: string }> {
   const carried = new Set(timers.map(timerKey));
   const waiting = new Map<string, { actorPath: string; timerId: string }>();

@@ -62,10 +62,6 @@ export class TimerTable {
     return [...this.timers.values()];
   }
 
-  get size(): number {
-    return this.timers.size;
-  }
-
   clone(): TimerTable {
     return new TimerTable(this.stored());
   }
