@@ -12,6 +12,7 @@
 export * from './close-codes';
 export * from './errors';
 export * from './frames';
+export * from './input-history';
 export * from './inspection';
 export * from './messages';
 export * from './state-value';
