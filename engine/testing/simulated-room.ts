@@ -6,7 +6,9 @@
  */
 import { SimulatedClock } from 'xstate';
 import type { MachineVersion, RoomEffect, RoomFacts, TimerView } from '../../machines/machine-version';
+import type { HistoryEntry, InputHistory } from '../../protocol';
 import { GameHost, type EmittedEffect, type HostInput, type StepResult, type StoredState } from '../host';
+import { historyEntryOf, inputHistory } from '../input-history';
 
 export interface SimulatedRoomOptions {
   version: MachineVersion;
@@ -33,6 +35,8 @@ export class SimulatedRoom<TInit = any> {
   readonly effects: RecordedEffect[] = [];
   /** Every step's result, in order. */
   readonly results: StepResult[] = [];
+  /** The inputs the host took, as a room records them for replay (see {@link history}). */
+  readonly entries: HistoryEntry[] = [];
   private host: GameHost<TInit>;
   private readonly payload: unknown;
   private readonly restoreEveryStep: boolean;
@@ -102,8 +106,15 @@ export class SimulatedRoom<TInit = any> {
   step(input: HostInput): StepResult {
     const result = this.host.step(input);
     this.record(result);
+    const entry = historyEntryOf(this.clock.now(), input, result);
+    if (entry) this.entries.push(entry);
     if (this.restoreEveryStep) this.host = this.resume(result.state);
     return result;
+  }
+
+  /** This room's input history, as a Durable Object room would export it. */
+  history(): InputHistory {
+    return inputHistory({ room: this.facts.roomId, machine: this.host.ref, facts: this.facts, init: this.payload, entries: this.entries });
   }
 
   /** The durable timers the room would hold now. */
