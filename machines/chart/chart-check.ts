@@ -4,6 +4,10 @@
  * itself would treat a missing delay as "no delay" and a missing action as nothing at all, so a
  * typo in a designer's chart would change the game silently; this check makes it a sentence naming
  * the state. Pure; never throws on a chart, however malformed.
+ *
+ * It also reads a TypeScript machine's config (machines/hostable.ts checks every registered
+ * version with it): inline functions and inline actor logic there are implementations, not names,
+ * so they are skipped here; hostable.ts and chart-export.ts judge them.
  */
 import type { ChartAction, ChartGuard, ChartImplementationNames, ChartNode, ChartTransition, ChartTransitionObject, StatePath } from './chart';
 
@@ -64,7 +68,8 @@ export function checkChart(chart: ChartNode, names: ChartImplementationNames): C
 
   const descend = (from: Located, keys: string[]): Located | null => {
     let at: Located | null = from;
-    for (const key of keys) {
+    // As XState reads a path: an empty segment (`'.'`, `'a.'`) names no child, so `'.'` is the state itself.
+    for (const key of keys.filter(Boolean)) {
       const child: ChartNode | undefined = at?.node.states?.[key];
       if (!at || !child) return null;
       at = { node: child, path: [...at.path, key], parent: at };
@@ -86,6 +91,12 @@ export function checkChart(chart: ChartNode, names: ChartImplementationNames): C
   };
 
   const checkGuard = (at: Located, guard: unknown, where: string) => {
+    if (typeof guard === 'function') {
+      // XState's and/or/not carry the guards they combine; any other function is inline.
+      const inner = (guard as { guards?: unknown }).guards;
+      if (Array.isArray(inner)) for (const g of inner) checkGuard(at, g, where);
+      return;
+    }
     if (typeof guard === 'string') {
       if (!known.guards.has(guard)) issue(at, 'unknown-guard', guard, `${where} uses the guard "${guard}", which the implementations do not define: add it to setup({ guards }) or correct the name.`);
       return;
@@ -105,6 +116,7 @@ export function checkChart(chart: ChartNode, names: ChartImplementationNames): C
 
   const checkActions = (at: Located, actions: unknown, where: string) => {
     for (const action of [actions ?? []].flat() as ChartAction[]) {
+      if (typeof action === 'function') continue;
       const name = typeof action === 'string' ? action : action && typeof action === 'object' ? action.type : undefined;
       if (typeof name !== 'string') {
         issue(at, 'bad-form', String(action), `${where} has an action that is neither a name nor { type, params }.`);
@@ -146,8 +158,9 @@ export function checkChart(chart: ChartNode, names: ChartImplementationNames): C
     checkTransition(at, node.always, 'always');
     checkTransition(at, node.onDone, 'when done');
     for (const invoke of [node.invoke ?? []].flat()) {
-      const src = invoke?.src;
-      if (typeof src !== 'string' || !known.actors.has(src)) {
+      const src: unknown = invoke?.src;
+      const inline = (typeof src === 'object' && src !== null) || typeof src === 'function';
+      if (!inline && (typeof src !== 'string' || !known.actors.has(src))) {
         issue(at, 'unknown-actor', String(src), `invokes "${String(src)}", which the implementations' actors do not define: add it to setup({ actors }) or correct the name.`);
       }
       if (typeof invoke?.id !== 'string' || invoke.id.length === 0) {

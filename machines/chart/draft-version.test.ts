@@ -30,6 +30,14 @@ describe('versionFromChart', () => {
     });
   });
 
+  it('returns a target that does not resolve as an issue, where building the machine would throw', () => {
+    const chart = copy(chartOf(gameMachine));
+    chart.states!.pregame!.on!['admin.advance'] = '#game.dya';
+    expect(versionFromChart(peckingOrderV1, chart)).toEqual({
+      issues: [expect.objectContaining({ statePath: 'game.pregame', kind: 'unknown-target', name: '#game.dya' })],
+    });
+  });
+
   it('builds a draft child from its chart, and refuses a chart for a child the base does not have', () => {
     const vote = copy(chartOf(implementationsOf(gameMachine).actors.vote as typeof gameMachine));
     const built = versionFromChart(peckingOrderV1, copy(chartOf(gameMachine)), { vote });
