@@ -78,9 +78,38 @@ export type RoomEffect =
       members: string[] | null;
       from: string;
       text: string;
+      /** The seq of the message this one answers (the room stores it and delivers it with a quote). */
+      replyTo?: number;
+      /** Players the message names with an @mention: the room tells each of them (a notice, a push). */
+      mentions?: string[];
+    }
+  | {
+      /**
+       * A reaction the machine allowed: the room toggles `from`'s `emoji` on message `seq` in its
+       * own table (never in the snapshot) and delivers the new counts to the message's `members`.
+       */
+      type: 'room.reaction';
+      seq: number;
+      channel: string;
+      members: string[] | null;
+      from: string;
+      emoji: string;
     };
 
-export const ROOM_EFFECT_TYPES: ReadonlySet<string> = new Set(['room.refuse', 'room.journal', 'room.message']);
+export const ROOM_EFFECT_TYPES: ReadonlySet<string> = new Set(['room.refuse', 'room.journal', 'room.message', 'room.reaction']);
+
+/**
+ * A stored message an event names (a reply's or a reaction's target), as the room found it. The
+ * machine never holds messages, so the room looks the target up and hands these facts to the
+ * machine with the event; null when the room has no message with that seq.
+ */
+export interface ReferencedMessage {
+  seq: number;
+  channel: string;
+  /** Who may read it; null: everyone (the group chat). */
+  members: string[] | null;
+  from: string;
+}
 
 /** What a projection may read. */
 export interface ProjectionInput<TInit> {
@@ -160,6 +189,12 @@ export interface MachineVersion<TInit = any> {
   playerEvents: Record<string, z.ZodType>;
   /** Admin events this version accepts: type → payload schema. */
   adminEvents: Record<string, z.ZodType>;
+  /**
+   * Player events that name a stored message: event type → the payload field holding its seq. The
+   * room looks that message up and the machine receives it as `event.message` (a
+   * {@link ReferencedMessage}, or null when there is none); a client cannot set `message` itself.
+   */
+  messageRefs?: Record<string, string>;
   /** A player's own view. Pure; must never include what that player may not know. */
   project(input: ProjectionInput<TInit>): unknown;
   /** How a lobby creates games of this version; absent when only an external lobby's init can. */
