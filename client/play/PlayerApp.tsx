@@ -7,6 +7,7 @@ import { ConnectionBadge, RefusalExplanation } from './ConnectionBadge';
 import { DmPanel } from './DmPanel';
 import { ErrorNotice } from './ErrorNotice';
 import { GameOverBanner } from './GameOverBanner';
+import { MentionNotice } from './MentionNotice';
 import { PhaseStrip } from './PhaseStrip';
 import { PlayerContext, usePlayerState, type PlayerApi } from './player-context';
 import { createPlayerStore } from './player-store';
@@ -119,6 +120,7 @@ function GameScreen({ view, live, reconnecting }: { view: PlayerView; live: bool
       )}
       <GameOverBanner view={view} />
       <ErrorNotice general />
+      {tab !== 'chat' && <MentionNotice onOpen={() => setTab('chat')} />}
       <main className="panels">
         {TABS.map((t) => (
           <section
