@@ -21,6 +21,7 @@ import { createActor, type AnyActorRef } from 'xstate';
 import {
   ADMIN_SENDER,
   refOf,
+  type HostSummary,
   type MachineRef,
   type MachineVersion,
   type PortableTimer,
@@ -298,6 +299,11 @@ export class GameHost<TInit = unknown> {
 
   players(): { playerId: string; name: string }[] {
     return this.version.players(this.init);
+  }
+
+  /** The host's dashboard summary of the current state; null when the version offers none. */
+  hostView(): HostSummary | null {
+    return this.version.hostView?.({ snapshot: this.snapshot, init: this.init, timers: this.timerViews }) ?? null;
   }
 
   /** A player's own view of the current state. */

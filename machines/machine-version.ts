@@ -123,6 +123,29 @@ export interface ProjectionInput<TInit> {
   timers: readonly TimerView[];
 }
 
+/**
+ * The game as its host sees it on the dashboard (protocol/status.ts `HostSummary` is its wire
+ * schema): words, not state ids, and never a secret (no ballot's choice, no pick before the reveal).
+ */
+export interface HostSummary {
+  day: number;
+  dayCount: number;
+  /** The step in words, e.g. `Day 2 · Voting`. */
+  stage: string;
+  /** The next thing time does, in words, and when: `Voting closes` at `dueAt`; null when nothing is timed. */
+  clock: { label: string; dueAt: number } | null;
+  /** Whether the game moves on only when the host advances it (no clock). */
+  hostAdvances: boolean;
+  cast: { playerId: string; name: string; alive: boolean; silver: number; gold: number }[];
+  /** The vote of the day: who has voted in the open step out of who may; never whom. */
+  vote: { label: string; open: boolean; voted: string[]; eligible: string[] } | null;
+  /** Every night's result so far, in words (player ids in `text` for the app to name). */
+  nights: { day: number; label: string; out: string | null; text: string }[];
+  winner: string | null;
+  /** The players each host action applies to now: an action is offered for these only. */
+  actionTargets: { eliminate: string[]; credit: string[] };
+}
+
 /** A durable timer in portable form, as migrations see it. */
 export interface PortableTimer {
   actorPath: string;
@@ -197,6 +220,8 @@ export interface MachineVersion<TInit = any> {
   messageRefs?: Record<string, string>;
   /** A player's own view. Pure; must never include what that player may not know. */
   project(input: ProjectionInput<TInit>): unknown;
+  /** The host's summary of the game (the dashboard's `/status` → `host`). Pure; holds nothing secret. */
+  hostView?(input: Omit<ProjectionInput<TInit>, 'playerId'>): HostSummary;
   /** How a lobby creates games of this version; absent when only an external lobby's init can. */
   lobby?: LobbySupport;
   /** How a room running the previous version moves to this one; absent when there is no path. */

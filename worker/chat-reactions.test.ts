@@ -108,4 +108,20 @@ describe('reactions, replies and mentions in the room', () => {
     expect(again.received.filter((f) => f.type === 'reactions')).toEqual([]);
     again.close();
   });
+
+  it('/status carries the host summary and chat counts, and no ballot choice', async () => {
+    const room = 'chat-4';
+    const players = await chatRoom(room);
+    const p1 = await connect(room, players.p1!);
+    await send(p1, { type: 'chat.post', text: 'hi' });
+    await send(p1, { type: 'chat.react', seq: 1, emoji: '👍' });
+    // Morning, social, voting.
+    for (let i = 0; i < 3; i++) await call(room, 'admin', { method: 'POST', body: { type: 'admin.advance' } });
+    expect((await send(p1, { type: 'vote.cast', target: 'p3' })).type).toBe('ack');
+    const status = (await call(room, 'status')).json;
+    expect(status.host).toMatchObject({ stage: 'Day 1 · Voting', hostAdvances: true, vote: { open: true, voted: ['p1'] } });
+    expect(status.chat).toEqual({ groupMessages: 1, dmMessages: 0, dmConversations: 0, reactions: 1 });
+    expect(JSON.stringify(status)).not.toMatch(/"target"|"ballots"/);
+    p1.close();
+  });
 });

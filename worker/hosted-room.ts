@@ -10,7 +10,7 @@ import { GameHost, type HostInput, type StepResult, type StoredState, type ViewC
 import { HostError, RestoreError, type RestoreProblem } from '../engine/host-error';
 import { initHash } from '../engine/init-hash';
 import { migrate } from '../engine/migration';
-import { refOf, type MachineRef, type MachineVersion, type RoomFacts, type TimerView } from '../machines/machine-version';
+import { refOf, type HostSummary, type MachineRef, type MachineVersion, type RoomFacts, type TimerView } from '../machines/machine-version';
 import type { MachineRegistry } from '../machines/registry';
 import { ActionRefs, type RememberedOutcome } from './action-refs';
 import { EnvelopeStore, type RoomRecord } from './envelope';
@@ -167,6 +167,11 @@ export class HostedRoom {
   /** A player's own view; undefined unless the room runs. */
   view(playerId: string): unknown {
     return this.host?.view(playerId);
+  }
+
+  /** The version's dashboard summary; null when the room cannot run or the version has none. */
+  hostSummary(): HostSummary | null {
+    return this.host?.hostView() ?? null;
   }
 
   get journalPending(): number {

@@ -89,6 +89,17 @@ export class MessageLog {
     return seqs.map((seq) => ({ seq, reactions: all.get(seq) ?? [] }));
   }
 
+  /** Counts for the host's dashboard: how much was said, never what or by whom. */
+  activity(): { groupMessages: number; dmMessages: number; dmConversations: number; reactions: number } {
+    const [counts] = rows<{ group_n: number; dm_n: number; dm_channels: number }>(
+      this.storage.sql,
+      `SELECT COALESCE(SUM(members IS NULL), 0) AS group_n, COALESCE(SUM(members IS NOT NULL), 0) AS dm_n,
+         COUNT(DISTINCT CASE WHEN members IS NOT NULL THEN channel END) AS dm_channels FROM messages`,
+    );
+    const [reactions] = rows<{ n: number }>(this.storage.sql, 'SELECT COUNT(*) AS n FROM message_reactions');
+    return { groupMessages: counts!.group_n, dmMessages: counts!.dm_n, dmConversations: counts!.dm_channels, reactions: reactions!.n };
+  }
+
   static visibleTo(message: Pick<ChatMessage, 'members'>, reader: string | null): boolean {
     return reader === null || message.members === null || message.members.includes(reader);
   }

@@ -10,6 +10,7 @@ import { initSchema, type PeckingOrderInit } from './init-schema';
 import { peckingOrderLobby } from './lobby';
 import { gameMachine } from './machine';
 import { project } from './projection';
+import { hostView } from './host-view';
 import { timingIssues } from './timeline';
 
 export const peckingOrderV1: MachineVersion<PeckingOrderInit> = {
@@ -30,6 +31,7 @@ export const peckingOrderV1: MachineVersion<PeckingOrderInit> = {
   adminEvents,
   messageRefs,
   project,
+  hostView,
   lobby: peckingOrderLobby,
 };
 
