@@ -6,7 +6,6 @@
  */
 import type { HostSummary, ProjectionInput } from '../../machine-version';
 import { VOTE_RULES, type VoteType } from '../rules';
-import { checkAdminEliminate } from './admin';
 import { aliveIds, voteContextOf } from './cast';
 import type { PeckingOrderInit } from './init-schema';
 import { readGameSnapshot, type GameSnapshotView } from './snapshot-reader';
@@ -93,8 +92,8 @@ export function hostView({ snapshot, init, timers }: Omit<ProjectionInput<Peckin
       text: result.explanation,
     })),
     winner: context.winner,
-    // Put out: whom the machine would accept (admin.ts), so the host is never offered a refusal.
-    // Credit: players still in; silver is no use to the jury.
-    actionTargets: { eliminate: alive.filter((id) => checkAdminEliminate(context, id) === null), credit: alive },
+    // Players still in: the jury can be neither put out again nor use silver. Other refusals
+    // (too few players left) depend on the days to come and come back from the machine in words.
+    actionTargets: { eliminate: alive, credit: alive },
   };
 }
