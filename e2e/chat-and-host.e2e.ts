@@ -121,6 +121,9 @@ describe('a group chat that feels alive, and the host dashboard', () => {
     await see(message(ana!.page, 'Me, obviously').locator('blockquote.quote'), 'You Hello @Bo, who is in?');
     await see(message(cy!.page, 'Me, obviously').locator('blockquote.quote'), 'Ana Hello @Bo, who is in?');
     expect(await bo!.page.locator('.replying').count()).toBe(0);
+    // The host's copy of the chat shows the same count and quote.
+    await see(message(host.page, 'Hello @Bo').locator('.reaction'), '👍 2');
+    await see(message(host.page, 'Me, obviously').locator('blockquote.quote'), 'Ana Hello @Bo, who is in?');
     await shot(ana!.page, 'chat-reactions-and-reply');
 
     // The dashboard: chat counts, then the vote's progress without whom.

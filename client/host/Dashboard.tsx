@@ -82,6 +82,11 @@ function CastTable({ cast, online }: { cast: HostSummary['cast']; online: Readon
           </tr>
         ))}
       </tbody>
+      {online === null && (
+        <caption className="muted caption-bottom" data-testid="presence-slot">
+          Online: this room does not report who is online yet.
+        </caption>
+      )}
     </table>
   );
 }

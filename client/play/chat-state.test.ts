@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatMessage } from '../../protocol';
-import { newMentions, withReactions } from './player-store';
+import { withReactions } from '../shared/chat-reactions';
+import { newMentions } from './player-store';
 
 const message = (seq: number, extra: Partial<ChatMessage> = {}): ChatMessage => ({
   seq, channel: 'group', members: null, from: 'p1', text: `m${seq}`, at: seq, ...extra,

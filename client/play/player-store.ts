@@ -7,6 +7,7 @@
 import { createStore } from '@xstate/store';
 import type { PlayerView } from '../../machines/pecking-order/v1/projection';
 import type { ChatMessage, GameAction, MessageReactions } from '../../protocol';
+import { withReactions } from '../shared/chat-reactions';
 import { isRefusal } from '../shared/protocol';
 
 export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting' | 'refused';
@@ -50,12 +51,6 @@ export interface PlayerState {
   lastError: LastError | null;
   /** Messages that @mention this player and arrived since they last dismissed the notice, oldest first. */
   mentions: ChatMessage[];
-}
-
-/** The held messages with `update`'s reactions: each entry replaces what that message had. */
-export function withReactions(held: readonly ChatMessage[], update: readonly MessageReactions[]): ChatMessage[] {
-  const bySeq = new Map(update.map((u) => [u.seq, u.reactions]));
-  return held.map((m) => (bySeq.has(m.seq) ? { ...m, reactions: bySeq.get(m.seq)! } : m));
 }
 
 /** New messages that mention `me`: not my own, and not ones already held (a catch-up repeats none). */
