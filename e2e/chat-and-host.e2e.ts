@@ -151,7 +151,7 @@ describe('a group chat that feels alive, and the host dashboard', () => {
     await see(host.page.getByTestId('nights'), 'Day 1, Majority vote: Cy went out.');
     await see(host.page.locator('tr[data-player="p3"]'), 'Out');
     const options = async (label: string) =>
-      host.page.getByLabel(label).locator('option').evaluateAll((list) => list.map((o) => o.textContent));
+      host.page.getByLabel(label).locator('option').allTextContents();
     expect(await options('Put out')).toEqual(['Choose a player…', 'Ana', 'Bo', 'Dee']);
     expect(await options('Credit silver to')).toEqual(['Choose a player…', 'Ana', 'Bo', 'Dee']);
 
