@@ -1,7 +1,9 @@
 import { evictDurableObject } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { makeInit } from '../machines/pecking-order/testing/fixtures';
-import { call, initRoom, stub, TestSocket, tokens } from './test/helpers';
+import { MessageLog } from './message-log';
+import { roomStorageOf } from './room-storage';
+import { call, initRoom, inRoom, stub, TestSocket, tokens } from './test/helpers';
 
 /** An ADMIN-scheduled pecking-order@1 room (p1…p4): it moves only when the test says so. */
 async function chatRoom(room: string): Promise<Record<string, string>> {
@@ -123,5 +125,22 @@ describe('reactions, replies and mentions in the room', () => {
     expect(status.chat).toEqual({ groupMessages: 1, dmMessages: 0, dmConversations: 0, reactions: 1 });
     expect(JSON.stringify(status)).not.toMatch(/"target"|"ballots"/);
     p1.close();
+  });
+
+  it('a room stored before replies and mentions gets their columns, and keeps its messages', async () => {
+    await inRoom('chat-old', (_server, state) => {
+      const sql = state.storage.sql;
+      // The table as rooms created before replies had it.
+      sql.exec('DROP TABLE IF EXISTS messages');
+      sql.exec(`CREATE TABLE messages (seq INTEGER PRIMARY KEY AUTOINCREMENT, channel TEXT NOT NULL, members TEXT,
+        sender TEXT NOT NULL, text TEXT NOT NULL, at INTEGER NOT NULL)`);
+      sql.exec("INSERT INTO messages (channel, members, sender, text, at) VALUES ('group', NULL, 'p1', 'old', 1)");
+      const log = new MessageLog(roomStorageOf(state.storage));
+      const reply = log.append({ channel: 'group', members: null, from: 'p2', text: 'new', at: 2, replyTo: 1, mentions: ['p1'] });
+      expect(reply).toEqual({ seq: 2, channel: 'group', members: null, from: 'p2', text: 'new', at: 2, replyTo: { seq: 1, from: 'p1', text: 'old' }, mentions: ['p1'] });
+      expect(log.after('p3', 0).map((m) => m.text)).toEqual(['old', 'new']);
+      // A second wake finds the columns there and changes nothing.
+      expect(() => new MessageLog(roomStorageOf(state.storage))).not.toThrow();
+    });
   });
 });
