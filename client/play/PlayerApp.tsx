@@ -9,7 +9,7 @@ import { ErrorNotice } from './ErrorNotice';
 import { GameOverBanner } from './GameOverBanner';
 import { MentionNotice } from './MentionNotice';
 import { PhaseStrip } from './PhaseStrip';
-import { PlayerContext, usePlayerState, type PlayerApi } from './player-context';
+import { PlayerContext, usePlayerApi, usePlayerState, type PlayerApi } from './player-context';
 import { createPlayerStore } from './player-store';
 import { saveMessages, type SavedSession } from './saved-session';
 import { TodayPanel } from './TodayPanel';
@@ -69,6 +69,7 @@ function PlayerScreen() {
 function GameScreen({ view, live, reconnecting }: { view: PlayerView; live: boolean; reconnecting: boolean }) {
   const [tab, setTab] = useState<Tab>('today');
   const unread = useUnread(view.playerId, tab);
+  useMentionsSeenInChat(tab === 'chat');
   const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({ today: null, chat: null, dms: null, cast: null });
   function onTabKey(event: KeyboardEvent) {
     const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
@@ -152,4 +153,13 @@ function useUnread(me: string, tab: Tab): Record<Tab, number> {
       messages.filter((m) => m.seq > after && m.from !== me && (m.channel === GROUP_CHANNEL) === group).length;
     return { today: 0, chat: count(true, seen.chat), dms: count(false, seen.dms), cast: 0 };
   }, [messages, seen, me]);
+}
+
+/** A player reading the group chat has seen its mentions: the notice does not wait for them elsewhere. */
+function useMentionsSeenInChat(inChat: boolean): void {
+  const { store } = usePlayerApi();
+  const waiting = usePlayerState((s) => s.mentions.length > 0);
+  useEffect(() => {
+    if (inChat && waiting) store.trigger.mentionsSeen();
+  }, [inChat, waiting, store]);
 }
