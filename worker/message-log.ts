@@ -63,12 +63,12 @@ export class MessageLog {
   after(reader: string | null, after: number, limit = CATCH_UP_PAGE): ChatMessage[] {
     const query =
       reader === null
-        ? rows<MessageRow>(this.storage.sql, 'SELECT * FROM messages WHERE seq > ? ORDER BY seq LIMIT ?', after, limit)
+        ? rows<MessageRow>(this.storage.sql, `${WITH_QUOTE} WHERE m.seq > ? ORDER BY m.seq LIMIT ?`, after, limit)
         : rows<MessageRow>(
             this.storage.sql,
-            `SELECT * FROM messages WHERE seq > ? AND (members IS NULL
-               OR seq IN (SELECT seq FROM message_members WHERE player_id = ? AND seq > ?))
-             ORDER BY seq LIMIT ?`,
+            `${WITH_QUOTE} WHERE m.seq > ? AND (m.members IS NULL
+               OR m.seq IN (SELECT seq FROM message_members WHERE player_id = ? AND seq > ?))
+             ORDER BY m.seq LIMIT ?`,
             after, reader, after, limit,
           );
     return this.complete(query, reader);
@@ -105,14 +105,13 @@ export class MessageLog {
   }
 
   private one(seq: number): ChatMessage | undefined {
-    return this.complete(rows<MessageRow>(this.storage.sql, 'SELECT * FROM messages WHERE seq = ?', seq), null)[0];
+    return this.complete(rows<MessageRow>(this.storage.sql, `${WITH_QUOTE} WHERE m.seq = ?`, seq), null)[0];
   }
 
   /** Rows as delivered: with the quote of what they answer (when `reader` may read it) and their reactions. */
   private complete(query: MessageRow[], reader: string | null): ChatMessage[] {
     const reactions = this.reactionsOf(query.map((r) => r.seq));
     return query.map((row) => {
-      const quoted = row.reply_to === null ? undefined : rows<MessageRow>(this.storage.sql, 'SELECT * FROM messages WHERE seq = ?', row.reply_to)[0];
       const mentions = parseList(row.mentions);
       const mine = reactions.get(row.seq);
       return {
@@ -122,8 +121,8 @@ export class MessageLog {
         from: row.sender,
         text: row.text,
         at: row.at,
-        ...(quoted && MessageLog.visibleTo({ members: parseList(quoted.members) }, reader)
-          ? { replyTo: { seq: quoted.seq, from: quoted.sender, text: quoted.text } }
+        ...(row.reply_to !== null && row.quote_sender !== null && MessageLog.visibleTo({ members: parseList(row.quote_members) }, reader)
+          ? { replyTo: { seq: row.reply_to, from: row.quote_sender, text: row.quote_text! } }
           : {}),
         ...(mentions ? { mentions } : {}),
         ...(mine ? { reactions: mine } : {}),
@@ -158,6 +157,10 @@ function parseList(json: string | null): string[] | null {
   return json ? (JSON.parse(json) as string[]) : null;
 }
 
+/** A message with the one it answers (if any), in one query rather than one per reply. */
+const WITH_QUOTE = `SELECT m.*, q.sender AS quote_sender, q.text AS quote_text, q.members AS quote_members
+  FROM messages m LEFT JOIN messages q ON q.seq = m.reply_to`;
+
 interface MessageRow {
   seq: number;
   channel: string;
@@ -167,4 +170,7 @@ interface MessageRow {
   at: number;
   reply_to: number | null;
   mentions: string | null;
+  quote_sender: string | null;
+  quote_text: string | null;
+  quote_members: string | null;
 }
