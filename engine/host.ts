@@ -21,9 +21,11 @@ import { createActor, type AnyActorRef } from 'xstate';
 import {
   ADMIN_SENDER,
   refOf,
+  type HostSummary,
   type MachineRef,
   type MachineVersion,
   type PortableTimer,
+  type ReferencedMessage,
   type RoomEffect,
   type RoomEvent,
   type RoomFacts,
@@ -70,7 +72,16 @@ export interface StoredState {
 
 export type HostInput =
   /** A player's event; validated against the version's player events; the host sets `senderId`. */
-  | { type: 'player'; playerId: string; event: { type: string; [field: string]: unknown } }
+  | {
+      type: 'player';
+      playerId: string;
+      event: { type: string; [field: string]: unknown };
+      /**
+       * For an event the version lists in `messageRefs`: the stored message it names, as the
+       * adapter found it (null or absent: none). The machine receives it as `event.message`.
+       */
+      message?: ReferencedMessage | null;
+    }
   /** An admin's event; validated against the version's admin events. */
   | { type: 'admin'; event: { type: string; [field: string]: unknown } }
   /** Nothing but time: deliver what is due (an alarm, a clock moved forward). */
@@ -290,6 +301,11 @@ export class GameHost<TInit = unknown> {
     return this.version.players(this.init);
   }
 
+  /** The host's dashboard summary of the current state; null when the version offers none. */
+  hostView(): HostSummary | null {
+    return this.version.hostView?.({ snapshot: this.snapshot, init: this.init, timers: this.timerViews }) ?? null;
+  }
+
   /** A player's own view of the current state. */
   view(playerId: string): unknown {
     return this.version.project({ snapshot: this.snapshot, init: this.init, playerId, timers: this.timerViews });
@@ -346,7 +362,12 @@ export class GameHost<TInit = unknown> {
       const issues = issuesOf(checked.error);
       return new HostError('INVALID_EVENT', `${type}: ${issues[0]?.path || 'payload'} ${issues[0]?.message ?? 'is malformed'}`, { issues });
     }
-    return { ...(checked.data as object), type, senderId: input.type === 'player' ? input.playerId : ADMIN_SENDER };
+    const event: RoomEvent = { ...(checked.data as object), type, senderId: input.type === 'player' ? input.playerId : ADMIN_SENDER };
+    // Set after the schema (which strips unknown fields): only the adapter says what a seq names.
+    if (input.type === 'player' && this.version.messageRefs && Object.hasOwn(this.version.messageRefs, type)) {
+      event.message = input.message ?? null;
+    }
+    return event;
   }
 
   /** Delivers every timer due at `now`, earliest first; returns the failure that stopped it, if any. */

@@ -78,9 +78,38 @@ export type RoomEffect =
       members: string[] | null;
       from: string;
       text: string;
+      /** The seq of the message this one answers (the room stores it and delivers it with a quote). */
+      replyTo?: number;
+      /** Players the message names with an @mention: the room tells each of them (a notice, a push). */
+      mentions?: string[];
+    }
+  | {
+      /**
+       * A reaction the machine allowed: the room toggles `from`'s `emoji` on message `seq` in its
+       * own table (never in the snapshot) and delivers the new counts to the message's `members`.
+       */
+      type: 'room.reaction';
+      seq: number;
+      channel: string;
+      members: string[] | null;
+      from: string;
+      emoji: string;
     };
 
-export const ROOM_EFFECT_TYPES: ReadonlySet<string> = new Set(['room.refuse', 'room.journal', 'room.message']);
+export const ROOM_EFFECT_TYPES: ReadonlySet<string> = new Set(['room.refuse', 'room.journal', 'room.message', 'room.reaction']);
+
+/**
+ * A stored message an event names (a reply's or a reaction's target), as the room found it. The
+ * machine never holds messages, so the room looks the target up and hands these facts to the
+ * machine with the event; null when the room has no message with that seq.
+ */
+export interface ReferencedMessage {
+  seq: number;
+  channel: string;
+  /** Who may read it; null: everyone (the group chat). */
+  members: string[] | null;
+  from: string;
+}
 
 /** What a projection may read. */
 export interface ProjectionInput<TInit> {
@@ -92,6 +121,29 @@ export interface ProjectionInput<TInit> {
   playerId: string;
   /** The room's durable timers, so views can count down to the end of a phase. */
   timers: readonly TimerView[];
+}
+
+/**
+ * The game as its host sees it on the dashboard (protocol/status.ts `HostSummary` is its wire
+ * schema): words, not state ids, and never a secret (no ballot's choice, no pick before the reveal).
+ */
+export interface HostSummary {
+  day: number;
+  dayCount: number;
+  /** The step in words, e.g. `Day 2 · Voting`. */
+  stage: string;
+  /** The next thing time does, in words, and when: `Voting closes` at `dueAt`; null when nothing is timed. */
+  clock: { label: string; dueAt: number } | null;
+  /** Whether the game moves on only when the host advances it (no clock). */
+  hostAdvances: boolean;
+  cast: { playerId: string; name: string; alive: boolean; silver: number; gold: number }[];
+  /** The vote of the day: who has voted in the open step out of who may; never whom. */
+  vote: { label: string; open: boolean; voted: string[]; eligible: string[] } | null;
+  /** Every night's result so far, in words (player ids in `text` for the app to name). */
+  nights: { day: number; label: string; out: string | null; text: string }[];
+  winner: string | null;
+  /** The players each host action applies to now: an action is offered for these only. */
+  actionTargets: { eliminate: string[]; credit: string[] };
 }
 
 /** A durable timer in portable form, as migrations see it. */
@@ -160,8 +212,16 @@ export interface MachineVersion<TInit = any> {
   playerEvents: Record<string, z.ZodType>;
   /** Admin events this version accepts: type → payload schema. */
   adminEvents: Record<string, z.ZodType>;
+  /**
+   * Player events that name a stored message: event type → the payload field holding its seq. The
+   * room looks that message up and the machine receives it as `event.message` (a
+   * {@link ReferencedMessage}, or null when there is none); a client cannot set `message` itself.
+   */
+  messageRefs?: Record<string, string>;
   /** A player's own view. Pure; must never include what that player may not know. */
   project(input: ProjectionInput<TInit>): unknown;
+  /** The host's summary of the game (the dashboard's `/status` → `host`). Pure; holds nothing secret. */
+  hostView?(input: Omit<ProjectionInput<TInit>, 'playerId'>): HostSummary;
   /** How a lobby creates games of this version; absent when only an external lobby's init can. */
   lobby?: LobbySupport;
   /** How a room running the previous version moves to this one; absent when there is no path. */

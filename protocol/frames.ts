@@ -4,7 +4,7 @@
  * receive with {@link ServerFrame}.
  */
 import { z } from 'zod';
-import { ChatMessage } from './messages';
+import { ChatMessage, MessageReactions } from './messages';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -80,6 +80,12 @@ export const ServerFrame = z.discriminatedUnion('type', [
     /** More messages follow: send a `sync` from `cursor`. */
     more: z.boolean(),
   }),
+  /**
+   * Reactions of messages this player may read: after a reaction is toggled (that message only),
+   * and on connect or `sync` for every reacted message up to the cursor (messages after it carry
+   * their own). Each entry replaces what the client held for that message.
+   */
+  z.object({ type: z.literal('reactions'), messages: z.array(MessageReactions) }),
   z.object({ type: z.literal('ack'), ref: z.string().optional(), seq: z.number().int() }),
   z.object({ type: z.literal('error'), ref: z.string().optional(), code: z.string(), message: z.string() }),
   z.object({ type: z.literal('pong') }),

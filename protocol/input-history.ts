@@ -18,7 +18,16 @@ const EventBody = z.object({ type: z.string().min(1) }).catchall(z.unknown());
 
 /** One input as the host takes it (engine/host.ts `HostInput`, less the test-only `unchecked`). */
 export const RecordedInput = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('player'), playerId: z.string().min(1), event: EventBody }),
+  z.object({
+    type: z.literal('player'),
+    playerId: z.string().min(1),
+    event: EventBody,
+    /** The stored message the event names (a reply's or reaction's target), as the room found it. */
+    message: z
+      .object({ seq: z.number().int(), channel: z.string(), members: z.array(z.string()).nullable(), from: z.string() })
+      .nullable()
+      .optional(),
+  }),
   z.object({ type: z.literal('admin'), event: EventBody }),
   z.object({ type: z.literal('time') }),
   z.object({ type: z.literal('fire'), actorPath: z.string().min(1), timerId: z.string().min(1) }),

@@ -1,6 +1,13 @@
 /** A chat or DM message as the room stores and delivers it (worker/message-log.ts keeps them). */
 import { z } from 'zod';
 
+/**
+ * One emoji on one message (the set is the machine version's): who reacted with it, oldest first;
+ * its count is their number. Who reacted is no secret from those who may read the message.
+ */
+export const ReactionCount = z.object({ emoji: z.string(), players: z.array(z.string()) });
+export type ReactionCount = z.infer<typeof ReactionCount>;
+
 export const ChatMessage = z.object({
   /** The message's position in the room: a reconnecting client catches up from the last seq it saw. */
   seq: z.number().int(),
@@ -13,5 +20,15 @@ export const ChatMessage = z.object({
   text: z.string(),
   /** When the room accepted it, ms since the epoch. */
   at: z.number(),
+  /** The message this one answers, quoted as it was posted (always a group chat message). */
+  replyTo: z.object({ seq: z.number().int(), from: z.string(), text: z.string() }).optional(),
+  /** Players the message @mentions: the app tells each of them; a push may too. */
+  mentions: z.array(z.string()).optional(),
+  /** Its reactions as of delivery; later changes come in `reactions` frames. Absent: none. */
+  reactions: z.array(ReactionCount).optional(),
 });
 export type ChatMessage = z.infer<typeof ChatMessage>;
+
+/** A message's reactions after a change, for those who may read it (a DM's only to its members). */
+export const MessageReactions = z.object({ seq: z.number().int(), reactions: z.array(ReactionCount) });
+export type MessageReactions = z.infer<typeof MessageReactions>;

@@ -37,6 +37,40 @@ export const TaskView = z.object({
 });
 export type TaskView = z.infer<typeof TaskView>;
 
+/**
+ * The game as the host's dashboard shows it, from the machine version (machines/machine-version.ts
+ * `HostSummary`): words, not state ids, and nothing secret — who has voted, never whom.
+ */
+export const HostSummary = z.object({
+  day: z.number().int(),
+  dayCount: z.number().int(),
+  /** The step in words, e.g. `Day 2 · Voting`. */
+  stage: z.string(),
+  /** What time does next, in words, and when (`Voting closes` at `dueAt`); null when nothing is timed. */
+  clock: z.object({ label: z.string(), dueAt: z.number() }).nullable(),
+  /** The game moves on only when the host advances it. */
+  hostAdvances: z.boolean(),
+  cast: z.array(z.object({ playerId: z.string(), name: z.string(), alive: z.boolean(), silver: z.number(), gold: z.number() })),
+  /** Who has voted in the open step, of who may: never whom. */
+  vote: z.object({ label: z.string(), open: z.boolean(), voted: z.array(z.string()), eligible: z.array(z.string()) }).nullable(),
+  /** Each night's result (player ids in `text`). */
+  nights: z.array(z.object({ day: z.number().int(), label: z.string(), out: z.string().nullable(), text: z.string() })),
+  winner: z.string().nullable(),
+  /** Whom each host action applies to now. */
+  actionTargets: z.object({ eliminate: z.array(z.string()), credit: z.array(z.string()) }),
+});
+export type HostSummary = z.infer<typeof HostSummary>;
+
+/** How much the room's chat has carried: counts only, no text and no senders. */
+export const ChatActivity = z.object({
+  groupMessages: z.number().int(),
+  dmMessages: z.number().int(),
+  /** DM conversations with at least one message. */
+  dmConversations: z.number().int(),
+  reactions: z.number().int(),
+});
+export type ChatActivity = z.infer<typeof ChatActivity>;
+
 export const RoomStatusBody = z.object({
   roomId: z.string(),
   status: RoomState,
@@ -61,5 +95,8 @@ export const RoomStatusBody = z.object({
   /** Approximate bytes persisted (snapshot, timers, messages, facts, inspection) since the room last woke. */
   writes: z.object({ transitions: z.number().int(), bytes: z.number().int(), lastTransitionBytes: z.number().int() }),
   connections: z.number().int(),
+  /** The dashboard's summary, from the machine version; null when the game is not running or the version has none. */
+  host: HostSummary.nullable(),
+  chat: ChatActivity,
 });
 export type RoomStatusBody = z.infer<typeof RoomStatusBody>;

@@ -10,13 +10,13 @@ import { GameHost, type HostInput, type StepResult, type StoredState, type ViewC
 import { HostError, RestoreError, type RestoreProblem } from '../engine/host-error';
 import { initHash } from '../engine/init-hash';
 import { migrate } from '../engine/migration';
-import { refOf, type MachineRef, type MachineVersion, type RoomFacts, type TimerView } from '../machines/machine-version';
+import { refOf, type HostSummary, type MachineRef, type MachineVersion, type RoomFacts, type TimerView } from '../machines/machine-version';
 import type { MachineRegistry } from '../machines/registry';
 import { ActionRefs, type RememberedOutcome } from './action-refs';
 import { EnvelopeStore, type RoomRecord } from './envelope';
 import { InspectionLog, type StoredRecord } from './inspection-log';
 import { JOURNAL_FLUSH_TASK, JournalOutbox, type JournalFact, type JournalSink } from './journal/outbox';
-import type { ChatMessage } from '../protocol';
+import type { ChatMessage, MessageReactions } from '../protocol';
 import { MessageLog } from './message-log';
 import { RoomError } from './room-error';
 import type { RoomStorage } from './room-storage';
@@ -38,6 +38,8 @@ export interface RoomOutcome {
   result: StepResult | null;
   /** Messages appended by this input, with their seqs. */
   messages: ChatMessage[];
+  /** Reactions this input toggled: each message's reactions after it, with who may read them. */
+  reactions?: (MessageReactions & { members: string[] | null })[];
   /** Inspection records of the persisted transitions. */
   records: StoredRecord[];
 }
@@ -167,6 +169,11 @@ export class HostedRoom {
     return this.host?.view(playerId);
   }
 
+  /** The version's dashboard summary; null when the room cannot run or the version has none. */
+  hostSummary(): HostSummary | null {
+    return this.host?.hostView() ?? null;
+  }
+
   get journalPending(): number {
     return this.outbox.pending();
   }
@@ -221,12 +228,25 @@ export class HostedRoom {
    */
   input(input: HostInput, options: { facts?: RoomFact[]; ref?: { playerId: string; ref: string } } = {}): RoomOutcome {
     const host = this.requireHost();
-    const result = host.step(input);
+    const result = host.step(this.withReferencedMessage(host, input));
     const rejected = result.input.status === 'rejected';
     const answer = options.ref && !rejected ? outcomeFor(result, options.ref.playerId) : null;
     return this.apply(result, rejected ? [] : (options.facts ?? []), {
       remember: answer && options.ref ? { ...options.ref, outcome: answer } : undefined,
     });
+  }
+
+  /**
+   * A player event that names a stored message (the version's `messageRefs`) gets the message the
+   * room holds under that seq, so the machine can judge it without holding messages itself.
+   */
+  private withReferencedMessage(host: GameHost, input: HostInput): HostInput {
+    if (input.type !== 'player') return input;
+    const refs = host.version.messageRefs;
+    const type = input.event.type;
+    if (!refs || !Object.hasOwn(refs, type)) return input;
+    const seq = input.event[refs[type]!];
+    return { ...input, message: Number.isSafeInteger(seq) ? this.messages.find(seq as number) : null };
   }
 
   /** Delivers every due timer (an alarm, or any entry point before its own input). */
@@ -318,6 +338,7 @@ export class HostedRoom {
     const now = this.now();
     const seq = result.state.seq;
     let messages: ChatMessage[] = [];
+    const reactions: NonNullable<RoomOutcome['reactions']> = [];
     let records: StoredRecord[] = [];
     let bytes = 0;
     try {
@@ -342,8 +363,10 @@ export class HostedRoom {
           records.push(...this.inspection.append(transition.seq, transition.at, transition.inspection));
           transition.effects.forEach(({ effect }, i) => {
             if (effect.type === 'room.message') {
-              const { channel, members, from, text } = effect;
-              messages.push(this.messages.append({ channel, members, from, text, at: transition.at }));
+              const { channel, members, from, text, replyTo, mentions } = effect;
+              messages.push(this.messages.append({ channel, members, from, text, at: transition.at, replyTo, mentions }));
+            } else if (effect.type === 'room.reaction') {
+              reactions.push({ ...this.messages.toggleReaction(effect.seq, effect.from, effect.emoji), members: effect.members });
             } else if (effect.type === 'room.journal') {
               facts.push(this.fact(`${transition.seq}:m${String(i).padStart(4, '0')}`, transition.seq, transition.at, effect.kind, effect.data, result.state.machine));
             }
@@ -377,7 +400,7 @@ export class HostedRoom {
       this.writes.bytes += bytes;
       this.writes.lastTransitionBytes = bytes;
     }
-    return { result, messages, records };
+    return { result, messages, records, ...(reactions.length > 0 ? { reactions } : {}) };
   }
 
   private fact(id: string, seq: number, at: number, kind: string, data: Record<string, unknown>, machine: MachineRef): JournalFact {
@@ -424,6 +447,7 @@ function merge(...outcomes: RoomOutcome[]): RoomOutcome {
   return {
     result: last?.result ? { ...last.result, views } : null,
     messages: outcomes.flatMap((o) => o.messages),
+    reactions: outcomes.flatMap((o) => o.reactions ?? []),
     records: outcomes.flatMap((o) => o.records),
   };
 }

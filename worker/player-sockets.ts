@@ -120,6 +120,11 @@ export function sendMessagesAfter(connection: RoomConnection, room: HostedRoom, 
   const state = connection.state!;
   const page = room.messages.after(reader(state), after);
   const cursor = page.length > 0 ? page[page.length - 1]!.seq : after;
+  // Reactions change after their message was delivered: what a client holds up to its cursor may be stale.
+  if (after > 0) {
+    const reacted = room.messages.reactionsUpTo(reader(state), after);
+    if (reacted.length > 0) sendFrame(connection, { type: 'reactions', messages: reacted });
+  }
   sendFrame(connection, { type: 'messages', messages: page, cursor, more: page.length >= CATCH_UP_PAGE });
 }
 
@@ -141,7 +146,8 @@ function viewFrame(seq: number, change: ViewChange): string {
  */
 export function fanOut(connections: Iterable<RoomConnection>, room: HostedRoom, outcome: RoomOutcome): void {
   const views = outcome.result?.views;
-  if ((!views || views.size === 0) && outcome.messages.length === 0) return;
+  const reactions = outcome.reactions ?? [];
+  if ((!views || views.size === 0) && outcome.messages.length === 0 && reactions.length === 0) return;
   const seq = room.seq;
   // One frame per player, serialised once, for all of that player's connections.
   const frames = new Map<string, string>();
@@ -158,6 +164,9 @@ export function fanOut(connections: Iterable<RoomConnection>, room: HostedRoom, 
     if (visible.length > 0) {
       sendFrame(connection, { type: 'messages', messages: visible, cursor: visible[visible.length - 1]!.seq, more: false });
     }
+    // A DM's reactions go only to its members, as the DM does.
+    const reacted = reactions.filter((r) => MessageLog.visibleTo(r, reader(state))).map(({ seq, reactions: counts }) => ({ seq, reactions: counts }));
+    if (reacted.length > 0) sendFrame(connection, { type: 'reactions', messages: reacted });
   }
 }
 

@@ -31,5 +31,7 @@ export function roomStatusOf(room: HostedRoom, scheduler: Scheduler, extras: Sta
     /** Approximate bytes persisted (snapshot, timers, messages, facts, inspection) since the room last woke. */
     writes: { ...room.writes },
     connections: extras.connections,
+    host: room.hostSummary(),
+    chat: room.messages.activity(),
   };
 }

@@ -3,39 +3,47 @@ import { isBlank } from '../../machines/pecking-order/v1/economy';
 import type { Invite } from '../shared/invite-link';
 import type { KnownPlayer } from '../shared/known-casts';
 import { withNames } from '../shared/player-names';
+import type { HostSummary, RoomStatusBody } from '../../protocol';
 import { sendAdminEvent, type AdminEvent, type AdminFailure } from './admin-api';
-import { stageOf } from './room-value';
 
 type Outcome = { ok: true; text: string } | { ok: false; failure: AdminFailure };
 
 /** The host's actions (`POST …/admin`), each answered in words: accepted, or refused with the machine's reason. */
-export function AdminActions({ invite, cast, names, finished, onDone }: {
+export function AdminActions({ invite, cast, targets, names, finished, onDone }: {
   invite: Invite;
   cast: KnownPlayer[] | null;
+  /** Whom each action applies to, from the room; null until the room says (then the whole cast). */
+  targets: HostSummary['actionTargets'] | null;
   names: ReadonlyMap<string, string>;
   finished: boolean;
-  onDone(): void;
+  /** Refreshes the status; answers it, so a confirmation can say where the game is now. */
+  onDone(): Promise<RoomStatusBody | null>;
 }) {
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [eliminate, setEliminate] = useState('');
   const [creditTo, setCreditTo] = useState('');
   const [amount, setAmount] = useState('');
+  const [debit, setDebit] = useState(false);
   const [message, setMessage] = useState('');
   const [confirmEnd, setConfirmEnd] = useState(false);
 
   async function run(event: AdminEvent, done: string, after?: () => void) {
     setBusy(true);
     const answer = await sendAdminEvent(invite.roomId, invite.token, event);
+    const status = await onDone();
     setBusy(false);
     if (answer.ok) {
-      setOutcome({ ok: true, text: `${done} The game is now at ${stageOf(answer.data.value)} (seq ${answer.data.seq}).` });
+      const where = status?.host?.stage;
+      setOutcome({ ok: true, text: where ? `${done} The game is now at: ${where}.` : done });
       after?.();
     } else {
       setOutcome({ ok: false, failure: answer.failure });
     }
-    onDone();
   }
+  // Only the players an action applies to: nobody already out under "put out" or "credit".
+  const only = (ids: readonly string[] | undefined) => (cast && ids ? cast.filter((p) => ids.includes(p.playerId)) : cast);
+  const units = (n: number) => `${n} silver`;
 
   const submit = (handler: () => void) => (event: FormEvent) => {
     event.preventDefault();
@@ -67,8 +75,8 @@ export function AdminActions({ invite, cast, names, finished, onDone }: {
         </button>
       </div>
 
-      <form className="row" onSubmit={submit(() => run({ type: 'admin.eliminate', playerId: eliminate }, `${name(eliminate)} is out.`))}>
-        <PlayerField label="Put out" value={eliminate} onChange={setEliminate} cast={cast} />
+      <form className="row" onSubmit={submit(() => run({ type: 'admin.eliminate', playerId: eliminate }, `${name(eliminate)} is out.`, () => setEliminate('')))}>
+        <PlayerField label="Put out" value={eliminate} onChange={setEliminate} cast={only(targets?.eliminate)} />
         <button type="submit" className="secondary" disabled={busy || finished || !eliminate}>
           Eliminate
         </button>
@@ -76,17 +84,33 @@ export function AdminActions({ invite, cast, names, finished, onDone }: {
 
       <form
         className="row"
-        onSubmit={submit(() =>
-          run({ type: 'admin.credit', playerId: creditTo, amount: Number(amount) }, `Credited ${amount} silver to ${name(creditTo)}.`, () => setAmount('')),
-        )}
+        onSubmit={submit(() => {
+          const n = Math.abs(Number(amount));
+          run(
+            { type: 'admin.credit', playerId: creditTo, amount: debit ? -n : n },
+            debit
+              ? `Debited ${units(n)} from ${name(creditTo)} (a balance never goes below 0).`
+              : `Credited ${units(n)} to ${name(creditTo)}.`,
+            () => setAmount(''),
+          );
+        })}
       >
-        <PlayerField label="Credit silver to" value={creditTo} onChange={setCreditTo} cast={cast} />
+        <fieldset className="field inline-choice">
+          <legend>Silver</legend>
+          <label>
+            <input type="radio" name="credit-kind" checked={!debit} onChange={() => setDebit(false)} /> Credit
+          </label>
+          <label>
+            <input type="radio" name="credit-kind" checked={debit} onChange={() => setDebit(true)} /> Debit
+          </label>
+        </fieldset>
+        <PlayerField label={debit ? 'Debit silver from' : 'Credit silver to'} value={creditTo} onChange={setCreditTo} cast={only(targets?.credit)} />
         <div className="field">
-          <label htmlFor="credit-amount">Amount (negative to debit)</label>
-          <input id="credit-amount" type="number" step={1} value={amount} onChange={(event) => setAmount(event.target.value)} />
+          <label htmlFor="credit-amount">Amount</label>
+          <input id="credit-amount" type="number" min={1} step={1} value={amount} onChange={(event) => setAmount(event.target.value)} />
         </div>
-        <button type="submit" className="secondary" disabled={busy || finished || !creditTo || !amount || Number(amount) === 0}>
-          Credit
+        <button type="submit" className="secondary" disabled={busy || finished || !creditTo || !amount || !Number.isInteger(Number(amount)) || Number(amount) <= 0}>
+          {debit ? 'Debit' : 'Credit'}
         </button>
       </form>
 

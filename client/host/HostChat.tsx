@@ -3,10 +3,9 @@ import usePartySocket from 'partysocket/react';
 import { GROUP_CHANNEL } from '../../machines/pecking-order/v1/chat';
 import type { ChatMessage } from '../../protocol';
 import type { Invite } from '../shared/invite-link';
-import { senderName } from '../shared/player-names';
 import { isRefusal, parseServerFrame } from '../shared/protocol';
-
-const time = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+import { ChatLog } from '../play/ChatLog';
+import { withReactions } from '../shared/chat-reactions';
 
 /**
  * The group chat as the host sees it, over an admin socket (it receives messages, no view). The
@@ -25,6 +24,7 @@ export function HostChat({ invite, names }: { invite: Invite; names: ReadonlyMap
     onMessage(event) {
       const frame = parseServerFrame(event.data);
       if (frame?.type === 'welcome') setState('live');
+      if (frame?.type === 'reactions') setMessages((held) => withReactions(held, frame.messages));
       if (frame?.type !== 'messages') return;
       const group = frame.messages.filter((message) => message.channel === GROUP_CHANNEL);
       if (group.length === 0) return;
@@ -38,15 +38,8 @@ export function HostChat({ invite, names }: { invite: Invite; names: ReadonlyMap
   return (
     <section className="card" aria-labelledby="host-chat-title">
       <h2 id="host-chat-title">Group chat {state !== 'live' && <span className="muted">({state === 'closed' ? 'reconnecting…' : 'connecting…'})</span>}</h2>
-      <ol className="chat-log" aria-label="Group chat messages" tabIndex={0}>
-        {messages.length === 0 && <li className="muted empty">No messages yet.</li>}
-        {messages.map((message) => (
-          <li key={message.seq} className={message.from === 'admin' ? 'host' : undefined}>
-            <span className="from">{senderName(message.from, names)}</span> <time>{time.format(message.at)}</time>
-            <p className="text">{message.text}</p>
-          </li>
-        ))}
-      </ol>
+      {/* Read-only: the host posts through the host actions; its own messages read "You". */}
+      <ChatLog messages={messages} names={names} me="admin" label="Group chat messages" empty="No messages yet." active />
     </section>
   );
 }

@@ -4,6 +4,7 @@ import type { Invite } from '../shared/invite-link';
 import { knownCast } from '../shared/known-casts';
 import { withNames } from '../shared/player-names';
 import { AdminActions } from './AdminActions';
+import { Dashboard } from './Dashboard';
 import { fetchStatus, type AdminFailure } from './admin-api';
 import { HostChat } from './HostChat';
 import { StatusCard } from './StatusCard';
@@ -19,14 +20,15 @@ export function HostPage({ invite }: { invite: Invite }) {
   const cast = status?.players ?? knownCast(invite.roomId);
   const names = new Map((cast ?? []).map((player) => [player.playerId, player.name]));
 
-  const refresh = useCallback(async () => {
+  const refresh = useCallback(async (): Promise<RoomStatusBody | null> => {
     const answer = await fetchStatus(invite.roomId, invite.token);
     if (answer.ok) {
       setStatus(answer.data);
       setFailure(null);
-    } else {
-      setFailure(answer.failure);
+      return answer.data;
     }
+    setFailure(answer.failure);
+    return null;
   }, [invite]);
 
   useEffect(() => {
@@ -34,6 +36,18 @@ export function HostPage({ invite }: { invite: Invite }) {
     const timer = window.setInterval(() => void refresh(), POLL_MS);
     return () => window.clearInterval(timer);
   }, [refresh]);
+
+  // A link the room does not accept opens nothing: the error and what to do, and no controls that cannot work.
+  if (failure && !status && (failure.status === 401 || failure.status === 403)) {
+    return (
+      <div className="notice error" role="alert" data-testid="host-link-refused">
+        <p>
+          <strong>{failure.sentence}</strong>
+        </p>
+        <p>Open the host link the lobby gave you when you created this game, or create a new game in the lobby.</p>
+      </div>
+    );
+  }
 
   return (
     <>
@@ -48,9 +62,10 @@ export function HostPage({ invite }: { invite: Invite }) {
           </p>
         </div>
       )}
-      {status && <StatusCard status={status} />}
-      <AdminActions invite={invite} cast={cast} names={names} finished={status?.status === 'finished'} onDone={refresh} />
+      {status && <Dashboard status={status} names={names} />}
+      <AdminActions invite={invite} cast={cast} targets={status?.host?.actionTargets ?? null} names={names} finished={status?.status === 'finished'} onDone={refresh} />
       <HostChat invite={invite} names={names} />
+      {status && <StatusCard status={status} />}
     </>
   );
 }

@@ -1,7 +1,5 @@
 import type { RoomState, RoomStatusBody } from '../../protocol';
-import { formatCountdown } from '../shared/duration';
-import { useNow } from '../shared/use-now';
-import { activeStates, stageOf } from './room-value';
+import { stageOf } from './room-value';
 
 const STATUS_WORDS: Record<RoomState, string> = {
   running: 'Running',
@@ -10,12 +8,11 @@ const STATUS_WORDS: Record<RoomState, string> = {
   restore_failed: 'Restore failed',
 };
 
-/** What the room reports about itself (`GET …/status`). */
+/** What the room reports about its own health (`GET …/status`), below the game's dashboard. */
 export function StatusCard({ status }: { status: RoomStatusBody }) {
-  const now = useNow(status.timers.length > 0, 500);
   return (
     <section className="card status" aria-labelledby="status-title" data-testid="room-status">
-      <h2 id="status-title">Room status</h2>
+      <h2 id="status-title">Room health</h2>
       <dl className="facts">
         <dt>Status</dt>
         <dd data-testid="status">{STATUS_WORDS[status.status] ?? status.status}</dd>
@@ -45,28 +42,7 @@ export function StatusCard({ status }: { status: RoomStatusBody }) {
           </>
         )}
       </dl>
-      <h3>Timers</h3>
-      {status.timers.length === 0 ? (
-        <p className="muted">No timers: {status.status === 'running' ? 'the game waits for you to advance it.' : 'nothing is scheduled.'}</p>
-      ) : (
-        <ul className="timers">
-          {status.timers.map((timer) => (
-            <li key={`${timer.actorPath}/${timer.timerId}`}>
-              <code>{timer.event}</code> ({timer.actorPath}) in {formatCountdown(timer.dueAt - now)}
-            </li>
-          ))}
-        </ul>
-      )}
-      <details>
-        <summary>Active states</summary>
-        <ul className="states">
-          {activeStates(status.value).map((line) => (
-            <li key={line}>
-              <code>{line}</code>
-            </li>
-          ))}
-        </ul>
-      </details>
+      {/* What the timers will do is on the dashboard, in words; their ids are the inspector's business. */}
       {status.tasks.some((task) => task.lastError) && (
         <details>
           <summary>Tasks with errors</summary>

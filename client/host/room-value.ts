@@ -1,6 +1,6 @@
 /**
  * A room's state value (the statechart's active states) in words for the host: where the game
- * is (`day · social`) and what each parallel region is doing.
+ * is (`day · social`).
  */
 
 /** The game's stage and phase, e.g. `day · social` or `gameOver`. */
@@ -12,11 +12,4 @@ export function stageOf(value: unknown): string {
   if (phase === undefined) return stage;
   const phaseName = typeof phase === 'string' ? phase : Object.keys(phase as object)[0] ?? '';
   return `${stage} · ${phaseName}`;
-}
-
-/** Every active leaf as `path: state`, e.g. `day.vote: waiting`. */
-export function activeStates(value: unknown, path: string[] = []): string[] {
-  if (typeof value === 'string') return [`${path.join('.') || 'root'}: ${value}`];
-  if (!value || typeof value !== 'object') return [];
-  return Object.entries(value as Record<string, unknown>).flatMap(([key, inner]) => activeStates(inner, [...path, key]));
 }

@@ -1,17 +1,22 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { ECONOMY } from '../../machines/pecking-order/v1/economy';
 import { GROUP_CHANNEL } from '../../machines/pecking-order/v1/chat';
+import { mentionsIn } from '../../machines/pecking-order/v1/mentions';
 import type { PlayerView } from '../../machines/pecking-order/v1/projection';
-import { ChatLog } from './ChatLog';
+import type { ChatMessage } from '../../protocol';
+import { senderName } from '../shared/player-names';
+import { ChatLog, type MessageActions } from './ChatLog';
 import { ErrorNotice } from './ErrorNotice';
 import { MessageComposer } from './MessageComposer';
-import { usePlayerState } from './player-context';
+import { usePlayerApi, usePlayerState } from './player-context';
 import { useNames } from './use-names';
 
-/** The group chat: everyone reads it; alive players post while it is open. */
+/** The group chat: everyone reads it; alive players post, reply and react while it is open. */
 export function ChatPanel({ view, active, live }: { view: PlayerView; active: boolean; live: boolean }) {
   const messages = usePlayerState((s) => s.messages);
+  const { send } = usePlayerApi();
   const names = useNames();
+  const [replyingTo, setReplyingTo] = useState<ChatMessage | null>(null);
   const group = useMemo(() => messages.filter((message) => message.channel === GROUP_CHANNEL), [messages]);
   const closedBecause = !view.me.alive
     ? 'You are out: you can read the group chat but not post.'
@@ -20,17 +25,50 @@ export function ChatPanel({ view, active, live }: { view: PlayerView; active: bo
         ? 'The game is over; the chat is closed.'
         : 'The group chat is closed for the night; it reopens in the morning.'
       : null;
+  const canAct = closedBecause === null && live;
+  const actions = useMemo<MessageActions | undefined>(
+    () =>
+      canAct
+        ? { react: (seq, emoji) => void send({ type: 'chat.react', seq, emoji }), reply: (message) => setReplyingTo(message) }
+        : undefined,
+    [canAct, send],
+  );
+  // The machine knows ids, not names: the app finds the @Names and sends whom they name.
+  const others = useMemo(() => view.cast.filter((c) => c.playerId !== view.playerId), [view.cast, view.playerId]);
+  const toEvent = useCallback(
+    (text: string) => {
+      const mentions = mentionsIn(text, others);
+      const extra = mentions.length > 0 ? { mentions } : {};
+      return replyingTo ? { type: 'chat.reply', replyTo: replyingTo.seq, text, ...extra } : { type: 'chat.post', text, ...extra };
+    },
+    [others, replyingTo],
+  );
+  const leaveReply = useCallback(() => setReplyingTo(null), []);
   return (
     <>
       <h2 className="panel-title">Group chat</h2>
-      <ChatLog messages={group} names={names} me={view.playerId} label="Group chat messages" empty="No messages yet. Say hello." active={active} />
+      <ChatLog messages={group} names={names} me={view.playerId} label="Group chat messages" empty="No messages yet. Say hello." active={active} actions={actions} />
       {closedBecause && <p className="notice">{closedBecause}</p>}
-      <ErrorNotice eventTypes={['chat.post']} />
+      <ErrorNotice eventTypes={['chat.post', 'chat.reply', 'chat.react']} />
       <MessageComposer
-        label="Message the group"
+        label={replyingTo ? 'Reply to the group' : 'Message the group'}
         limit={ECONOMY.chatMaxChars}
         disabled={closedBecause !== null || !live}
-        toEvent={(text) => ({ type: 'chat.post', text })}
+        toEvent={toEvent}
+        onSent={leaveReply}
+        note="@Name tells a player"
+        above={
+          replyingTo && (
+            <div className="replying" role="status">
+              <span>
+                Replying to <strong>{replyingTo.from === view.playerId ? 'yourself' : senderName(replyingTo.from, names)}</strong>: “{replyingTo.text}”
+              </span>{' '}
+              <button type="button" className="link" onClick={leaveReply}>
+                Cancel reply
+              </button>
+            </div>
+          )
+        }
       />
     </>
   );

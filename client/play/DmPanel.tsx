@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useState } from 'react';
 import { dmChannel } from '../../machines/pecking-order/v1/dms';
 import type { PlayerView } from '../../machines/pecking-order/v1/projection';
-import { ChatLog } from './ChatLog';
+import { ChatLog, type MessageActions } from './ChatLog';
 import { ErrorNotice } from './ErrorNotice';
 import { MessageComposer } from './MessageComposer';
-import { usePlayerState } from './player-context';
+import { usePlayerApi, usePlayerState } from './player-context';
 import { useNames } from './use-names';
 
 /**
@@ -14,7 +14,14 @@ import { useNames } from './use-names';
 export function DmPanel({ view, active, live }: { view: PlayerView; active: boolean; live: boolean }) {
   const messages = usePlayerState((s) => s.messages);
   const names = useNames();
+  const { send } = usePlayerApi();
   const me = view.playerId;
+  // Reactions follow the chat's hours (the machine's rule): alive players, while chat is open.
+  const canReact = view.me.alive && view.open.groupChat && live;
+  const reactions = useMemo<MessageActions | undefined>(
+    () => (canReact ? { react: (seq, emoji) => void send({ type: 'chat.react', seq, emoji }) } : undefined),
+    [canReact, send],
+  );
   const partners = useMemo(() => {
     const ids = new Set(view.dms.conversationsWith);
     for (const message of messages) {
@@ -89,9 +96,10 @@ export function DmPanel({ view, active, live }: { view: PlayerView; active: bool
             label={`Conversation with ${names.get(partner) ?? partner}`}
             empty={`No messages with ${names.get(partner) ?? partner} yet. Your first message opens the conversation.`}
             active={active}
+            actions={reactions}
           />
           {closedBecause && <p className="notice">{closedBecause}</p>}
-          <ErrorNotice eventTypes={['dm.send']} />
+          <ErrorNotice eventTypes={['dm.send', 'chat.react']} />
           <MessageComposer
             key={partner}
             label={`Message ${names.get(partner) ?? partner}`}

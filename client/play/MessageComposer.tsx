@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { messageLength } from '../../machines/pecking-order/v1/economy';
 import { unsendable } from './message-limit';
 import type { GameAction } from '../../protocol';
@@ -8,7 +8,7 @@ import { useAction } from './use-action';
  * A text box that sends one game event per message. Enter sends, Shift+Enter starts a new line.
  * The text is cleared only once the room accepted it, so a refused message can be fixed and resent.
  */
-export function MessageComposer({ label, limit, disabled, toEvent, note, sendLabel = 'Send' }: {
+export function MessageComposer({ label, limit, disabled, toEvent, note, sendLabel = 'Send', onSent, above }: {
   label: string;
   /** Characters allowed (code points, as the room counts them). */
   limit: number;
@@ -16,6 +16,10 @@ export function MessageComposer({ label, limit, disabled, toEvent, note, sendLab
   toEvent: (text: string) => GameAction;
   note?: string;
   sendLabel?: string;
+  /** Called once the room accepted a message (e.g. to leave reply mode). */
+  onSent?: () => void;
+  /** Shown above the text box (e.g. the message being replied to). */
+  above?: ReactNode;
 }) {
   const id = useId();
   const [text, setText] = useState('');
@@ -25,8 +29,9 @@ export function MessageComposer({ label, limit, disabled, toEvent, note, sendLab
     if (action.status === 'done') {
       setText('');
       action.reset();
+      onSent?.();
     }
-  }, [action.status, action.reset]);
+  }, [action.status, action.reset, onSent]);
   const blocked = disabled || unsendable(text, limit) !== null || action.status === 'pending';
   function submit(event?: FormEvent) {
     event?.preventDefault();
@@ -41,6 +46,7 @@ export function MessageComposer({ label, limit, disabled, toEvent, note, sendLab
   return (
     <form className="composer" onSubmit={submit}>
       <label htmlFor={id}>{label}</label>
+      {above}
       <textarea
         id={id}
         rows={2}

@@ -7,8 +7,9 @@ import { ConnectionBadge, RefusalExplanation } from './ConnectionBadge';
 import { DmPanel } from './DmPanel';
 import { ErrorNotice } from './ErrorNotice';
 import { GameOverBanner } from './GameOverBanner';
+import { MentionNotice } from './MentionNotice';
 import { PhaseStrip } from './PhaseStrip';
-import { PlayerContext, usePlayerState, type PlayerApi } from './player-context';
+import { PlayerContext, usePlayerApi, usePlayerState, type PlayerApi } from './player-context';
 import { createPlayerStore } from './player-store';
 import { saveMessages, type SavedSession } from './saved-session';
 import { TodayPanel } from './TodayPanel';
@@ -68,6 +69,7 @@ function PlayerScreen() {
 function GameScreen({ view, live, reconnecting }: { view: PlayerView; live: boolean; reconnecting: boolean }) {
   const [tab, setTab] = useState<Tab>('today');
   const unread = useUnread(view.playerId, tab);
+  useMentionsSeenInChat(tab === 'chat');
   const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({ today: null, chat: null, dms: null, cast: null });
   function onTabKey(event: KeyboardEvent) {
     const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
@@ -119,6 +121,7 @@ function GameScreen({ view, live, reconnecting }: { view: PlayerView; live: bool
       )}
       <GameOverBanner view={view} />
       <ErrorNotice general />
+      {tab !== 'chat' && <MentionNotice onOpen={() => setTab('chat')} />}
       <main className="panels">
         {TABS.map((t) => (
           <section
@@ -150,4 +153,13 @@ function useUnread(me: string, tab: Tab): Record<Tab, number> {
       messages.filter((m) => m.seq > after && m.from !== me && (m.channel === GROUP_CHANNEL) === group).length;
     return { today: 0, chat: count(true, seen.chat), dms: count(false, seen.dms), cast: 0 };
   }, [messages, seen, me]);
+}
+
+/** A player reading the group chat has seen its mentions: the notice does not wait for them elsewhere. */
+function useMentionsSeenInChat(inChat: boolean): void {
+  const { store } = usePlayerApi();
+  const waiting = usePlayerState((s) => s.mentions.length > 0);
+  useEffect(() => {
+    if (inChat && waiting) store.trigger.mentionsSeen();
+  }, [inChat, waiting, store]);
 }

@@ -6,7 +6,8 @@
  */
 import { createStore } from '@xstate/store';
 import type { PlayerView } from '../../machines/pecking-order/v1/projection';
-import type { ChatMessage, GameAction } from '../../protocol';
+import type { ChatMessage, GameAction, MessageReactions } from '../../protocol';
+import { withReactions } from '../shared/chat-reactions';
 import { isRefusal } from '../shared/protocol';
 
 export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting' | 'refused';
@@ -48,6 +49,14 @@ export interface PlayerState {
   cursor: number;
   pending: Record<string, PendingSend>;
   lastError: LastError | null;
+  /** Messages that @mention this player and arrived since they last dismissed the notice, oldest first. */
+  mentions: ChatMessage[];
+}
+
+/** New messages that mention `me`: not my own, and not ones already held (a catch-up repeats none). */
+export function newMentions(held: readonly ChatMessage[], incoming: readonly ChatMessage[], me: string | null, cursor: number): ChatMessage[] {
+  if (me === null) return [];
+  return incoming.filter((m) => m.seq > cursor && m.from !== me && m.mentions?.includes(me) && !held.some((h) => h.seq === m.seq));
 }
 
 /** Messages kept per room; older ones are dropped (the cursor stays, so they are not re-sent). */
@@ -80,6 +89,7 @@ export function createPlayerStore(input: PlayerStoreInput) {
     cursor: input.cursor,
     pending: {},
     lastError: null,
+    mentions: [],
   };
   return createStore({
     context: initial,
@@ -116,6 +126,7 @@ export function createPlayerStore(input: PlayerStoreInput) {
         event.seq < ctx.viewSeq ? ctx : { ...ctx, view: event.view, viewSeq: event.seq },
       messagesReceived: (ctx, event: { messages: ChatMessage[]; cursor: number }) => ({
         ...ctx,
+        mentions: [...ctx.mentions, ...newMentions(ctx.messages, event.messages, ctx.playerId, ctx.cursor)],
         messages: mergeMessages(ctx.messages, event.messages),
         cursor: Math.max(ctx.cursor, event.cursor, ...event.messages.map((m) => m.seq)),
       }),
@@ -141,6 +152,8 @@ export function createPlayerStore(input: PlayerStoreInput) {
         };
       },
       errorDismissed: (ctx) => ({ ...ctx, lastError: null }),
+      reactionsReceived: (ctx, event: { messages: MessageReactions[] }) => ({ ...ctx, messages: withReactions(ctx.messages, event.messages) }),
+      mentionsSeen: (ctx) => ({ ...ctx, mentions: [] }),
     },
   });
 }

@@ -65,6 +65,9 @@ export function useRoomSocket(store: PlayerStore, session: RoomSession): (event:
           // A long absence is caught up page by page.
           if (frame.more) write({ type: 'sync', after: store.getSnapshot().context.cursor });
           break;
+        case 'reactions':
+          store.trigger.reactionsReceived({ messages: frame.messages });
+          break;
         case 'ack':
           if (frame.ref) store.trigger.acked({ ref: frame.ref });
           break;

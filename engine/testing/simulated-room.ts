@@ -5,7 +5,7 @@
  * resumes from the stored state, as a room evicted between any two inputs would.
  */
 import { SimulatedClock } from 'xstate';
-import type { MachineVersion, RoomEffect, RoomFacts, TimerView } from '../../machines/machine-version';
+import type { MachineVersion, ReferencedMessage, RoomEffect, RoomFacts, TimerView } from '../../machines/machine-version';
 import type { HistoryEntry, InputHistory } from '../../protocol';
 import { GameHost, type EmittedEffect, type HostInput, type StepResult, type StoredState } from '../host';
 import { historyEntryOf, inputHistory } from '../input-history';
@@ -37,6 +37,8 @@ export class SimulatedRoom<TInit = any> {
   readonly results: StepResult[] = [];
   /** The inputs the host took, as a room records them for replay (see {@link history}). */
   readonly entries: HistoryEntry[] = [];
+  /** The messages the room would have stored, seq 1 first: what an event's message reference finds. */
+  readonly messages: ReferencedMessage[] = [];
   private host: GameHost<TInit>;
   private readonly payload: unknown;
   private readonly restoreEveryStep: boolean;
@@ -82,7 +84,15 @@ export class SimulatedRoom<TInit = any> {
 
   /** Sends a player event as the room does. Returns what the step emitted; throws when the host rejected it. */
   sendAs(senderId: string, type: string, payload: Record<string, unknown> = {}): RoomEffect[] {
-    return this.input({ type: 'player', playerId: senderId, event: { ...payload, type } });
+    return this.input({ type: 'player', playerId: senderId, event: { ...payload, type }, ...this.lookUp(type, payload) });
+  }
+
+  /** As the room does for an event that names a message: the stored message with that seq, or null. */
+  private lookUp(type: string, payload: Record<string, unknown>): { message?: ReferencedMessage | null } {
+    const field = this.version.messageRefs?.[type];
+    if (field === undefined) return {};
+    const seq = payload[field];
+    return { message: this.messages.find((m) => m.seq === seq) ?? null };
   }
 
   /** Sends an admin event as the room does. */
@@ -147,6 +157,12 @@ export class SimulatedRoom<TInit = any> {
 
   private record(result: StepResult): void {
     this.results.push(result);
-    for (const e of result.emitted) this.effects.push({ ...e, at: this.clock.now() });
+    for (const e of result.emitted) {
+      this.effects.push({ ...e, at: this.clock.now() });
+      if (e.effect.type === 'room.message') {
+        const { channel, members, from } = e.effect;
+        this.messages.push({ seq: this.messages.length + 1, channel, members, from });
+      }
+    }
   }
 }

@@ -75,7 +75,7 @@ describe('active states of pecking-order@1', () => {
     expect(active.has('game.finale')).toBe(false);
     const handled = handledEvents(definition.root, active);
     expect([...handled].filter((e) => !e.startsWith('phase.') && !e.startsWith('xstate.')).sort()).toEqual(
-      ['activity.pick', 'admin.advance', 'admin.credit', 'admin.eliminate', 'admin.endGame', 'admin.hostMessage', 'chat.post', 'dm.send', 'silver.transfer', 'vote.cast'],
+      ['activity.pick', 'admin.advance', 'admin.credit', 'admin.eliminate', 'admin.endGame', 'admin.hostMessage', 'chat.post', 'chat.react', 'chat.reply', 'dm.send', 'silver.transfer', 'vote.cast'],
     );
   });
 

@@ -10,6 +10,8 @@ function summary({ effect }: EmittedEffect): string {
       return `${effect.from} → ${effect.members ? effect.members.join(', ') : 'everyone'} (${effect.channel}): ${effect.text}`;
     case 'room.journal':
       return `${effect.kind} ${JSON.stringify(effect.data)}`;
+    case 'room.reaction':
+      return `${effect.from} toggles ${effect.emoji} on #${effect.seq} (${effect.channel})`;
   }
 }
 

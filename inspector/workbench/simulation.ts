@@ -6,7 +6,7 @@
  * live room. Time moves only when asked: by an amount, or to the next timer.
  */
 import { GameHost, type EmittedEffect as HostEffect, type HostInput, type StepResult } from '../../engine/host';
-import { ADMIN_SENDER, type MachineVersion, type RoomEffect, type RoomEvent, type RoomFacts, type TimerView } from '../../machines/machine-version';
+import { ADMIN_SENDER, type MachineVersion, type ReferencedMessage, type RoomEffect, type RoomEvent, type RoomFacts, type TimerView } from '../../machines/machine-version';
 import type { InspectionRecord } from '../../protocol';
 
 export interface EmittedEffect extends HostEffect {
@@ -74,10 +74,20 @@ export class Simulation {
   send(event: RoomEvent): RoomEffect[] {
     const { senderId, ...rest } = event;
     const input: HostInput =
-      senderId === ADMIN_SENDER ? { type: 'admin', event: rest } : { type: 'player', playerId: senderId, event: rest };
+      senderId === ADMIN_SENDER ? { type: 'admin', event: rest } : { type: 'player', playerId: senderId, event: rest, ...this.lookUp(rest) };
     const result = this.host.step(input);
     this.commit(result);
     return result.emitted.map((e) => e.effect);
+  }
+
+  /** As the room does for an event that names a message (`messageRefs`): the message with that seq, seq 1 first. */
+  private lookUp(event: { type: string; [field: string]: unknown }): { message?: ReferencedMessage | null } {
+    const field = this.version.messageRefs?.[event.type];
+    if (field === undefined) return {};
+    const messages = this.effects.map((e) => e.effect).filter((e) => e.type === 'room.message');
+    const seq = event[field];
+    const found = typeof seq === 'number' ? messages[seq - 1] : undefined;
+    return { message: found ? { seq: seq as number, channel: found.channel, members: found.members, from: found.from } : null };
   }
 
   /** Moves the clock to the next timer and delivers what is due then; false when none is pending. */

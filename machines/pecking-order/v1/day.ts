@@ -83,10 +83,18 @@ export function dayState(kind: DayKind) {
           open: {
             on: {
               'chat.post': [{ guard: 'chatRefused', actions: 'refuseChat' }, { actions: 'postChat' }],
+              'chat.reply': [{ guard: 'replyRefused', actions: 'refuseReply' }, { actions: 'postReply' }],
+              'chat.react': [{ guard: 'reactionRefused', actions: 'refuseReaction' }, { actions: 'react' }],
               'phase.night': 'closed',
             },
           },
-          closed: { on: { 'chat.post': { actions: refuseWith('CHAT_CLOSED') } } },
+          closed: {
+            on: {
+              'chat.post': { actions: refuseWith('CHAT_CLOSED') },
+              'chat.reply': { actions: refuseWith('CHAT_CLOSED') },
+              'chat.react': { actions: refuseWith('CHAT_CLOSED') },
+            },
+          },
         },
       },
 

@@ -5,11 +5,12 @@
 import type { MachineVersion } from '../../machine-version';
 import { createInput } from './create-input';
 import { newGamePlanIssues } from './day-plan';
-import { adminEvents, playerEvents } from './events';
+import { adminEvents, messageRefs, playerEvents } from './events';
 import { initSchema, type PeckingOrderInit } from './init-schema';
 import { peckingOrderLobby } from './lobby';
 import { gameMachine } from './machine';
 import { project } from './projection';
+import { hostView } from './host-view';
 import { timingIssues } from './timeline';
 
 export const peckingOrderV1: MachineVersion<PeckingOrderInit> = {
@@ -28,7 +29,9 @@ export const peckingOrderV1: MachineVersion<PeckingOrderInit> = {
   players: (init) => init.roster.map(({ playerId, name }) => ({ playerId, name })),
   playerEvents,
   adminEvents,
+  messageRefs,
   project,
+  hostView,
   lobby: peckingOrderLobby,
 };
 
@@ -57,6 +60,7 @@ export { playerEvents, adminEvents, type PlayerEvent, type AdminEvent, type Game
 export { createInput } from './create-input';
 export { peckingOrderLobby } from './lobby';
 export { project, type PlayerView, type CastMember, type VoteView, type ActivityView, type ViewPhase } from './projection';
-export { GROUP_CHANNEL } from './chat';
+export { GROUP_CHANNEL, REACTIONS, type Reaction } from './chat';
+export { mentionsIn, type MentionablePlayer } from './mentions';
 export { dmChannel } from './dms';
 export { renderGameRulesDoc } from './rules-doc';

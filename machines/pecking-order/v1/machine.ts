@@ -30,6 +30,8 @@ export const gameMachine = gameSetup.createMachine({
       on: {
         'admin.advance': advancedByAdmin('pregame', toFirstDay),
         'chat.post': [{ guard: 'chatRefused', actions: 'refuseChat' }, { actions: 'postChat' }],
+        'chat.reply': [{ guard: 'replyRefused', actions: 'refuseReply' }, { actions: 'postReply' }],
+        'chat.react': [{ guard: 'reactionRefused', actions: 'refuseReaction' }, { actions: 'react' }],
         'dm.send': { actions: refuseWith('DMS_CLOSED', 'DMs open on day 1.') },
         'silver.transfer': { actions: refuseWith('TRANSFERS_CLOSED', 'Silver moves from day 1.') },
         'activity.pick': { actions: refuseWith('ACTIVITY_CLOSED', 'Activities start on day 1.') },

@@ -38,6 +38,8 @@ describe('refusals: one room.refuse to the sender, nothing else changes', () => 
     const room = adminRoom();
     advanceTo(room, 1, 'night');
     expectRefused(room, () => room.sendAs('p1', 'chat.post', { text: 'hello?' }), 'p1', 'CHAT_CLOSED');
+    expectRefused(room, () => room.sendAs('p1', 'chat.react', { seq: 1, emoji: '👍' }), 'p1', 'CHAT_CLOSED');
+    expectRefused(room, () => room.sendAs('p1', 'chat.reply', { replyTo: 1, text: 'yes' }), 'p1', 'CHAT_CLOSED');
   });
 
   it('DMS_CLOSED in pregame, in the morning and at night', () => {
@@ -201,6 +203,12 @@ describe('refusals: one room.refuse to the sender, nothing else changes', () => 
     expectRefused(room, () => room.sendAs('p1', 'vote.cast', { pick: 'p2' }), 'p1', 'NOT_ALLOWED_NOW');
     advanceTo(room, 1, 'voting');
     expectRefused(room, () => room.sendAs('p1', 'vote.cast', { elect: 'p2' }), 'p1', 'NOT_ALLOWED_NOW');
+  });
+
+  it('MESSAGE_NOT_FOUND: a reaction or reply to a seq the room lacks, or to a DM the sender is not in', () => {
+    const room = adminRoom();
+    expectRefused(room, () => room.sendAs('p1', 'chat.react', { seq: 99, emoji: '👍' }), 'p1', 'MESSAGE_NOT_FOUND');
+    expectRefused(room, () => room.sendAs('p1', 'chat.reply', { replyTo: 99, text: 'yes' }), 'p1', 'MESSAGE_NOT_FOUND');
   });
 
   it('GAME_OVER: the machine is final once the game is over, so the room answers it', () => {

@@ -22,6 +22,7 @@ export const REFUSALS = {
   CAST_TOO_SMALL: 'That would leave too few players for the days still to play.',
   NOT_ALLOWED_NOW: 'That is not possible at this step of the game.',
   GAME_OVER: 'The game is over; it accepts no more moves.',
+  MESSAGE_NOT_FOUND: 'That message is not in a chat you can read; pick another one.',
 } as const;
 
 export type RefusalCode = keyof typeof REFUSALS;

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { VOTE_RULES, VOTE_TYPES } from '../rules';
+import { REACTIONS } from './chat';
 import { ECONOMY } from './economy';
 import { adminEvents, playerEvents } from './events';
 import { JOURNAL_KINDS } from './journal';
@@ -129,7 +130,10 @@ export function renderGameRulesDoc(): string {
     `- A DM costs ${ECONOMY.dmCost} silver. A player may open ${ECONOMY.newConversationsPerDay} new conversations a day (a`,
     `  conversation exists from the first DM between two players, whoever sent it) and send ${ECONOMY.dmCharsPerDay.toLocaleString('en-US')} DM`,
     '  characters a day. Characters are counted as Unicode code points.',
-    `- A group chat message is at most ${ECONOMY.chatMaxChars} characters.`,
+    `- A group chat message is at most ${ECONOMY.chatMaxChars} characters. A reply is a group chat message that quotes a group`,
+    '  chat message; a reply, a reaction and an @mention are free, and follow the group chat\'s hours (refused `CHAT_CLOSED` at night).',
+    `- Reactions: alive players toggle any of ${REACTIONS.join(' ')} on a message they can read (a DM's reactions are seen only by its`,
+    '  two members); a message that is not there, or not theirs to read, is refused `MESSAGE_NOT_FOUND` either way.',
     '- A transfer moves any whole, positive amount up to the giver\'s balance, between alive players.',
     `- PLAYER_PICK: each player who picked earns ${ECONOMY.pickReward} silver; two players who picked each other earn ${ECONOMY.mutualPickBonus} more each.`,
     `- The gold pool grows by ${ECONOMY.goldPerNight} each night; the FINALS winner takes it at game over. A game the host`,

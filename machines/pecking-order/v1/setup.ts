@@ -21,7 +21,7 @@ import {
   voteContextOf,
   withElimination,
 } from './cast';
-import { checkChatPost, checkHostMessage, groupMessage } from './chat';
+import { checkChatPost, checkChatReply, checkHostMessage, checkMentions, checkReaction, groupMessage, reactionEffect } from './chat';
 import { emptyToday, type GameContext, type GameInput } from './context';
 import { afterDm, checkDm, dmMessage } from './dms';
 import { ECONOMY } from './economy';
@@ -72,7 +72,14 @@ export const gameSetup = setup({
     todayHoldsElection: ({ context }) => todayHoldsElection(context),
     todayHasActivity: ({ context }) => todaysPlan(context)?.activity != null,
     chatRefused: ({ context, event }) =>
-      event.type === 'chat.post' && checkChatPost(context, event.senderId, event.text) !== null,
+      event.type === 'chat.post' &&
+      (checkChatPost(context, event.senderId, event.text) ?? checkMentions(context, event.senderId, event.mentions)) !== null,
+    replyRefused: ({ context, event }) =>
+      event.type === 'chat.reply' &&
+      (checkChatReply(context, event.senderId, event.text, event.message) ??
+        checkMentions(context, event.senderId, event.mentions)) !== null,
+    reactionRefused: ({ context, event }) =>
+      event.type === 'chat.react' && checkReaction(context, event.senderId, event.message) !== null,
     dmRefused: ({ context, event }) =>
       event.type === 'dm.send' && checkDm(context, event.senderId, event.to, event.text) !== null,
     transferRefused: ({ context, event }) =>
@@ -98,11 +105,28 @@ export const gameSetup = setup({
 
     refuseChat: emit(({ context, event }) => {
       assertEvent(event, 'chat.post');
-      return refuseEffect(event.senderId, checkChatPost(context, event.senderId, event.text)!);
+      return refuseEffect(event.senderId, (checkChatPost(context, event.senderId, event.text) ?? checkMentions(context, event.senderId, event.mentions))!);
     }),
     postChat: emit(({ event }) => {
       assertEvent(event, 'chat.post');
-      return groupMessage(event.senderId, event.text);
+      return groupMessage(event.senderId, event.text, { mentions: event.mentions });
+    }),
+    refuseReply: emit(({ context, event }) => {
+      assertEvent(event, 'chat.reply');
+      const why = checkChatReply(context, event.senderId, event.text, event.message) ?? checkMentions(context, event.senderId, event.mentions);
+      return refuseEffect(event.senderId, why!);
+    }),
+    postReply: emit(({ event }) => {
+      assertEvent(event, 'chat.reply');
+      return groupMessage(event.senderId, event.text, { replyTo: event.replyTo, mentions: event.mentions });
+    }),
+    refuseReaction: emit(({ context, event }) => {
+      assertEvent(event, 'chat.react');
+      return refuseEffect(event.senderId, checkReaction(context, event.senderId, event.message)!);
+    }),
+    react: emit(({ event }) => {
+      assertEvent(event, 'chat.react');
+      return reactionEffect(event.senderId, event.message!, event.emoji);
     }),
 
     refuseDm: emit(({ context, event }) => {
