@@ -178,8 +178,9 @@ export class GameHost<TInit = unknown> {
   /**
    * Each player's last view, serialised (how the host tells whose view changed), and the transition
    * since which it holds; `since` is null for a view read after a restore (when it began is unknown).
+   * `parsed` is that JSON parsed (as the client holds it), kept so the next patch parses only the new view.
    */
-  private viewCache: Map<string, { json: string; since: number | null }> | undefined;
+  private viewCache: Map<string, { json: string; since: number | null; parsed?: unknown }> | undefined;
   private readonly playerIds: readonly string[];
 
   private constructor(version: MachineVersion<TInit>, init: TInit, facts: RoomFacts, options: HostOptions, stored: StoredState) {
@@ -497,9 +498,11 @@ export class GameHost<TInit = unknown> {
         const json = JSON.stringify(view);
         const held = cache.get(playerId);
         if (held?.json === json) continue;
-        cache.set(playerId, { json, since: this.stored.seq });
         // Diffed as the client holds them: parsed JSON, where an undefined field is no field at all.
-        const patch = held && held.since !== null ? { since: held.since, ops: compare(JSON.parse(held.json), JSON.parse(json)) } : undefined;
+        const parsed: unknown = JSON.parse(json);
+        cache.set(playerId, { json, since: this.stored.seq, parsed });
+        const patch =
+          held && held.since !== null ? { since: held.since, ops: compare((held.parsed ?? JSON.parse(held.json)) as object, parsed as object) } : undefined;
         views.set(playerId, patch ? { view, patch } : { view });
       }
     }

@@ -253,7 +253,7 @@ export class HostedRoom {
     const answer = options.ref && !rejected ? outcomeFor(result, options.ref.playerId) : null;
     return this.apply(result, rejected ? [] : (options.facts ?? []), {
       remember: answer && options.ref ? { ...options.ref, outcome: answer } : undefined,
-      log: { kind: 'input', at, entry: historyEntryOf(at, input, result) },
+      log: { kind: 'input', at, entry: historyEntryOf(at, input, result, host.state === result.state ? host.snapshot : undefined) },
     });
   }
 

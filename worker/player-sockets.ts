@@ -165,9 +165,14 @@ export function fanOut(connections: Iterable<RoomConnection>, room: HostedRoom, 
 export class PlayerRateLimits {
   private readonly buckets = new Map<string, TokenBucket>();
 
+  constructor(
+    private readonly burst = RATE_BURST,
+    private readonly perSecond = RATE_PER_SECOND,
+  ) {}
+
   take(playerId: string, now: number): boolean {
     let bucket = this.buckets.get(playerId);
-    if (!bucket) this.buckets.set(playerId, (bucket = new TokenBucket(RATE_BURST, RATE_PER_SECOND, now)));
+    if (!bucket) this.buckets.set(playerId, (bucket = new TokenBucket(this.burst, this.perSecond, now)));
     return bucket.take(now);
   }
 }
