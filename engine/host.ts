@@ -165,7 +165,7 @@ export class GameHost<TInit = unknown> {
   readonly init: TInit;
   readonly facts: RoomFacts;
   private readonly clock: HostClock;
-  private readonly inspect: boolean;
+  private inspect: boolean;
   private readonly tellViews: boolean;
 
   private actor!: AnyActorRef;
@@ -256,6 +256,20 @@ export class GameHost<TInit = unknown> {
 
   get ref(): MachineRef {
     return refOf(this.version);
+  }
+
+  /**
+   * Whether steps keep Stately-shaped inspection events (the `inspect` option), changeable between
+   * steps: a room keeps them only while an inspector listens, since converting every snapshot for
+   * nobody cost a share of every action. It changes nothing else a step does.
+   */
+  get inspecting(): boolean {
+    return this.inspect;
+  }
+
+  set inspecting(on: boolean) {
+    this.inspect = on;
+    this.recorder.keepInspection = on;
   }
 
   get seq(): number {

@@ -152,6 +152,8 @@ export class GameServer extends Server<Env> {
    * greeting) see the present too.
    */
   private async catchUp(): Promise<void> {
+    // Inspection records are made only while someone listens (the past is rebuilt for a late one).
+    this.room.inspecting = [...this.getConnections<ConnectionState>()].some((c) => c.state?.role === 'inspector' || c.state?.role === 'inspector-pending');
     try {
       const outcome = this.room.deliverDue();
       const failure = outcome.result?.failure;

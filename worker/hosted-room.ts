@@ -78,8 +78,15 @@ export class HostedRoom {
   private stored: StoredState | undefined;
   /** Task ids of timer rows written before ids were derived from the timer (see timer-tasks.ts). */
   private legacyTaskIds = new Map<string, string>();
-  /** Inspection records made so far (the last record's `n`), and what decides the next checkpoint. */
-  private records = 0;
+  /** Whether hosts keep inspection records (only while an inspector listens; see GameHost.inspecting). */
+  private inspect = false;
+  /**
+   * The hosts' clock: the room's, held still while a step runs, so that the time an input is
+   * recorded at is the time the host ran it at (a replay gives it at that time).
+   */
+  private pinned: number | undefined;
+  private readonly clock: HostClock = { now: () => this.pinned ?? this.now() };
+  /** What decides the next checkpoint. */
   private lastCheckpointSeq = 0;
   private lastValue: string | undefined;
   /** What persisting has cost since this instance woke (for the benchmarks and `/status`). */
@@ -119,7 +126,6 @@ export class HostedRoom {
       seq: logAhead ? head.seq : envelope.seq,
       at: logAhead ? head.at : envelope.updatedAt,
     };
-    this.records = head?.n ?? legacyRecordCount(this.storage);
     this.lastCheckpointSeq = this.log.lastCheckpointSeq() ?? 0;
     this.lastValue = undefined;
     if (!this.room) return 'uninitialised';
@@ -129,7 +135,7 @@ export class HostedRoom {
       return this.fail({ code: 'UNKNOWN_MACHINE_VERSION', message: `machine ${this.stored.machine} is not registered in this build` });
     }
     try {
-      this.host = GameHost.restore(version, this.stored, payloadOf(this.room.init), this.facts, { clock: { now: this.now }, inspect: true });
+      this.host = GameHost.restore(version, this.stored, payloadOf(this.room.init), this.facts, { clock: this.clock, inspect: this.inspect });
     } catch (error) {
       if (error instanceof RestoreError) return this.fail(error.problem);
       return this.fail({ code: 'SNAPSHOT_INVALID', message: (error as Error).message });
@@ -187,6 +193,12 @@ export class HostedRoom {
     return this.host?.view(playerId);
   }
 
+  /** Keep inspection records from now on (an inspector listens) or not; the past is rebuilt when asked for. */
+  set inspecting(on: boolean) {
+    this.inspect = on;
+    if (this.host) this.host.inspecting = on;
+  }
+
   get journalPending(): number {
     return this.outbox.pending();
   }
@@ -219,15 +231,14 @@ export class HostedRoom {
     const room: RoomRecord = { roomId, createdWith: refOf(version), init: payload, initHash: hash, createdAt: now, seed: roomId };
     let created: { host: GameHost; result: StepResult };
     // The game starts at the room's creation time exactly, so that a replay from the facts starts where it did.
-    let pinned: number | undefined = now;
-    const clock: HostClock = { now: () => pinned ?? this.now() };
+    this.pinned = now;
     try {
-      created = GameHost.create(version, payloadOf(payload), factsOf(room), { clock, inspect: true });
+      created = GameHost.create(version, payloadOf(payload), factsOf(room), { clock: this.clock, inspect: this.inspect });
     } catch (error) {
       if (error instanceof HostError) throw roomErrorOf(error);
       throw error;
     } finally {
-      pinned = undefined;
+      this.pinned = undefined;
     }
     // Set first so the facts name the room; a failed write restores from storage, which unsets it.
     this.room = room;
@@ -248,7 +259,13 @@ export class HostedRoom {
   input(input: HostInput, options: { facts?: RoomFact[]; ref?: { playerId: string; ref: string } } = {}): RoomOutcome {
     const host = this.requireHost();
     const at = this.now();
-    const result = host.step(input);
+    this.pinned = at;
+    let result: StepResult;
+    try {
+      result = host.step(input);
+    } finally {
+      this.pinned = undefined;
+    }
     const rejected = result.input.status === 'rejected';
     const answer = options.ref && !rejected ? outcomeFor(result, options.ref.playerId) : null;
     return this.apply(result, rejected ? [] : (options.facts ?? []), {
@@ -292,7 +309,7 @@ export class HostedRoom {
         stored: this.stored,
         init: payload,
         facts: this.facts,
-        options: { clock: { now: this.now }, inspect: true },
+        options: { clock: this.clock, inspect: this.inspect },
       });
     } catch (error) {
       if (error instanceof HostError) throw roomErrorOf(error);
@@ -353,7 +370,7 @@ export class HostedRoom {
     const now = this.now();
     const seq = result.state.seq;
     let messages: ChatMessage[] = [];
-    const records: StoredRecord[] = recordsOf(result.transitions, this.records);
+    const records: StoredRecord[] = recordsOf(result.transitions);
     const entry = extra.log?.entry ?? null;
     const value = entry ? JSON.stringify(entry.after?.value) : undefined;
     const checkpoint =
@@ -377,13 +394,12 @@ export class HostedRoom {
         if (extra.log && (entry || extra.log.kind !== 'input')) {
           // A room created before the log: its state as it was becomes the log's first checkpoint.
           if (this.log.empty && extra.log.kind !== 'start' && this.stored) {
-            this.log.append({ kind: 'resume', seq: this.stored.seq, at: this.stored.at, n: this.records, entry: null, state: this.stored });
+            this.log.append({ kind: 'resume', seq: this.stored.seq, at: this.stored.at, entry: null, state: this.stored });
           }
           bytes += this.log.append({
             kind: extra.log.kind,
             seq,
             at: extra.log.kind === 'input' ? extra.log.at : result.state.at,
-            n: this.records + records.length,
             entry,
             state: checkpoint ? result.state : null,
           });
@@ -426,7 +442,6 @@ export class HostedRoom {
       throw new RoomError('PERSIST_FAILED', `the transition could not be saved and nothing changed: ${(error as Error).message}`);
     }
     this.stored = result.state;
-    this.records += records.length;
     if (checkpoint) this.lastCheckpointSeq = seq;
     if (value !== undefined) this.lastValue = value;
     if (result.transitions.length > 0) {
@@ -500,13 +515,6 @@ export class HostedRoom {
     this.problem = problem;
     return 'restore_failed';
   }
-}
-
-/** How many records a room from before the input log had made (its old table's last `n`). */
-function legacyRecordCount(storage: RoomStorage): number {
-  const table = storage.sql.exec("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'inspection'").toArray();
-  if (table.length === 0) return 0;
-  return Number(storage.sql.exec('SELECT COALESCE(MAX(n), 0) AS n FROM inspection').one().n);
 }
 
 /** The init payload as the version reads it: everything but `machine`. */

@@ -1,8 +1,7 @@
 /**
  * The room's one record of what happened: a row per host step, in the step's transaction, for the
  * whole game. A row holds the input as protocol/input-history.ts records it (engine/input-history.ts
- * `historyEntryOf`), the seq and time after the step, and how many inspection records the room had
- * made by then; every {@link CHECKPOINT_EVERY} transitions, at a phase change, at the start and at
+ * `historyEntryOf`) and the seq and time after the step; every {@link CHECKPOINT_EVERY} transitions, at a phase change, at the start and at
  * an upgrade, it also holds the stored state (a checkpoint).
  *
  * Three readers share it, so they cannot disagree: the admins' `GET …/history` export (the entries),
@@ -30,8 +29,6 @@ export interface LogRow {
   kind: LogKind;
   seq: number;
   at: number;
-  /** Inspection records made up to and including this step (the next record's `n` is this + 1). */
-  n: number;
   entry: HistoryEntry | null;
   state: StoredState | null;
 }
@@ -41,7 +38,6 @@ interface RawRow {
   kind: string;
   seq: number;
   at: number;
-  n: number;
   entry: string | null;
   machine: string | null;
   snapshot: string | null;
@@ -55,7 +51,7 @@ export class InputLog {
   constructor(private readonly storage: RoomStorage) {
     storage.sql.exec(`CREATE TABLE IF NOT EXISTS input_log (
       id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL, seq INTEGER NOT NULL, at INTEGER NOT NULL,
-      n INTEGER NOT NULL, entry TEXT, machine TEXT, snapshot TEXT, timers TEXT)`);
+      entry TEXT, machine TEXT, snapshot TEXT, timers TEXT)`);
     this.started = firstRow(storage.sql, 'SELECT id FROM input_log LIMIT 1') !== undefined;
   }
 
@@ -70,16 +66,16 @@ export class InputLog {
     // The snapshot string is stored as the host serialised it (once per transition).
     const snapshot = row.state?.snapshot ?? null;
     this.storage.sql.exec(
-      'INSERT INTO input_log (kind, seq, at, n, entry, machine, snapshot, timers) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      row.kind, row.seq, row.at, row.n, entry, row.state?.machine ?? null, snapshot, timers,
+      'INSERT INTO input_log (kind, seq, at, entry, machine, snapshot, timers) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      row.kind, row.seq, row.at, entry, row.state?.machine ?? null, snapshot, timers,
     );
     this.started = true;
     return (entry?.length ?? 0) + (timers?.length ?? 0) + (snapshot?.length ?? 0) + (row.state?.machine.length ?? 0) + 24;
   }
 
-  /** The last row's seq, time and record count, or undefined when the log is empty. */
-  head(): { seq: number; at: number; n: number } | undefined {
-    return firstRow<{ seq: number; at: number; n: number }>(this.storage.sql, 'SELECT seq, at, n FROM input_log ORDER BY id DESC LIMIT 1');
+  /** The last row's seq and time, or undefined when the log is empty. */
+  head(): { seq: number; at: number } | undefined {
+    return firstRow<{ seq: number; at: number }>(this.storage.sql, 'SELECT seq, at FROM input_log ORDER BY id DESC LIMIT 1');
   }
 
   /** The game's recorded inputs, oldest first. */
@@ -121,5 +117,5 @@ function rowOf(raw: RawRow): LogRow {
     raw.snapshot === null
       ? null
       : { machine: raw.machine as MachineRef, snapshot: raw.snapshot, timers: JSON.parse(raw.timers ?? '[]') as PortableTimer[], seq: raw.seq, at: raw.at };
-  return { id: raw.id, kind: raw.kind as LogKind, seq: raw.seq, at: raw.at, n: raw.n, entry: raw.entry === null ? null : JSON.parse(raw.entry), state };
+  return { id: raw.id, kind: raw.kind as LogKind, seq: raw.seq, at: raw.at, entry: raw.entry === null ? null : JSON.parse(raw.entry), state };
 }

@@ -37,10 +37,22 @@ export function recordsJson(records: readonly StoredRecord[]): string {
   return `[${records.map((r) => `{"n":${r.n},"seq":${r.seq},"at":${r.at},"event":${r.json}}`).join(',')}]`;
 }
 
-/** The records of a step's transitions, numbered on from `n` (the live room and a rebuild number them alike). */
-export function recordsOf(transitions: readonly Transition[], n: number): StoredRecord[] {
+/**
+ * Records per transition are numbered `seq × RECORDS_PER_TRANSITION + i`: increasing, and the
+ * same for the live room and a rebuild without counting what came before (a room makes records
+ * only while an inspector listens). Rooms from before numbered them 1, 2, 3…, always below these.
+ */
+export const RECORDS_PER_TRANSITION = 100_000;
+
+/** The records of a step's transitions; each event is serialised once, when first sent. */
+export function recordsOf(transitions: readonly Transition[]): StoredRecord[] {
   const records: StoredRecord[] = [];
-  for (const t of transitions) for (const event of t.inspection) records.push({ n: ++n, seq: t.seq, at: t.at, json: JSON.stringify(event) });
+  for (const t of transitions) {
+    t.inspection.forEach((event, i) => {
+      let json: string | undefined;
+      records.push({ n: t.seq * RECORDS_PER_TRANSITION + i, seq: t.seq, at: t.at, get json() { return (json ??= JSON.stringify(event)); } });
+    });
+  }
   return records;
 }
 
@@ -70,7 +82,6 @@ export function inspectionHistory(source: HistorySource): StoredRecord[] {
   const clock = new SimulatedClock();
   const options = { clock, inspect: true, views: false };
   let host: GameHost | undefined;
-  let n = checkpoint.n;
   const keep = (made: StoredRecord[]) => records.push(...made.filter((r) => r.seq > from));
   try {
     if (checkpoint.kind === 'start' && from < checkpoint.seq) {
@@ -80,8 +91,7 @@ export function inspectionHistory(source: HistorySource): StoredRecord[] {
       if (version) {
         const created = GameHost.create(version, source.payload, source.facts, options);
         host = created.host;
-        keep(recordsOf(created.result.transitions, 0));
-        n = checkpoint.n;
+        keep(recordsOf(created.result.transitions));
       }
     }
     host ??= restoreAt(source, checkpoint, clock, options);
@@ -90,14 +100,12 @@ export function inspectionHistory(source: HistorySource): StoredRecord[] {
       if (row.kind === 'upgrade' || row.kind === 'resume') {
         // Replay cannot cross a migration: go on from the state the room stored.
         host = restoreAt(source, row, clock, options);
-        n = row.n;
         continue;
       }
       if (row.kind !== 'input' || !row.entry) continue;
       clock.set(row.entry.at);
       const result = host.step(row.entry.input as HostInput);
-      keep(recordsOf(result.transitions, n));
-      n = row.n;
+      keep(recordsOf(result.transitions));
       // A checkpoint the replay does not match means it drifted (it never should): go on from what the room stored.
       if (row.state && (row.state.snapshot !== host.state.snapshot || row.state.machine !== host.ref)) {
         console.error(`inspection history: the replay differs from the checkpoint at seq ${row.seq}`);

@@ -148,12 +148,18 @@ function conversationsByPlayer(conversations: readonly string[]): Map<string, st
     for (const key of conversations) {
       const [a, b] = key.split(' ') as [string, string];
       if (a === undefined || b === undefined) continue;
-      index.set(a, [...(index.get(a) ?? []), b]);
-      if (b !== a) index.set(b, [...(index.get(b) ?? []), a]);
+      partnersOf(index, a).push(b);
+      if (b !== a) partnersOf(index, b).push(a);
     }
     partnerIndex.set(conversations, index);
   }
   return index;
+}
+
+function partnersOf(index: Map<string, string[]>, playerId: string): string[] {
+  let partners = index.get(playerId);
+  if (!partners) index.set(playerId, (partners = []));
+  return partners;
 }
 
 /** The view of `playerId`. Pure; reads the persisted snapshot, never a live actor. */
