@@ -391,6 +391,9 @@ export class HostedRoom {
           }
           bytes += writeTimers(this.scheduler, result.timers, this.legacyTaskIds);
         }
+        // The step's log row. For a group chat post this row and the message are all that is
+        // written: the row must stay (it is the input a replay gives again, and a draft may
+        // decide otherwise), and it carries the seq, so no head row moves.
         if (extra.log && (entry || extra.log.kind !== 'input')) {
           // A room created before the log: its state as it was becomes the log's first checkpoint.
           if (this.log.empty && extra.log.kind !== 'start' && this.stored) {

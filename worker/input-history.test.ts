@@ -106,3 +106,31 @@ describe('the input history', () => {
     expect(status.seq).toBe(seq);
   });
 });
+
+describe('a room from before the input log', () => {
+  it('keeps its old inspection records, starts the log from its state as it was, and refuses to export a history that cannot replay', async () => {
+    await initRoom('hist-4');
+    await play('hist-4', 'ana', { type: 'lab.start' });
+    // What such a room holds: no log rows, its records whole in the old table, the seq in the envelope.
+    const seq = await inRoom('hist-4', (server, state) => {
+      state.storage.sql.exec('DELETE FROM input_log');
+      state.storage.sql.exec('CREATE TABLE inspection (n INTEGER PRIMARY KEY AUTOINCREMENT, seq INTEGER NOT NULL, at INTEGER NOT NULL, event TEXT NOT NULL)');
+      const event = { type: '@xstate.event', sessionId: 'root', rootId: 'root', id: null, createdAt: '0', _version: '0.7.2', event: { type: 'lab.start' } };
+      state.storage.sql.exec('INSERT INTO inspection (seq, at, event) VALUES (?, 0, ?)', server.room.seq, JSON.stringify(event));
+      return server.room.seq;
+    });
+    await evictDurableObject(stub('hist-4'));
+    await play('hist-4', 'ben', { type: 'lab.poke' });
+    const refused = await call('hist-4', 'history');
+    expect(refused).toMatchObject({ status: 409, json: { error: { code: 'HISTORY_INCOMPLETE' } } });
+    const { json: status } = await call('hist-4', 'status');
+    expect(status.status).toBe('running');
+    expect(status.seq).toBe(seq + 1);
+    const socket = await TestSocket.open('hist-4/inspect', '');
+    socket.send({ type: 'auth', token: (await tokens('hist-4')).admin });
+    const hello = await socket.next((f) => f.type === 'inspect.hello');
+    socket.close();
+    const events = hello.history.filter((r: any) => r.event.type === '@xstate.event').map((r: any) => [r.seq, r.event.event.type]);
+    expect(events).toEqual([[seq, 'lab.start'], [seq + 1, 'lab.poke']]);
+  });
+});
