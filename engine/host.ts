@@ -107,6 +107,8 @@ export interface Transition {
 /** A player's view after a step that changed it. */
 export interface ViewChange {
   view: unknown;
+  /** `view` serialised, as the host compared it: an adapter sends it as it is rather than serialising it again. */
+  json?: string;
   /**
    * The change as RFC 6902 operations against the view the player held before, which was current
    * since transition `since`. Absent when the host does not know that view (the first view, or the
@@ -517,7 +519,7 @@ export class GameHost<TInit = unknown> {
         cache.set(playerId, { json, since: this.stored.seq, parsed });
         const patch =
           held && held.since !== null ? { since: held.since, ops: compare((held.parsed ?? JSON.parse(held.json)) as object, parsed as object) } : undefined;
-        views.set(playerId, patch ? { view, patch } : { view });
+        views.set(playerId, patch ? { view, json, patch } : { view, json });
       }
     }
     return { input, ...acc, state: this.stored, snapshotChanged, timers, views, failure };
