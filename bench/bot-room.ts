@@ -21,6 +21,12 @@ export interface BotRoomOptions {
   startingSilver?: number;
   startAt?: number;
   days?: number;
+  /**
+   * Read-only connections beside the players' own (second devices, a host's screen): each holds a
+   * player's token, receives what that player does, and never sends. They follow the players'
+   * sockets in {@link BotRoom.sockets}.
+   */
+  readers?: number;
 }
 
 export function manifestOf(options: BotRoomOptions): Record<string, unknown> {
@@ -62,14 +68,22 @@ export class BotRoom {
   static async create(target: Target, options: BotRoomOptions): Promise<BotRoom> {
     const game = await createGame(target, { players: options.players, manifest: manifestOf(options) });
     const ids = [...game.tokens.keys()];
+    const readers = Array.from({ length: options.readers ?? 0 }, (_, i) => ids[i % ids.length]!);
     const sockets = await Promise.all(
-      ids.map((id) => PlayerSocket.open(socketUrl(target.baseUrl, 'game-server', game.roomId, { token: game.tokens.get(id)! }), id)),
+      [...ids, ...readers].map((id, i) =>
+        PlayerSocket.open(socketUrl(target.baseUrl, 'game-server', game.roomId, { token: game.tokens.get(id)! }), i < ids.length ? id : `${id}-reader`),
+      ),
     );
     return new BotRoom(target, game, ids, sockets);
   }
 
   view(index = 0): PlayerView {
     return this.sockets[index]!.view<PlayerView>()!;
+  }
+
+  /** The players' own sockets (without the readers). */
+  get players(): PlayerSocket[] {
+    return this.sockets.slice(0, this.ids.length);
   }
 
   /** The next move of bot `index`, decided on its latest view. */

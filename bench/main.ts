@@ -51,8 +51,8 @@ const STEPS: Record<StepName, (ctx: BenchContext) => Promise<unknown>> = {
 };
 
 const TITLES: Record<StepName, string> = {
-  latency: 'latency: 20 bots, pecking-order room vs baseline room',
-  throughput: 'throughput: offered rate stepped up',
+  latency: 'latency: cast sizes 5, 10, 20 and 20 + 20 readers, pecking-order room vs baseline room',
+  throughput: 'throughput: offered rate raised until each room saturates',
   persistence: 'persistence: a heavy 20-player, 7-day game',
   restore: 'restore: evicted rooms, first view after a restart',
   timers: 'timers: lateness, live and across a restart',

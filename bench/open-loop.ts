@@ -74,11 +74,15 @@ export async function replayTrace(sockets: PlayerSocket[], trace: readonly Trace
   return { actions, trace: [...trace], durationMs: performance.now() - t0 };
 }
 
-/** Waits (bounded) until every action is answered and every socket saw the last accepted seq. */
-export async function settle(sockets: PlayerSocket[], actions: readonly SentAction[], timeoutMs = 10_000): Promise<void> {
-  const answers: Answer[] = await Promise.all(actions.map((a) => sockets[a.player]!.answer(a.ref, timeoutMs)));
-  const last = Math.max(0, ...answers.map((a) => (a.kind === 'ack' ? a.seq : 0)));
-  await Promise.all(sockets.map((s) => s.waitForSeq(last, timeoutMs)));
+/**
+ * Waits (bounded) until every action is answered and every socket has received all the room sent
+ * it until then (the ping barrier): a player whose view did not change gets no frame, so waiting
+ * for a seq would wait for the next action's view instead. Returns the sockets that got there.
+ */
+export async function settle(sockets: PlayerSocket[], actions: readonly SentAction[], timeoutMs = 10_000): Promise<Set<PlayerSocket>> {
+  await Promise.all(actions.map((a) => sockets[a.player]!.answer(a.ref, timeoutMs)));
+  const synced = await Promise.all(sockets.map((s) => s.sync(timeoutMs)));
+  return new Set(sockets.filter((_, i) => synced[i]));
 }
 
 export interface Measured {
@@ -90,14 +94,26 @@ export interface Measured {
   ack: number[];
   accepted: number;
   refused: Record<string, number>;
-  /** Accepted, but some player never saw the view within the wait. */
+  /** Accepted, but some socket did not get through the ping barrier (closed, or too slow): its views are unknown. */
   lost: number;
+  /**
+   * Accepted actions after which the sender's view did not change (`sender`), and after which no
+   * other socket's did (`everyone`: a group chat post changes no view; its message goes out as a
+   * `messages` frame). They have no view latency and are left out of those distributions.
+   */
+  noViewChange: { sender: number; everyone: number };
   /** Every accepted action: when it was sent (ms after the first), its type and latencies. */
   records: { at: number; type: string; ack: number; sender: number; everyone: number }[];
 }
 
-export function measure(sockets: PlayerSocket[], actions: readonly SentAction[]): Measured {
-  const result: Measured = { sender: [], everyone: [], ack: [], accepted: 0, refused: {}, lost: 0, records: [] };
+/**
+ * Latencies of `actions` from what each socket recorded. A socket's view of an action is the view
+ * (or patch) with exactly the ack's seq: the room sends one per step to each socket whose view
+ * changed, so a later seq belongs to a later action. `synced` (from {@link settle}) says which
+ * sockets are known to have received everything; without it every open socket is taken as synced.
+ */
+export function measure(sockets: PlayerSocket[], actions: readonly SentAction[], synced?: Set<PlayerSocket>): Measured {
+  const result: Measured = { sender: [], everyone: [], ack: [], accepted: 0, refused: {}, lost: 0, noViewChange: { sender: 0, everyone: 0 }, records: [] };
   const t0 = actions[0]?.sentAt ?? 0;
   for (const action of actions) {
     const answer = sockets[action.player]!.answers.get(action.ref);
@@ -108,20 +124,23 @@ export function measure(sockets: PlayerSocket[], actions: readonly SentAction[])
     }
     result.accepted++;
     result.ack.push(answer.at - action.sentAt);
-    let last = 0;
+    let last = NaN;
     let sender = NaN;
     let lost = false;
     for (const [i, socket] of sockets.entries()) {
-      const view = socket.viewAtOrAfter(answer.seq);
-      if (!view) {
+      if (synced ? !synced.has(socket) : socket.closed) {
         lost = true;
         continue;
       }
+      const view = socket.viewAtOrAfter(answer.seq);
+      if (!view || view.seq !== answer.seq) continue; // this socket's view did not change
       if (i === action.player) sender = view.at - action.sentAt;
-      else last = Math.max(last, view.at - action.sentAt);
+      else last = Number.isNaN(last) ? view.at - action.sentAt : Math.max(last, view.at - action.sentAt);
     }
-    if (!Number.isNaN(sender)) result.sender.push(sender);
+    if (Number.isNaN(sender)) result.noViewChange.sender++;
+    else result.sender.push(sender);
     if (lost) result.lost++;
+    else if (Number.isNaN(last)) result.noViewChange.everyone++;
     else result.everyone.push(last);
     result.records.push({ at: action.sentAt - t0, type: action.type, ack: answer.at - action.sentAt, sender, everyone: lost ? NaN : last });
   }

@@ -118,6 +118,8 @@ export interface Transition {
 /** A player's view after a step that changed it. */
 export interface ViewChange {
   view: unknown;
+  /** `view` serialised, as the host compared it: an adapter sends it as it is rather than serialising it again. */
+  json?: string;
   /**
    * The change as RFC 6902 operations against the view the player held before, which was current
    * since transition `since`. Absent when the host does not know that view (the first view, or the
@@ -176,7 +178,7 @@ export class GameHost<TInit = unknown> {
   readonly init: TInit;
   readonly facts: RoomFacts;
   private readonly clock: HostClock;
-  private readonly inspect: boolean;
+  private inspect: boolean;
   private readonly tellViews: boolean;
 
   private actor!: AnyActorRef;
@@ -189,8 +191,9 @@ export class GameHost<TInit = unknown> {
   /**
    * Each player's last view, serialised (how the host tells whose view changed), and the transition
    * since which it holds; `since` is null for a view read after a restore (when it began is unknown).
+   * `parsed` is that JSON parsed (as the client holds it), kept so the next patch parses only the new view.
    */
-  private viewCache: Map<string, { json: string; since: number | null }> | undefined;
+  private viewCache: Map<string, { json: string; since: number | null; parsed?: unknown }> | undefined;
   private readonly playerIds: readonly string[];
 
   private constructor(version: MachineVersion<TInit>, init: TInit, facts: RoomFacts, options: HostOptions, stored: StoredState) {
@@ -266,6 +269,20 @@ export class GameHost<TInit = unknown> {
 
   get ref(): MachineRef {
     return refOf(this.version);
+  }
+
+  /**
+   * Whether steps keep Stately-shaped inspection events (the `inspect` option), changeable between
+   * steps: a room keeps them only while an inspector listens, since converting every snapshot for
+   * nobody cost a share of every action. It changes nothing else a step does.
+   */
+  get inspecting(): boolean {
+    return this.inspect;
+  }
+
+  set inspecting(on: boolean) {
+    this.inspect = on;
+    this.recorder.keepInspection = on;
   }
 
   get seq(): number {
@@ -518,10 +535,12 @@ export class GameHost<TInit = unknown> {
         const json = JSON.stringify(view);
         const held = cache.get(playerId);
         if (held?.json === json) continue;
-        cache.set(playerId, { json, since: this.stored.seq });
         // Diffed as the client holds them: parsed JSON, where an undefined field is no field at all.
-        const patch = held && held.since !== null ? { since: held.since, ops: compare(JSON.parse(held.json), JSON.parse(json)) } : undefined;
-        views.set(playerId, patch ? { view, patch } : { view });
+        const parsed: unknown = JSON.parse(json);
+        cache.set(playerId, { json, since: this.stored.seq, parsed });
+        const patch =
+          held && held.since !== null ? { since: held.since, ops: compare((held.parsed ?? JSON.parse(held.json)) as object, parsed as object) } : undefined;
+        views.set(playerId, patch ? { view, json, patch } : { view, json });
       }
     }
     return { input, ...acc, state: this.stored, snapshotChanged, timers, views, failure };

@@ -46,7 +46,8 @@ export class StepRecorder {
   /** Set once the root actor exists; snapshots seen before that are learnt from the tree instead. */
   paths: ActorPaths | null = null;
 
-  constructor(private readonly keepInspection: boolean) {}
+  /** Whether to keep the inspection events (the host turns it on and off; see GameHost.inspecting). */
+  constructor(public keepInspection: boolean) {}
 
   /** The `inspect` option of the root actor. */
   readonly inspect = (event: InspectionEvent): void => {

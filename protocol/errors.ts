@@ -21,6 +21,7 @@ export const ROOM_ERRORS = {
   ROOM_EXISTS: { status: 409, meaning: 'The room was initialised with a different payload; use a new room id.' },
   GAME_OVER: { status: 409, meaning: 'The game has ended; the room is read-only.' },
   RESTORE_FAILED: { status: 409, meaning: 'The stored game could not be restored (see `/status`); an admin must upgrade or repair it. Nothing was wiped.' },
+  HISTORY_INCOMPLETE: { status: 409, meaning: 'The room was created before it recorded its inputs, so its history cannot be replayed; nothing can be exported.' },
   NO_UPGRADE_PATH: { status: 409, meaning: 'The target version does not declare a migration from the room’s version.' },
   UPGRADE_REFUSED: { status: 409, meaning: 'The upgrade would strand the room (its init, a timer or a waiting state would not fit the target); `reasons` says why. Nothing changed.' },
   PAYLOAD_TOO_LARGE: { status: 413, meaning: 'The body is over the documented limit.' },

@@ -49,7 +49,7 @@ export const StatelyInspectionEvent = z.object({
 export type StatelyInspectionEvent = z.infer<typeof StatelyInspectionEvent>;
 
 export const InspectionRecord = z.object({
-  /** Position in the room's history. */
+  /** Increases through the room's history: `seq × 100,000 +` the record's place in its transition (older rooms counted 1, 2, 3…, below these). */
   n: z.number().int(),
   /** The envelope seq of the transition this record belongs to. */
   seq: z.number().int(),

@@ -92,7 +92,7 @@ export const RoomStatusBody = z.object({
   lastError: z.object({ at: z.number(), code: z.string(), message: z.string() }).nullable(),
   /** Journal facts waiting in the outbox for D1. */
   journalPending: z.number().int(),
-  /** Approximate bytes persisted (snapshot, timers, messages, facts, inspection) since the room last woke. */
+  /** Approximate bytes persisted (snapshot, timers, messages, facts, the input log) since the room last woke. */
   writes: z.object({ transitions: z.number().int(), bytes: z.number().int(), lastTransitionBytes: z.number().int() }),
   connections: z.number().int(),
   /** The dashboard's summary, from the machine version; null when the game is not running or the version has none. */

@@ -1,9 +1,10 @@
 /**
  * The envelope: what a room persists after a transition that changed the snapshot — the pinned
  * machine version and the actor's persisted snapshot — plus the room record written once at init
- * (the init payload, opaque to the room, and the seed). The transition counter and time live in a
- * one-row head of their own, so a transition that leaves the snapshot as it was (a chat message,
- * a timer that only moved) does not rewrite it. Durable timers live in the scheduler's task table.
+ * (the init payload, opaque to the room, and the seed). A transition that leaves the snapshot as it
+ * was (a chat message, a timer that only moved) does not rewrite it: its seq and time are in the
+ * room's input log (input-log.ts), which the room reads on wake. The one-row head (`envelope_head`)
+ * is what rooms wrote for that before the log, and is still read for them. Durable timers live in the scheduler's task table.
  * All of it is written in the step's one transaction.
  */
 import type { MachineRef } from '../machines/machine-version';
@@ -109,7 +110,7 @@ export class EnvelopeStore {
          seq = excluded.seq, updated_at = excluded.updated_at`,
       envelope.machine, envelope.snapshot, envelope.seq, envelope.updatedAt,
     );
-    this.writeHead(envelope.seq, envelope.updatedAt);
+    // No head row: it is read only when ahead of the envelope, and the input log carries later seqs.
   }
 
   /** Replaces the stored init payload (an upgrade whose version migrated it); the init hash stays. */

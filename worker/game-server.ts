@@ -44,10 +44,15 @@ export class GameServer extends Server<Env> {
     return Date.now();
   }
 
+  /** Each player's frame budget (protocol/frames.ts). The bench build lifts it to find the room's own ceiling. */
+  protected playerRateLimits(): PlayerRateLimits {
+    return new PlayerRateLimits();
+  }
+
   private storage!: RoomStorage;
   private scheduler!: Scheduler;
   room!: HostedRoom;
-  private readonly rateLimits = new PlayerRateLimits();
+  private readonly rateLimits = this.playerRateLimits();
   private lastError: { at: number; code: string; message: string } | null = null;
   /** The alarm time last set, so unchanged alarms are not rewritten. */
   private alarmAt: number | null | undefined;
@@ -147,6 +152,8 @@ export class GameServer extends Server<Env> {
    * greeting) see the present too.
    */
   private async catchUp(): Promise<void> {
+    // Inspection records are made only while someone listens (the past is rebuilt for a late one).
+    this.room.inspecting = [...this.getConnections<ConnectionState>()].some((c) => c.state?.role === 'inspector' || c.state?.role === 'inspector-pending');
     try {
       const outcome = this.room.deliverDue();
       const failure = outcome.result?.failure;

@@ -1,12 +1,13 @@
 /**
  * The room's adapter of the one host (engine/host.ts) to its SQLite: it restores the host from the
  * stored state on every wake, hands it one input at a time, and applies each result in one
- * transaction — the envelope (only when the snapshot changed), the head, the changed timer rows,
- * chat messages, journal facts, inspection records and the action's remembered outcome. Only then
+ * transaction — the envelope (only when the snapshot changed), the input log's row (input-log.ts:
+ * the input, seq and time, and now and then a checkpoint), the changed timer rows, chat messages,
+ * journal facts and the action's remembered outcome. Only then
  * does the caller acknowledge and broadcast. It knows nothing of HTTP, sockets or Durable Objects
  * beyond {@link RoomStorage}; the GameServer adapts it to the platform.
  */
-import { GameHost, type HostInput, type StepResult, type StoredState, type ViewChange } from '../engine/host';
+import { GameHost, type HostClock, type HostInput, type StepResult, type StoredState, type ViewChange } from '../engine/host';
 import { HostError, RestoreError, type RestoreProblem } from '../engine/host-error';
 import { initHash } from '../engine/init-hash';
 import { migrate } from '../engine/migration';
@@ -14,7 +15,10 @@ import { refOf, type HostSummary, type MachineRef, type MachineVersion, type Roo
 import type { MachineRegistry } from '../machines/registry';
 import { ActionRefs, type RememberedOutcome } from './action-refs';
 import { EnvelopeStore, type RoomRecord } from './envelope';
-import { InspectionLog, type StoredRecord } from './inspection-log';
+import { historyEntryOf, inputHistory } from '../engine/input-history';
+import type { HistoryEntry, InputHistory } from '../protocol';
+import { CHECKPOINT_EVERY, InputLog } from './input-log';
+import { inspectionHistory, recordsOf, type StoredRecord } from './inspection-log';
 import { JOURNAL_FLUSH_TASK, JournalOutbox, type JournalFact, type JournalSink } from './journal/outbox';
 import type { ChatMessage, MessageReactions } from '../protocol';
 import { MessageLog } from './message-log';
@@ -63,7 +67,7 @@ export class HostedRoom {
   private readonly outbox: JournalOutbox;
   private readonly refs: ActionRefs;
   readonly messages: MessageLog;
-  readonly inspection: InspectionLog;
+  private readonly log: InputLog;
   private readonly registry: MachineRegistry;
   private readonly scheduler: Scheduler;
   private readonly storage: RoomStorage;
@@ -76,6 +80,17 @@ export class HostedRoom {
   private stored: StoredState | undefined;
   /** Task ids of timer rows written before ids were derived from the timer (see timer-tasks.ts). */
   private legacyTaskIds = new Map<string, string>();
+  /** Whether hosts keep inspection records (only while an inspector listens; see GameHost.inspecting). */
+  private inspect = false;
+  /**
+   * The hosts' clock: the room's, held still while a step runs, so that the time an input is
+   * recorded at is the time the host ran it at (a replay gives it at that time).
+   */
+  private pinned: number | undefined;
+  private readonly clock: HostClock = { now: () => this.pinned ?? this.now() };
+  /** What decides the next checkpoint. */
+  private lastCheckpointSeq = 0;
+  private lastValue: string | undefined;
   /** What persisting has cost since this instance woke (for the benchmarks and `/status`). */
   readonly writes = { transitions: 0, bytes: 0, lastTransitionBytes: 0 };
 
@@ -88,7 +103,7 @@ export class HostedRoom {
     this.outbox = new JournalOutbox(this.storage);
     this.refs = new ActionRefs(this.storage);
     this.messages = new MessageLog(this.storage);
-    this.inspection = new InspectionLog(this.storage);
+    this.log = new InputLog(this.storage);
   }
 
   /**
@@ -103,7 +118,18 @@ export class HostedRoom {
     const envelope = this.envelopes.read();
     const { timers, tasks } = storedTimers(this.scheduler);
     this.legacyTaskIds = new Map(tasks.filter((t) => t.id !== timerTaskId(t.payload)).map((t) => [timerTaskId(t.payload), t.id]));
-    this.stored = envelope && { machine: envelope.machine, snapshot: envelope.snapshot, timers, seq: envelope.seq, at: envelope.updatedAt };
+    // A message-only transition writes no head row: its seq and time are the input log's.
+    const head = this.log.head();
+    const logAhead = envelope && head && head.seq > envelope.seq;
+    this.stored = envelope && {
+      machine: envelope.machine,
+      snapshot: envelope.snapshot,
+      timers,
+      seq: logAhead ? head.seq : envelope.seq,
+      at: logAhead ? head.at : envelope.updatedAt,
+    };
+    this.lastCheckpointSeq = this.log.lastCheckpointSeq() ?? 0;
+    this.lastValue = undefined;
     if (!this.room) return 'uninitialised';
     if (!this.stored) return this.fail({ code: 'ENVELOPE_MISSING', message: 'the room was initialised but holds no game state' });
     const version = this.registry.get(this.stored.machine);
@@ -111,7 +137,7 @@ export class HostedRoom {
       return this.fail({ code: 'UNKNOWN_MACHINE_VERSION', message: `machine ${this.stored.machine} is not registered in this build` });
     }
     try {
-      this.host = GameHost.restore(version, this.stored, payloadOf(this.room.init), this.facts, { clock: { now: this.now }, inspect: true });
+      this.host = GameHost.restore(version, this.stored, payloadOf(this.room.init), this.facts, { clock: this.clock, inspect: this.inspect });
     } catch (error) {
       if (error instanceof RestoreError) return this.fail(error.problem);
       return this.fail({ code: 'SNAPSHOT_INVALID', message: (error as Error).message });
@@ -174,6 +200,12 @@ export class HostedRoom {
     return this.host?.hostView() ?? null;
   }
 
+  /** Keep inspection records from now on (an inspector listens) or not; the past is rebuilt when asked for. */
+  set inspecting(on: boolean) {
+    this.inspect = on;
+    if (this.host) this.host.inspecting = on;
+  }
+
   get journalPending(): number {
     return this.outbox.pending();
   }
@@ -205,17 +237,22 @@ export class HostedRoom {
     const now = this.now();
     const room: RoomRecord = { roomId, createdWith: refOf(version), init: payload, initHash: hash, createdAt: now, seed: roomId };
     let created: { host: GameHost; result: StepResult };
+    // The game starts at the room's creation time exactly, so that a replay from the facts starts where it did.
+    this.pinned = now;
     try {
-      created = GameHost.create(version, payloadOf(payload), factsOf(room), { clock: { now: this.now }, inspect: true });
+      created = GameHost.create(version, payloadOf(payload), factsOf(room), { clock: this.clock, inspect: this.inspect });
     } catch (error) {
       if (error instanceof HostError) throw roomErrorOf(error);
       throw error;
+    } finally {
+      this.pinned = undefined;
     }
     // Set first so the facts name the room; a failed write restores from storage, which unsets it.
     this.room = room;
     const outcome = this.apply(created.result, [{ kind: 'room.created', data: { machine: room.createdWith } }], {
       before: () => this.envelopes.writeRoom(room),
       force: true,
+      log: { kind: 'start', at: now },
     });
     this.host = created.host;
     this.problem = undefined;
@@ -228,11 +265,22 @@ export class HostedRoom {
    */
   input(input: HostInput, options: { facts?: RoomFact[]; ref?: { playerId: string; ref: string } } = {}): RoomOutcome {
     const host = this.requireHost();
-    const result = host.step(this.withReferencedMessage(host, input));
+    // The message a reply or reaction names is looked up here and recorded with the input, so a
+    // replay sees what the machine saw.
+    const given = this.withReferencedMessage(host, input);
+    const at = this.now();
+    this.pinned = at;
+    let result: StepResult;
+    try {
+      result = host.step(given);
+    } finally {
+      this.pinned = undefined;
+    }
     const rejected = result.input.status === 'rejected';
     const answer = options.ref && !rejected ? outcomeFor(result, options.ref.playerId) : null;
     return this.apply(result, rejected ? [] : (options.facts ?? []), {
       remember: answer && options.ref ? { ...options.ref, outcome: answer } : undefined,
+      log: { kind: 'input', at, entry: historyEntryOf(at, given, result, host.state === result.state ? host.snapshot : undefined) },
     });
   }
 
@@ -284,7 +332,7 @@ export class HostedRoom {
         stored: this.stored,
         init: payload,
         facts: this.facts,
-        options: { clock: { now: this.now }, inspect: true },
+        options: { clock: this.clock, inspect: this.inspect },
       });
     } catch (error) {
       if (error instanceof HostError) throw roomErrorOf(error);
@@ -307,6 +355,7 @@ export class HostedRoom {
     };
     const outcome = this.apply(upgradeResult, [{ kind: 'room.upgraded', data: { from, to: refOf(target) } }], {
       before: initChanged ? () => this.envelopes.writeInit(nextInit) : undefined,
+      log: { kind: 'upgrade', at: migrated.state.at },
     });
     if (initChanged) this.room = { ...this.room, init: nextInit };
     this.host = migrated.host;
@@ -330,16 +379,28 @@ export class HostedRoom {
   private apply(
     result: StepResult,
     roomFacts: RoomFact[],
-    extra: { before?: () => void; force?: boolean; remember?: { playerId: string; ref: string; outcome: RememberedOutcome } } = {},
+    extra: {
+      before?: () => void;
+      force?: boolean;
+      remember?: { playerId: string; ref: string; outcome: RememberedOutcome };
+      log?: { kind: 'start' | 'input' | 'upgrade'; at: number; entry?: HistoryEntry | null };
+    } = {},
   ): RoomOutcome {
     const failedTimer = result.failure?.timer;
-    const changed = result.transitions.length > 0 || roomFacts.length > 0 || extra.force || extra.remember || failedTimer;
+    // A machine refusal changes nothing but is part of the game's history (a draft may accept it).
+    const changed = result.transitions.length > 0 || roomFacts.length > 0 || extra.force || extra.remember || failedTimer || extra.log?.entry;
     if (!changed) return { result, messages: [], records: [] };
     const now = this.now();
     const seq = result.state.seq;
     let messages: ChatMessage[] = [];
     const reactions: NonNullable<RoomOutcome['reactions']> = [];
-    let records: StoredRecord[] = [];
+    const records: StoredRecord[] = recordsOf(result.transitions);
+    const entry = extra.log?.entry ?? null;
+    const value = entry ? JSON.stringify(entry.after?.value) : undefined;
+    const checkpoint =
+      extra.log !== undefined &&
+      result.transitions.length > 0 &&
+      (extra.log.kind !== 'input' || seq - this.lastCheckpointSeq >= CHECKPOINT_EVERY || (value !== undefined && value !== this.currentValue()));
     let bytes = 0;
     try {
       this.storage.transaction(() => {
@@ -348,10 +409,27 @@ export class HostedRoom {
           if (result.snapshotChanged || extra.force) {
             this.envelopes.write({ machine: result.state.machine, snapshot: result.state.snapshot, seq, updatedAt: result.state.at });
             bytes += result.state.snapshot.length;
-          } else {
+          } else if (!(entry || extra.log?.kind === 'upgrade' || extra.log?.kind === 'start')) {
+            // No log row will carry this seq (only a test's unchecked event gets here): the head must.
             this.envelopes.writeHead(seq, result.state.at);
           }
           bytes += writeTimers(this.scheduler, result.timers, this.legacyTaskIds);
+        }
+        // The step's log row. For a group chat post this row and the message are all that is
+        // written: the row must stay (it is the input a replay gives again, and a draft may
+        // decide otherwise), and it carries the seq, so no head row moves.
+        if (extra.log && (entry || extra.log.kind !== 'input')) {
+          // A room created before the log: its state as it was becomes the log's first checkpoint.
+          if (this.log.empty && extra.log.kind !== 'start' && this.stored) {
+            this.log.append({ kind: 'resume', seq: this.stored.seq, at: this.stored.at, entry: null, state: this.stored });
+          }
+          bytes += this.log.append({
+            kind: extra.log.kind,
+            seq,
+            at: extra.log.kind === 'input' ? extra.log.at : result.state.at,
+            entry,
+            state: checkpoint ? result.state : null,
+          });
         }
         // The room's own facts (an admin's action) come first, as their ids sort (`a…` before the
         // machine's `m…`): they caused what the machine journals. A room fact may belong to no
@@ -360,7 +438,6 @@ export class HostedRoom {
           this.fact(`${seq}:a${i}:${crypto.randomUUID()}`, seq, now, fact.kind, fact.data, result.state.machine),
         );
         for (const transition of result.transitions) {
-          records.push(...this.inspection.append(transition.seq, transition.at, transition.inspection));
           transition.effects.forEach(({ effect }, i) => {
             if (effect.type === 'room.message') {
               const { channel, members, from, text, replyTo, mentions } = effect;
@@ -372,7 +449,6 @@ export class HostedRoom {
             }
           });
         }
-        bytes += records.reduce((n, r) => n + r.json.length, 0);
         bytes += messages.reduce((n, m) => n + m.text.length + m.channel.length + (m.members?.length ?? 0) * 8, 0);
         if (facts.length > 0) {
           bytes += JSON.stringify(facts).length;
@@ -395,12 +471,59 @@ export class HostedRoom {
       throw new RoomError('PERSIST_FAILED', `the transition could not be saved and nothing changed: ${(error as Error).message}`);
     }
     this.stored = result.state;
+    if (checkpoint) this.lastCheckpointSeq = seq;
+    if (value !== undefined) this.lastValue = value;
     if (result.transitions.length > 0) {
       this.writes.transitions += result.transitions.length;
       this.writes.bytes += bytes;
       this.writes.lastTransitionBytes = bytes;
     }
     return { result, messages, records, ...(reactions.length > 0 ? { reactions } : {}) };
+  }
+
+  /** The root state value's JSON before this step (what tells a phase change). */
+  private currentValue(): string | undefined {
+    if (this.lastValue === undefined && this.stored) {
+      try {
+        this.lastValue = JSON.stringify((JSON.parse(this.stored.snapshot) as { value?: unknown }).value);
+      } catch {
+        return undefined;
+      }
+    }
+    return this.lastValue;
+  }
+
+  /** The inspection history a late inspector gets (rebuilt from the input log; see inspection-log.ts). */
+  inspectionHistory(): StoredRecord[] {
+    if (!this.room) return [];
+    return inspectionHistory({
+      storage: this.storage,
+      log: this.log,
+      registry: this.registry,
+      room: this.room,
+      facts: this.facts,
+      payload: payloadOf(this.room.init),
+      seq: this.seq,
+    });
+  }
+
+  /**
+   * The game's input history for export (`GET …/history`). Refused when the log does not reach
+   * back to the game's start (a room created before it): a history that cannot replay is worse than none.
+   */
+  inputHistory(): InputHistory {
+    if (!this.room) throw new RoomError('ROOM_NOT_FOUND', 'this room has not been initialised');
+    if (this.log.first()?.kind !== 'start') {
+      throw new RoomError('HISTORY_INCOMPLETE', 'this room was created before it recorded its inputs; its history cannot be replayed');
+    }
+    return inputHistory({
+      room: this.room.roomId,
+      machine: this.room.createdWith,
+      facts: this.facts,
+      init: payloadOf(this.room.init),
+      entries: this.log.entries(),
+      upgradedAt: this.log.upgradedAt(),
+    });
   }
 
   private fact(id: string, seq: number, at: number, kind: string, data: Record<string, unknown>, machine: MachineRef): JournalFact {

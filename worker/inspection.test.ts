@@ -1,8 +1,7 @@
 import { evictDurableObject } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { INSPECTION_HISTORY_TRANSITIONS, InspectionLog } from './inspection-log';
-import { roomStorageOf } from './room-storage';
-import { SECRET, TestSocket, call, inRoom, initRoom, play, stub, tokens } from './test/helpers';
+import { INSPECTION_HISTORY_TRANSITIONS } from './inspection-log';
+import { SECRET, TestSocket, advance, call, initRoom, labInit, play, stub, tokens } from './test/helpers';
 
 async function inspector(room: string, token: string): Promise<TestSocket> {
   const socket = await TestSocket.open(room.concat('/inspect'), '');
@@ -68,15 +67,50 @@ describe('the inspection stream', () => {
     expect(Math.max(...seqs)).toBe(hello.status.seq);
   });
 
-  it(`keeps only the last ${INSPECTION_HISTORY_TRANSITIONS} transitions`, () =>
-    inRoom('insp-4', (_server, state) => {
-      const log = new InspectionLog(roomStorageOf(state.storage));
-      const event = { type: '@xstate.event' as const, sessionId: 'root', rootId: 'root', id: null, createdAt: '0', _version: '0.7.2', event: { type: 'tick' } };
-      for (let seq = 1; seq <= INSPECTION_HISTORY_TRANSITIONS + 5; seq++) log.append(seq, seq, [event]);
-      const history = log.history();
-      expect(history).toHaveLength(INSPECTION_HISTORY_TRANSITIONS);
-      expect(history[0]!.seq).toBe(6);
-    }));
+  it('rebuilds a late inspector\'s history, snapshots included, exactly as the records went out live, across eviction', async () => {
+    await initRoom('insp-6', labInit({ tickEveryMs: 1_000, ringAfterMs: 3_600_000 }));
+    const live = await inspector('insp-6', SECRET);
+    const first = await live.next((f) => f.type === 'inspect.hello');
+    const sent: any[] = [...first.history];
+    await play('insp-6', 'ana', { type: 'lab.start' });
+    await play('insp-6', 'ben', { type: 'lab.say', text: 'hello' });
+    await play('insp-6', 'ben', { type: 'lab.poke' });
+    // 150 ticks in one step: a checkpoint between the records and the present.
+    await advance('insp-6', 150_000);
+    await play('insp-6', 'cy', { type: 'lab.poke' });
+    await evictDurableObject(stub('insp-6'));
+    await play('insp-6', 'ana', { type: 'lab.say', text: 'after the eviction' });
+    const { json: status } = await call('insp-6', 'status');
+    for (;;) {
+      const frame = await live.next((f) => f.type === 'inspect.records' || f.type === 'inspect.hello');
+      sent.push(...(frame.records ?? []));
+      if (sent.at(-1)?.seq === status.seq) break;
+    }
+    live.close();
+    const late = await inspector('insp-6', SECRET);
+    const hello = await late.next((f) => f.type === 'inspect.hello');
+    expect(hello.history.length).toBeGreaterThan(300);
+    expect(hello.history.some((r: any) => r.event.type === '@xstate.snapshot' && r.event.snapshot?.context?.fired?.length === 150)).toBe(true);
+    expect(hello.history).toEqual(sent);
+  });
+
+  it(`keeps only the last ${INSPECTION_HISTORY_TRANSITIONS} transitions`, async () => {
+    await initRoom('insp-4', labInit({ tickEveryMs: 1_000, ringAfterMs: 36_000_000 }));
+    await play('insp-4', 'ana', { type: 'lab.start' });
+    await advance('insp-4', 600_000);
+    await play('insp-4', 'ana', { type: 'lab.poke' });
+    await advance('insp-4', 600_000);
+    await play('insp-4', 'ben', { type: 'lab.poke' });
+    const { json: status } = await call('insp-4', 'status');
+    const socket = await inspector('insp-4', SECRET);
+    const hello = await socket.next((f) => f.type === 'inspect.hello', 20_000);
+    const seqs = new Set<number>(hello.history.map((r: any) => r.seq));
+    expect(seqs.size).toBe(INSPECTION_HISTORY_TRANSITIONS);
+    expect(Math.min(...seqs)).toBe(status.seq - INSPECTION_HISTORY_TRANSITIONS + 1);
+    const ns = hello.history.map((r: any) => r.n);
+    expect(ns).toEqual([...ns].sort((a, b) => a - b));
+    expect(new Set(ns).size).toBe(ns.length);
+  });
 
   it('fires a timer by hand only when developer tools are on', async () => {
     await initRoom('insp-5');

@@ -70,7 +70,7 @@ export function sendHello(connection: Connection, room: HostedRoom, roomId: stri
   sendWithRecords(
     connection,
     { type: 'inspect.hello', roomId, status, definition: room.version ? describeMachine(room.version) : null, history: RECORDS },
-    room.inspection.history(),
+    room.inspectionHistory(),
   );
 }
 

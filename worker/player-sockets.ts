@@ -133,7 +133,9 @@ export function sendMessagesAfter(connection: RoomConnection, room: HostedRoom, 
  * it and the patch is smaller; otherwise whole. A client that cannot apply a patch asks to resync.
  */
 function viewFrame(seq: number, change: ViewChange): string {
-  const whole = JSON.stringify({ type: 'view', seq, view: change.view } satisfies ServerFrame);
+  // The host's serialisation of the view is spliced in: serialising 20 views again per step was a twentieth of the room's CPU.
+  const whole =
+    change.json !== undefined ? `{"type":"view","seq":${seq},"view":${change.json}}` : JSON.stringify({ type: 'view', seq, view: change.view } satisfies ServerFrame);
   if (!change.patch) return whole;
   const patch = JSON.stringify({ type: 'patch', seq, base: change.patch.since, ops: change.patch.ops as PatchOperation[] } satisfies ServerFrame);
   return patch.length < whole.length ? patch : whole;
@@ -174,9 +176,14 @@ export function fanOut(connections: Iterable<RoomConnection>, room: HostedRoom, 
 export class PlayerRateLimits {
   private readonly buckets = new Map<string, TokenBucket>();
 
+  constructor(
+    private readonly burst = RATE_BURST,
+    private readonly perSecond = RATE_PER_SECOND,
+  ) {}
+
   take(playerId: string, now: number): boolean {
     let bucket = this.buckets.get(playerId);
-    if (!bucket) this.buckets.set(playerId, (bucket = new TokenBucket(RATE_BURST, RATE_PER_SECOND, now)));
+    if (!bucket) this.buckets.set(playerId, (bucket = new TokenBucket(this.burst, this.perSecond, now)));
     return bucket.take(now);
   }
 }

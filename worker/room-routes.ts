@@ -67,6 +67,12 @@ export async function roomStatus(ctx: RouteContext): Promise<Response> {
   );
 }
 
+/** GET /history — the game's recorded inputs (protocol/input-history.ts), for replay; admins only, as it holds every secret. */
+export async function roomHistory(ctx: RouteContext): Promise<Response> {
+  await requireAdmin(ctx.request, ctx.env, ctx.roomId);
+  return Response.json(ctx.room.inputHistory());
+}
+
 /** POST /timers/fire — a developer tool: deliver one machine timer now (only with DEV_TOOLS=1). */
 export async function fireTimer(ctx: RouteContext): Promise<Response> {
   await requireAdmin(ctx.request, ctx.env, ctx.roomId);
@@ -124,6 +130,7 @@ export async function mintTokens(ctx: RouteContext): Promise<Response> {
 export const ROUTES: Record<string, Partial<Record<string, (ctx: RouteContext) => Promise<Response>>>> = {
   init: { POST: initRoom },
   status: { GET: roomStatus },
+  history: { GET: roomHistory },
   admin: { POST: adminEvent },
   upgrade: { POST: upgradeRoom },
   tokens: { POST: mintTokens },

@@ -28,7 +28,7 @@ export function roomStatusOf(room: HostedRoom, scheduler: Scheduler, extras: Sta
     restore: room.problem ? { ok: false as const, ...room.problem } : { ok: true as const },
     lastError: extras.lastError,
     journalPending: room.journalPending,
-    /** Approximate bytes persisted (snapshot, timers, messages, facts, inspection) since the room last woke. */
+    /** Approximate bytes persisted (snapshot, timers, messages, facts, the input log) since the room last woke. */
     writes: { ...room.writes },
     connections: extras.connections,
     host: room.hostSummary(),

@@ -1,8 +1,12 @@
 /**
- * Step 1, latency: 20 bots on real sockets in one pecking-order room (ADMIN scheduling, day 1's
- * social phase, so chat, DMs, gifts and the pick are all open), sending at a steady rate; for each
- * action, the time until the sender's view after its ack and until every other player's view.
- * The same frames are then replayed at the same moments against a fresh baseline room.
+ * Step 1, latency, over a cast-size sweep: 5, 10 and 20 bots on real sockets in one pecking-order
+ * room (ADMIN scheduling, day 1's social phase, so chat, DMs, gifts and the pick are all open), and
+ * 20 bots with 20 more read-only connections, sending at a steady rate; for each action, the time
+ * until the sender's view and until the last other connection's view of that transition (a
+ * connection whose view did not change gets nothing, and is counted apart). The same frames are
+ * then replayed at the same moments against a fresh baseline room with as many connections, so
+ * every figure is a ratio to the baseline with the same connections. The 20-player cast is the
+ * step's headline (`game`, `baseline`, `ratio`).
  */
 import { randomUUID } from 'node:crypto';
 import type { BenchContext } from '../context';
@@ -18,6 +22,8 @@ export interface LatencySide {
   accepted: number;
   refused: Record<string, number>;
   lost: number;
+  /** Accepted actions after which the sender's view, or no other connection's view, changed (see open-loop.ts). */
+  noViewChange: { sender: number; everyone: number };
   /** Bytes a socket received per accepted action (views and messages), averaged over sockets. */
   bytesPerActionPerSocket: number;
   /**
@@ -27,6 +33,26 @@ export interface LatencySide {
   serverCpuMsPerAction: number | null;
 }
 
+export interface CastRatio {
+  senderP50: number;
+  everyoneP50: number;
+  senderP99: number;
+  everyoneP99: number;
+  serverCpu: number | null;
+  bytesPerSocket: number;
+}
+
+export interface CastResult {
+  players: number;
+  /** Read-only connections beside the players'. */
+  readers: number;
+  actions: number;
+  game: LatencySide;
+  baseline: LatencySide;
+  /** game / baseline, same connections. */
+  ratio: CastRatio;
+}
+
 export interface LatencyResult {
   players: number;
   actions: number;
@@ -34,7 +60,11 @@ export interface LatencyResult {
   game: LatencySide;
   baseline: LatencySide;
   /** game / baseline. */
-  ratio: { senderP50: number; everyoneP50: number; senderP99: number; everyoneP99: number; serverCpu: number | null };
+  ratio: CastRatio;
+  /** Every cast of the sweep, smallest first (the headline is the one of `players` without readers). */
+  sweep: CastResult[];
+  /** The 20-player ratio over the 5-player ratio, p50, sender and everyone: flat in cast size is 1. */
+  growth: { senderP50: number; everyoneP50: number };
 }
 
 export function summarise(sockets: PlayerSocket[], measured: Measured, bytesBefore: number, serverCpuSeconds: number | null): LatencySide {
@@ -47,6 +77,7 @@ export function summarise(sockets: PlayerSocket[], measured: Measured, bytesBefo
     accepted: measured.accepted,
     refused: measured.refused,
     lost: measured.lost,
+    noViewChange: measured.noViewChange,
     bytesPerActionPerSocket: Math.round(bytes / Math.max(1, measured.accepted) / sockets.length),
   };
 }
@@ -61,15 +92,15 @@ function serverCpu(ctx: BenchContext): () => number | null {
   return () => server.cpuSeconds() - before;
 }
 
-export async function latencyStep(ctx: BenchContext): Promise<LatencyResult> {
-  const players = ctx.smoke ? 4 : 20;
-  const actions = ctx.smoke ? 20 : 400;
-  const warmup = ctx.smoke ? 4 : 40;
-  const rate = ctx.smoke ? 20 : 10;
-  const { progress, target } = ctx;
+const ratioOf = (a: number, b: number) => (b > 0 ? round(a / b) : 0);
 
-  progress.update('creating a 20-player game and connecting the bots');
-  const room = await BotRoom.create(target, { players, preset: 'TEST', scheduling: 'ADMIN', startingSilver: 10_000 });
+/** One cast: the game room, then the baseline room with as many connections, the same frames at the same moments. */
+async function measureCast(ctx: BenchContext, players: number, readers: number, actions: number, rate: number): Promise<CastResult & { baselineRoomId: string }> {
+  const warmup = ctx.smoke ? 4 : 40;
+  const { progress, target } = ctx;
+  const label = readers > 0 ? `${players} players + ${readers} readers` : `${players} players`;
+  progress.update(`${label}: creating the game and connecting`);
+  const room = await BotRoom.create(target, { players, readers, preset: 'TEST', scheduling: 'ADMIN', startingSilver: 10_000 });
   let game: LatencySide;
   let warm: Run;
   let run: Run;
@@ -79,51 +110,88 @@ export async function latencyStep(ctx: BenchContext): Promise<LatencyResult> {
       const move = room.move(player);
       return move ? { type: move.type, ...move.payload } : null;
     };
-    warm = await driveOpenLoop({ sockets: room.sockets, rate, count: warmup, choose });
+    warm = await driveOpenLoop({ sockets: room.players, rate, count: warmup, choose });
     await settle(room.sockets, warm.actions);
     const before = bytesIn(room.sockets);
     const cpu = serverCpu(ctx);
     run = await driveOpenLoop({
-      sockets: room.sockets,
+      sockets: room.players,
       rate,
       count: actions,
       choose,
-      onProgress: (n) => progress.update(`game room: ${n}/${actions} actions at ${rate}/s`),
+      onProgress: (n) => progress.update(`${label}, game room: ${n}/${actions} actions at ${rate}/s`),
     });
-    await settle(room.sockets, run.actions);
-    game = summarise(room.sockets, measure(room.sockets, run.actions), before, cpu());
+    const synced = await settle(room.sockets, run.actions);
+    game = summarise(room.sockets, measure(room.sockets, run.actions, synced), before, cpu());
   } finally {
     room.close();
   }
 
-  progress.update('baseline room: connecting');
+  progress.update(`${label}, baseline room: connecting`);
   const baselineRoomId = `bench-${randomUUID()}`;
-  const sockets = await openBaseline(target.baseUrl, baselineRoomId, players);
+  const sockets = await openBaseline(target.baseUrl, baselineRoomId, players + readers);
   let baseline: LatencySide;
   try {
-    const warmBase = await replayTrace(sockets, warm.trace);
+    const senders = sockets.slice(0, players);
+    const warmBase = await replayTrace(senders, warm.trace);
     await settle(sockets, warmBase.actions);
     const before = bytesIn(sockets);
     const cpu = serverCpu(ctx);
-    const replay = await replayTrace(sockets, run.trace, (n) => progress.update(`baseline room: ${n}/${actions} actions at ${rate}/s`));
-    await settle(sockets, replay.actions);
-    baseline = summarise(sockets, measure(sockets, replay.actions), before, cpu());
+    const replay = await replayTrace(senders, run.trace, (n) => progress.update(`${label}, baseline room: ${n}/${actions} actions at ${rate}/s`));
+    const synced = await settle(sockets, replay.actions);
+    baseline = summarise(sockets, measure(sockets, replay.actions, synced), before, cpu());
   } finally {
     for (const socket of sockets) socket.close();
   }
-  ctx.shared.baselineRoomId = baselineRoomId;
   return {
     players,
+    readers,
     actions,
-    ratePerSecond: rate,
     game,
     baseline,
+    baselineRoomId,
     ratio: {
-      senderP50: round(game.sender.p50 / baseline.sender.p50),
-      everyoneP50: round(game.everyone.p50 / baseline.everyone.p50),
-      senderP99: round(game.sender.p99 / baseline.sender.p99),
-      everyoneP99: round(game.everyone.p99 / baseline.everyone.p99),
+      senderP50: ratioOf(game.sender.p50, baseline.sender.p50),
+      everyoneP50: ratioOf(game.everyone.p50, baseline.everyone.p50),
+      senderP99: ratioOf(game.sender.p99, baseline.sender.p99),
+      everyoneP99: ratioOf(game.everyone.p99, baseline.everyone.p99),
       serverCpu: game.serverCpuMsPerAction !== null && baseline.serverCpuMsPerAction ? round(game.serverCpuMsPerAction / baseline.serverCpuMsPerAction) : null,
+      bytesPerSocket: ratioOf(game.bytesPerActionPerSocket, baseline.bytesPerActionPerSocket),
+    },
+  };
+}
+
+export async function latencyStep(ctx: BenchContext): Promise<LatencyResult> {
+  const rate = ctx.smoke ? 20 : 10;
+  const casts: { players: number; readers: number; actions: number }[] = ctx.smoke
+    ? [{ players: 3, readers: 0, actions: 12 }, { players: 4, readers: 0, actions: 20 }, { players: 4, readers: 4, actions: 12 }]
+    : [
+        { players: 5, readers: 0, actions: 200 },
+        { players: 10, readers: 0, actions: 200 },
+        { players: 20, readers: 0, actions: 400 },
+        { players: 20, readers: 20, actions: 200 },
+      ];
+  const sweep: CastResult[] = [];
+  let baselineRoomId = '';
+  for (const cast of casts) {
+    const { baselineRoomId: id, ...result } = await measureCast(ctx, cast.players, cast.readers, cast.actions, rate);
+    sweep.push(result);
+    if (cast.readers === 0) baselineRoomId = id;
+  }
+  ctx.shared.baselineRoomId = baselineRoomId;
+  const headline = [...sweep].reverse().find((c) => c.readers === 0)!;
+  const smallest = sweep[0]!;
+  return {
+    players: headline.players,
+    actions: headline.actions,
+    ratePerSecond: rate,
+    game: headline.game,
+    baseline: headline.baseline,
+    ratio: headline.ratio,
+    sweep,
+    growth: {
+      senderP50: ratioOf(headline.ratio.senderP50, smallest.ratio.senderP50),
+      everyoneP50: ratioOf(headline.ratio.everyoneP50, smallest.ratio.everyoneP50),
     },
   };
 }

@@ -24,7 +24,7 @@ export interface SeriesPoint {
   /** Envelope seq (one per persisted transition). */
   seq: number;
   envelopeBytes: number;
-  /** Bytes this transition wrote (snapshot, timers, messages, facts, inspection records). */
+  /** Bytes this transition wrote (snapshot, timers, messages, facts, the input log's row and checkpoints). */
   transitionBytes: number;
 }
 
@@ -52,6 +52,11 @@ export interface PersistenceResult {
   dms: number;
   envelope: Drift;
   perTransition: Drift & { distribution: Distribution };
+  /**
+   * Bytes written per transition against the envelope's size at that transition: the p50 of the
+   * per-transition ratio, and p50 bytes over p50 envelope (target ≤ 1.25).
+   */
+  writtenToEnvelope: { p50: number; ofP50s: number };
   /** Every point, thinned to at most 300 for the report's chart. */
   series: SeriesPoint[];
   limitBytes: number;
@@ -180,6 +185,10 @@ export async function persistenceStep(ctx: BenchContext): Promise<PersistenceRes
     dms: accepted['dm.send'] ?? 0,
     envelope: envelopeDrift,
     perTransition: { ...transitionDrift, distribution: distribution(perTransition) },
+    writtenToEnvelope: {
+      p50: distribution(points.map((p) => p.transitionBytes / Math.max(1, p.envelopeBytes))).p50,
+      ofP50s: round(distribution(perTransition).p50 / Math.max(1, distribution(envelope).p50)),
+    },
     series: thin(points, 300),
     contextByDay,
     limitBytes: LIMIT_BYTES,

@@ -116,7 +116,7 @@ export class SimulatedRoom<TInit = any> {
   step(input: HostInput): StepResult {
     const result = this.host.step(input);
     this.record(result);
-    const entry = historyEntryOf(this.clock.now(), input, result);
+    const entry = historyEntryOf(this.clock.now(), input, result, this.host.state === result.state ? this.host.snapshot : undefined);
     if (entry) this.entries.push(entry);
     if (this.restoreEveryStep) this.host = this.resume(result.state);
     return result;

@@ -135,6 +135,33 @@ function activityView(view: GameSnapshotView, playerId: string): ActivityView | 
   };
 }
 
+/**
+ * Each player's DM partners, in the order of `conversations`, indexed once per snapshot: the host
+ * projects every player after every step, and scanning the up to 190 pairs per player was the
+ * largest part of a projection. Keyed by the (read-only) array itself, so a new snapshot gets a new index.
+ */
+const partnerIndex = new WeakMap<readonly string[], Map<string, string[]>>();
+function conversationsByPlayer(conversations: readonly string[]): Map<string, string[]> {
+  let index = partnerIndex.get(conversations);
+  if (!index) {
+    index = new Map();
+    for (const key of conversations) {
+      const [a, b] = key.split(' ') as [string, string];
+      if (a === undefined || b === undefined) continue;
+      partnersOf(index, a).push(b);
+      if (b !== a) partnersOf(index, b).push(a);
+    }
+    partnerIndex.set(conversations, index);
+  }
+  return index;
+}
+
+function partnersOf(index: Map<string, string[]>, playerId: string): string[] {
+  let partners = index.get(playerId);
+  if (!partners) index.set(playerId, (partners = []));
+  return partners;
+}
+
 /** The view of `playerId`. Pure; reads the persisted snapshot, never a live actor. */
 export function project({ snapshot, init, playerId, timers }: ProjectionInput<PeckingOrderInit>): PlayerView {
   const view = readGameSnapshot(snapshot);
@@ -175,10 +202,7 @@ export function project({ snapshot, init, playerId, timers }: ProjectionInput<Pe
     dms: {
       ...allowance,
       costPerMessage: ECONOMY.dmCost,
-      conversationsWith: context.conversations
-        .map((key) => key.split(' '))
-        .filter((pair) => pair.includes(playerId))
-        .map((pair) => (pair[0] === playerId ? pair[1]! : pair[0]!)),
+      conversationsWith: conversationsByPlayer(context.conversations).get(playerId) ?? [],
     },
     activity: activityView(view, playerId),
     vote: voteView(view, playerId),
