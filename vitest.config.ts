@@ -45,10 +45,6 @@ export default defineConfig({
         test: { name: 'client', include: ['client/**/*.test.ts'], environment: 'node' },
       },
       {
-        // The local relay to @statelyai/inspect's receivers: its pure event stream (the live relay is in e2e/).
-        test: { name: 'relay', include: ['relay/**/*.test.ts'], environment: 'node' },
-      },
-      {
         // Docs generated from code, compared with what is committed (`npm run docs` rewrites them).
         test: { name: 'docs', include: ['docs/**/*.test.ts'], environment: 'node' },
       },

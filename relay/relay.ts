@@ -14,7 +14,7 @@ import type { IncomingMessage } from 'node:http';
 import ReconnectingWebSocket from 'partysocket/ws';
 import { WebSocket, WebSocketServer } from 'ws';
 import { closeReasonOf, InspectorFrame, type CloseReason, type InspectorAuthFrame } from '../protocol';
-import { StatelyStream } from './stately-stream';
+import { StatelyStream } from '../inspector/inspection/stately-stream';
 
 export interface RelayOptions {
   /** The deployment, e.g. http://localhost:8787 or https://pecking-order.example.workers.dev. */
@@ -78,7 +78,11 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
   });
   ok.catch(() => {}); // the caller may await ready or refused, not both
 
-  const upstream = new ReconnectingWebSocket(inspectionUrl(options.url, options.room), [], { maxEnqueuedMessages: 0 });
+  const upstream = new ReconnectingWebSocket(inspectionUrl(options.url, options.room), [], {
+    // A refusal is final (fail closed): a refused credential would only be refused again.
+    shouldReconnectOnClose: (event) => closeReasonOf(event.code) === null,
+    maxEnqueuedMessages: 0,
+  });
   upstream.addEventListener('open', () => {
     const auth: InspectorAuthFrame = { type: 'auth', token: options.token };
     upstream.send(JSON.stringify(auth));
@@ -100,7 +104,6 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
   });
   upstream.addEventListener('close', (event) => {
     const reason = closeReasonOf(event.code);
-    // A refusal is final (fail closed): retrying a refused credential would only be refused again.
     if (reason) {
       log(`the room refused the connection: ${reason}`);
       void close();

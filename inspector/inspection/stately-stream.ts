@@ -2,9 +2,10 @@
  * A room's inspection records as the events `@statelyai/inspect`'s WebSocket inspector sends: one
  * bare event each, in the room's order, every `@xstate.actor` event with its `snapshot` (the room
  * stores actor events without one; the package sends the actor's snapshot when it is created).
- * Pure: the relay feeds it frames, and sends what it returns.
+ * Pure: `npm run inspect`'s relay (relay/) and the Stately window hand-off (live/stately-inspector.ts)
+ * feed it records, and send what it returns.
  */
-import type { InspectedSnapshot, InspectionRecord, StatelyInspectionEvent } from '../protocol';
+import type { InspectedSnapshot, InspectionRecord, StatelyInspectionEvent } from '../../protocol';
 
 /** What `@statelyai/inspect` itself sends for an actor it has no snapshot of. */
 const UNKNOWN_SNAPSHOT: InspectedSnapshot = { status: 'active' };

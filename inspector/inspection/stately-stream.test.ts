@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { STATELY_INSPECT_VERSION, type InspectionRecord, type StatelyInspectionEvent } from '../protocol';
+import { STATELY_INSPECT_VERSION, type InspectionRecord, type StatelyInspectionEvent } from '../../protocol';
 import { StatelyStream } from './stately-stream';
 
 const base = { rootId: 'root', id: null, createdAt: '1', _version: STATELY_INSPECT_VERSION } as const;
