@@ -14,7 +14,8 @@ import type { IncomingMessage } from 'node:http';
 import ReconnectingWebSocket from 'partysocket/ws';
 import { WebSocket, WebSocketServer } from 'ws';
 import { closeReasonOf, InspectorFrame, type CloseReason, type InspectorAuthFrame } from '../protocol';
-import { StatelyStream } from '../inspector/inspection/stately-stream';
+import { rootActorEvent, StatelyStream } from '../inspector/inspection/stately-stream';
+import { catalog } from '../machines/catalog';
 
 export interface RelayOptions {
   /** The deployment, e.g. http://localhost:8787 or https://pecking-order.example.workers.dev. */
@@ -95,7 +96,14 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       return log('ignored a frame that is not an inspection frame');
     }
     if (frame.type === 'inspect.status') return;
-    const fresh = stream.add(frame.type === 'inspect.hello' ? frame.history : frame.records);
+    const records = frame.type === 'inspect.hello' ? frame.history : frame.records;
+    // A history trimmed past the room's start has no root actor event, without which a receiver
+    // draws nothing: one is made from the machine version this build knows.
+    const made = frame.type === 'inspect.hello' && stream.history().length === 0 && records.length > 0
+      ? rootActorEvent(records, catalog.get(frame.status.machine ?? '')?.machine)
+      : null;
+    const fresh = stream.add(records);
+    if (made) (stream.prepend(made), fresh.unshift(made));
     for (const client of server.clients) send(client, fresh);
     if (frame.type === 'inspect.hello') {
       log(`connected to room ${frame.roomId} (${frame.status.machine ?? 'no machine yet'}); ${stream.history().length} events so far`);

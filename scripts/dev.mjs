@@ -16,7 +16,7 @@
 import { mkdirSync } from 'node:fs';
 import { createServer as createNetServer } from 'node:net';
 import { createServer } from 'vite';
-import { ensureDevSecret, isStopping, migrateLocalD1, offlineDefaults, stopTreeOnSignals, wrangler } from './local-worker.mjs';
+import { ensureDevSecret, isStopping, migrateLocalD1, offlineDefaults, stopAndExit, stopTreeOnSignals, wrangler } from './local-worker.mjs';
 
 const APPS = { client: { config: 'client/vite.config.ts', path: '/' }, inspector: { config: 'inspector/vite.config.ts', path: '/inspector/' } };
 
@@ -67,21 +67,27 @@ const workerExit = wrangler(['dev', '--ip', '127.0.0.1', '--port', String(worker
   stdin: 'ignore',
 });
 
-vite = await createServer({
-  configFile: app.config,
-  // A dev server, not a build: never production React, whatever NODE_ENV the shell has.
-  mode: 'development',
-  server: {
-    host,
-    port,
-    strictPort: true,
-    proxy: {
-      '/parties': { target: worker, ws: true },
-      '/api': { target: worker },
+try {
+  vite = await createServer({
+    configFile: app.config,
+    // A dev server, not a build: never production React, whatever NODE_ENV the shell has.
+    mode: 'development',
+    server: {
+      host,
+      port,
+      strictPort: true,
+      proxy: {
+        '/parties': { target: worker, ws: true },
+        '/api': { target: worker },
+      },
     },
-  },
-});
-await vite.listen();
+  });
+  await vite.listen();
+} catch (error) {
+  // e.g. the port is taken: wrangler is running already, and must not be left behind.
+  console.error(`Vite could not start: ${error.message}`);
+  await stopAndExit(1);
+}
 if (isStopping()) await new Promise(() => {}); // the stop exits
 
 const shown = host === '0.0.0.0' ? 'localhost' : host;

@@ -34,6 +34,7 @@ const localNode = fileURLToPath(new URL('../node_modules/node/bin/node', import.
 const nodeBin = existsSync(localNode) ? localNode : process.execPath;
 let current;
 let stopping = false;
+let beforeStop;
 
 /** Whether a stop has begun (the caller then waits: the stop exits the process). */
 export const isStopping = () => stopping;
@@ -91,7 +92,7 @@ function descendants() {
  * whatever of the tree is left (same pid, same command line, so never a process that reused a pid)
  * is then killed by pid.
  */
-async function stop(signal, before) {
+async function stop(signal, before, exitCode = signal === 'SIGINT' ? 130 : 143) {
   if (stopping) return;
   stopping = true;
   const tree = descendants();
@@ -114,10 +115,16 @@ async function stop(signal, before) {
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  process.exit(signal === 'SIGINT' ? 130 : 143);
+  process.exit(exitCode);
 }
 
 /** On SIGINT or SIGTERM, stops everything this process started (`before` first), then exits. */
 export function stopTreeOnSignals(before) {
+  beforeStop = before;
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => void stop(signal, before));
+}
+
+/** Stops everything as a signal would, then exits with `exitCode` (for a failure after wrangler started). */
+export function stopAndExit(exitCode) {
+  return stop('SIGTERM', beforeStop, exitCode);
 }

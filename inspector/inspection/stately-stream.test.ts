@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { STATELY_INSPECT_VERSION, type InspectionRecord, type StatelyInspectionEvent } from '../../protocol';
-import { StatelyStream } from './stately-stream';
+import { createMachine } from 'xstate';
+import { rootActorEvent, StatelyStream } from './stately-stream';
 
 const base = { rootId: 'root', id: null, createdAt: '1', _version: STATELY_INSPECT_VERSION } as const;
 const actor = (sessionId: string): StatelyInspectionEvent => ({ ...base, type: '@xstate.actor', sessionId, name: sessionId, definition: '{}' });
@@ -44,5 +45,13 @@ describe('StatelyStream', () => {
     const stream = new StatelyStream(3);
     stream.add(records(1, 1, [actor('root'), snapshot('root', 'a'), snapshot('root', 'b'), snapshot('root', 'c'), snapshot('root', 'd')]));
     expect(stream.history().map((e) => (e.type === '@xstate.actor' ? 'actor' : e.snapshot?.value))).toEqual(['actor', 'c', 'd']);
+  });
+
+  it('makes up the root actor event a trimmed history lost, from the machine, starting at its first snapshot', () => {
+    expect(rootActorEvent(records(1, 1, [actor('root'), snapshot('root', 'a')]), undefined)).toBeNull();
+    const machine = createMachine({ id: 'game', initial: 'a', states: { a: {} } });
+    const made = rootActorEvent(records(900, 900, [snapshot('root/vote', 'v'), snapshot('root', 'day')]), machine);
+    expect(made).toMatchObject({ type: '@xstate.actor', sessionId: 'root', name: 'game', snapshot: { value: 'day' } });
+    expect(JSON.parse(made!.definition!)).toMatchObject({ id: 'game', initial: 'a' });
   });
 });

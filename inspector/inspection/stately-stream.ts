@@ -5,10 +5,32 @@
  * Pure: `npm run inspect`'s relay (relay/) and the Stately window hand-off (live/stately-inspector.ts)
  * feed it records, and send what it returns.
  */
-import type { InspectedSnapshot, InspectionRecord, StatelyInspectionEvent } from '../../protocol';
+import type { AnyStateMachine } from 'xstate';
+import { STATELY_INSPECT_VERSION, type InspectedSnapshot, type InspectionRecord, type StatelyInspectionEvent } from '../../protocol';
 
 /** What `@statelyai/inspect` itself sends for an actor it has no snapshot of. */
 const UNKNOWN_SNAPSHOT: InspectedSnapshot = { status: 'active' };
+
+/**
+ * The history may have lost the root's `@xstate.actor` event (it keeps the last 1,000
+ * transitions); the Stately inspector needs one to draw the machine, so it is made up from the
+ * machine this build knows, with the root's first snapshot in the records as its start.
+ */
+export function rootActorEvent(records: readonly InspectionRecord[], machine: AnyStateMachine | undefined): StatelyInspectionEvent | null {
+  if (records.some((r) => r.event.type === '@xstate.actor' && r.event.sessionId === 'root')) return null;
+  const first = records[0]?.event;
+  return {
+    type: '@xstate.actor',
+    sessionId: 'root',
+    rootId: 'root',
+    id: null,
+    name: machine?.id ?? 'root',
+    createdAt: first?.createdAt ?? String(Date.now()),
+    _version: first?._version ?? STATELY_INSPECT_VERSION,
+    definition: JSON.stringify(machine?.config ?? { id: 'root' }),
+    snapshot: records.find((r) => r.event.type === '@xstate.snapshot' && r.event.sessionId === 'root')?.event.snapshot ?? UNKNOWN_SNAPSHOT,
+  };
+}
 
 /** Events a late receiver is sent at most (actor events are kept past it: without them nothing draws). */
 export const STREAM_HISTORY_LIMIT = 50_000;
@@ -36,6 +58,11 @@ export class StatelyStream {
     if (fresh.length > 0) this.lastN = fresh[fresh.length - 1]!.n;
     this.keep(out);
     return out;
+  }
+
+  /** Puts an actor event made up for the history (see {@link rootActorEvent}) before everything kept. */
+  prepend(event: StatelyInspectionEvent): void {
+    this.kept.unshift(event);
   }
 
   /** What a receiver that connects now is sent first, oldest first. */

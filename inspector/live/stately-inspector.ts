@@ -7,8 +7,8 @@
  * when the page cannot be reached. Events go only to the Stately origin: they carry every secret.
  */
 import type { AnyStateMachine } from 'xstate';
-import { STATELY_INSPECT_VERSION, type InspectionRecord, type StatelyInspectionEvent } from '../../protocol';
-import { StatelyStream } from '../inspection/stately-stream';
+import type { InspectionRecord, StatelyInspectionEvent } from '../../protocol';
+import { rootActorEvent, StatelyStream } from '../inspection/stately-stream';
 
 export const STATELY_URL = 'https://stately.ai/inspect';
 const STATELY_ORIGIN = new URL(STATELY_URL).origin;
@@ -39,27 +39,6 @@ export interface StatelyHost {
   clearTimeout(id: unknown): void;
 }
 
-/**
- * The history may have lost the root's `@xstate.actor` event (it keeps the last 1,000
- * transitions); the Stately inspector needs one to draw the machine, so it is made up from the
- * machine this build knows.
- */
-function actorEventFor(records: readonly InspectionRecord[], machine: AnyStateMachine | undefined): StatelyInspectionEvent | null {
-  if (records.some((r) => r.event.type === '@xstate.actor' && r.event.sessionId === 'root')) return null;
-  const first = records[0]?.event;
-  return {
-    type: '@xstate.actor',
-    sessionId: 'root',
-    rootId: 'root',
-    id: null,
-    name: machine?.id ?? 'root',
-    createdAt: first?.createdAt ?? String(Date.now()),
-    _version: first?._version ?? STATELY_INSPECT_VERSION,
-    definition: JSON.stringify(machine?.config ?? { id: 'root' }),
-    snapshot: { status: 'active' },
-  };
-}
-
 export function openStatelyInspector(
   records: readonly InspectionRecord[],
   machine: AnyStateMachine | undefined,
@@ -68,7 +47,7 @@ export function openStatelyInspector(
 ): StatelyWindow {
   const target = host.open(STATELY_URL, 'xstateinspector');
   const stream = new StatelyStream(STATELY_BUFFER_LIMIT);
-  const made = actorEventFor(records, machine);
+  const made = rootActorEvent(records, machine);
   stream.add(records);
   let connected = false;
   const post = (events: readonly StatelyInspectionEvent[]) => {
