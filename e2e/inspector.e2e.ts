@@ -295,6 +295,20 @@ describe('live inspection', () => {
     expect(got.find((e) => e.type === '@xstate.actor' && e.sessionId === 'root')).toMatchObject({ rootId: 'root', _version: '0.7.2' });
     expect(got.filter((e) => e.type === '@xstate.snapshot' && e.sessionId === 'root').at(-1).snapshot.value).toMatchObject({ day: {} });
   });
+
+  it('says so in the app when the Stately inspector cannot be reached', async () => {
+    const game = await createGame({ preset: 'TEST', scheduling: 'ADMIN' });
+    const context = await browser.newContext({ viewport: VIEWPORT });
+    contexts.push(context);
+    // As without a network: every request to stately.ai fails.
+    await context.route('https://stately.ai/**', (route) => route.abort('internetdisconnected'));
+    const page = await context.newPage();
+    await openInspector(page, game);
+    await page.waitForSelector(activeState('game.pregame.heldForAdmin'));
+    await Promise.all([context.waitForEvent('page'), page.click('text=Open in Stately inspector')]);
+    await page.waitForSelector('[data-stately-problem]', { timeout: 10_000 });
+    expect(await page.textContent('[data-stately-problem]')).toContain('cannot be reached');
+  });
 });
 
 describe('the workbench', () => {

@@ -1,17 +1,16 @@
 /**
- * `npm start` stops everything it started: SIGTERM to its own process (what a service manager or a
- * closing IDE sends; Ctrl-C reaches it as SIGINT) leaves no wrangler or workerd serving the port.
- * Runs its own `node scripts/start.mjs` on a free port and state directory, beside the suite's server.
+ * `npm start` and `npm run dev` stop everything they started: SIGTERM to their own process (what a
+ * service manager or a closing IDE sends; Ctrl-C reaches it as SIGINT) leaves no Vite, wrangler or
+ * workerd serving a port. Each runs its own script on a free port and state directory, beside the
+ * suite's server.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort } from './free-port';
-
+import { startLocalServer } from './local-server';
 
 /** Whether something accepts connections on the port. */
 const listening = (port: number) =>
@@ -58,53 +57,42 @@ function alive(pid: number): boolean {
   }
 }
 
-const stateDir = mkdtempSync(join(tmpdir(), 'pecking-order-start-stop-'));
-let start: ChildProcess | undefined;
+const stateDirs: string[] = [];
+const started: ChildProcess[] = [];
 let children: { pid: number; command: string }[] = [];
 
 afterAll(() => {
-  // Whatever the test found still running, it ends (by pid, never by name).
+  // Whatever the tests found still running, they end (by pid, never by name).
   for (const { pid } of children) if (alive(pid)) process.kill(pid, 'SIGKILL');
-  if (start?.pid && alive(start.pid)) process.kill(start.pid, 'SIGKILL');
-  rmSync(stateDir, { recursive: true, force: true });
+  for (const child of started) if (child.pid && alive(child.pid)) process.kill(child.pid, 'SIGKILL');
+  for (const dir of stateDirs) rmSync(dir, { recursive: true, force: true });
 });
 
-describe('npm start', () => {
-  it('stops wrangler and workerd on SIGTERM to its own process, and frees the port', async () => {
-    const port = await freePort();
-    const secret = randomBytes(24).toString('base64url');
-    start = spawn(
-      'node',
-      ['scripts/start.mjs', '--ip', '127.0.0.1', '--persist-to', stateDir, '--var', `LOBBY_SECRET:${secret}`, '--show-interactive-dev-session=false'],
-      {
-        env: { ...process.env, PORT: String(port), CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let output = '';
-    start.stdout!.on('data', (chunk) => (output += chunk));
-    start.stderr!.on('data', (chunk) => (output += chunk));
-    const exited = new Promise<number | null>((resolve) => start!.once('exit', (code) => resolve(code)));
+describe.each([
+  { command: 'npm start', script: 'scripts/start.mjs' as const, ports: 1 },
+  // Vite's own port, and the Worker's loopback port behind it.
+  { command: 'npm run dev', script: 'scripts/dev.mjs' as const, ports: 2 },
+])('$command', ({ script, ports }) => {
+  it('stops wrangler and workerd on SIGTERM to its own process, and frees its ports', async () => {
+    const stateDir = mkdtempSync(join(tmpdir(), 'pecking-order-start-stop-'));
+    stateDirs.push(stateDir);
+    const server = await startLocalServer(script, stateDir);
+    started.push(server.child);
+    const tree = descendants(server.child.pid!);
+    children.push(...tree);
+    expect(tree.some((c) => c.command.includes('workerd')), JSON.stringify(tree)).toBe(true);
+    const workerPorts = [...server.output().matchAll(/Ready on http:\/\/127\.0\.0\.1:(\d+)/g)].map((m) => Number(m[1]));
+    const listened = [...new Set([server.port, ...workerPorts])];
+    expect(listened, server.output()).toHaveLength(ports);
 
-    const deadline = Date.now() + 120_000;
-    for (;;) {
-      if (start.exitCode !== null) throw new Error(`npm start exited:\n${output}`);
-      const response = await fetch(`http://127.0.0.1:${port}/api/games`).catch(() => undefined);
-      if (response?.status === 405) break;
-      if (Date.now() > deadline) throw new Error(`npm start did not serve within 120 s:\n${output}`);
-      await new Promise((r) => setTimeout(r, 250));
-    }
-    children = descendants(start.pid!);
-    expect(children.some((c) => c.command.includes('workerd')), JSON.stringify(children)).toBe(true);
-
-    process.kill(start.pid!, 'SIGTERM');
+    process.kill(server.child.pid!, 'SIGTERM');
     const timeout = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 30_000));
-    expect(await Promise.race([exited, timeout]), output).not.toBe('timeout');
+    expect(await Promise.race([server.exited, timeout]), server.output()).not.toBe('timeout');
 
     // Children may take a moment to be reaped after the parent exits.
     const settle = Date.now() + 5_000;
-    while (children.some((c) => alive(c.pid)) && Date.now() < settle) await new Promise((r) => setTimeout(r, 100));
-    expect(children.filter((c) => alive(c.pid))).toEqual([]);
-    expect(await listening(port)).toBe(false);
+    while (tree.some((c) => alive(c.pid)) && Date.now() < settle) await new Promise((r) => setTimeout(r, 100));
+    expect(tree.filter((c) => alive(c.pid))).toEqual([]);
+    for (const port of listened) expect(await listening(port), `port ${port}`).toBe(false);
   });
 });

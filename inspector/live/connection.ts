@@ -1,9 +1,11 @@
 /**
  * The inspection stream of one room: a WebSocket to `/parties/game-server/:roomId/inspect` whose
- * first frame is the credential (never the URL), then the room's hello, records and status. Drops
- * reconnect with backoff; refusals (the protocol's close codes) do not, and say what to do.
+ * first frame is the credential (never the URL), then the room's hello, records and status.
+ * partysocket reconnects after a drop, with backoff, and each reconnect sends the credential again;
+ * refusals (the protocol's close codes) are final, and say what to do.
  * A small external store for `useSyncExternalStore`.
  */
+import ReconnectingWebSocket from 'partysocket/ws';
 import type { MachineDefinition } from '../../machines/definition';
 import {
   InspectorFrame,
@@ -55,18 +57,28 @@ export function inspectUrl(roomId: string, location: Pick<Location, 'protocol' |
   return `${scheme}://${location.host}/parties/game-server/${encodeURIComponent(roomId)}/inspect`;
 }
 
+/** Close codes 4000–4099 are the room's refusals: retrying would only be refused again. */
+const isRefusal = (code: number) => code >= 4000 && code < 4100;
+
 export class RoomInspection {
-  private socket: WebSocket | null = null;
+  private readonly socket: ReconnectingWebSocket;
   private listeners = new Set<() => void>();
-  private retry = 0;
-  private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private stopped = false;
   private recordListeners = new Set<(records: InspectionRecord[]) => void>();
   state: RoomInspectionState;
 
   constructor(readonly roomId: string, private readonly token: string) {
     this.state = { roomId, phase: 'connecting', refusal: null, definition: null, records: [], status: null };
-    this.open();
+    this.socket = new ReconnectingWebSocket(inspectUrl(roomId), [], {
+      shouldReconnectOnClose: (event) => !isRefusal(event.code),
+      // The first retry soon (a deploy or an eviction is over in a moment), then up to 10 s apart.
+      minReconnectionDelay: 500,
+      reconnectionDelayGrowFactor: 2,
+      maxReconnectionDelay: 10_000,
+      // Nothing is sent before the socket opens; the credential goes in its open handler, once per connection.
+      maxEnqueuedMessages: 0,
+    });
+    this.listen();
   }
 
   subscribe = (listener: () => void) => {
@@ -84,8 +96,7 @@ export class RoomInspection {
 
   close(): void {
     this.stopped = true;
-    if (this.retryTimer) clearTimeout(this.retryTimer);
-    this.socket?.close(1000, 'inspector closed');
+    this.socket.close(1000, 'inspector closed');
     this.update({ phase: 'closed' });
   }
 
@@ -94,32 +105,28 @@ export class RoomInspection {
     for (const listener of this.listeners) listener();
   }
 
-  private open(): void {
-    const socket = new WebSocket(inspectUrl(this.roomId));
-    this.socket = socket;
+  private listen(): void {
+    const socket = this.socket;
     socket.addEventListener('open', () => socket.send(JSON.stringify({ type: 'auth', token: this.token } satisfies InspectorAuthFrame)));
     socket.addEventListener('message', (message) => {
       const frame = parseFrame(message.data);
       if (frame) this.receive(frame);
     });
     socket.addEventListener('close', (event) => {
-      if (this.socket !== socket || this.stopped) return;
-      if (event.code >= 4000 && event.code < 4100) {
+      if (this.stopped) return;
+      if (isRefusal(event.code)) {
         const reason = closeReasonOf(event.code);
         const message = reason ? REFUSALS[reason] : 'The room refused the connection.';
         this.update({ phase: 'refused', refusal: { code: event.code, reason: event.reason, message } });
         return;
       }
-      const delay = Math.min(10_000, 500 * 2 ** this.retry++);
       this.update({ phase: 'reconnecting' });
-      this.retryTimer = setTimeout(() => this.open(), delay);
     });
   }
 
   private receive(frame: InspectorFrame): void {
     switch (frame.type) {
       case 'inspect.hello':
-        this.retry = 0;
         // machines/definition.ts owns the definition's shape; the protocol carries it as it is.
         this.update({ phase: 'open', refusal: null, definition: frame.definition as MachineDefinition | null, records: frame.history, status: frame.status });
         this.emitRecords(frame.history);

@@ -75,13 +75,13 @@ function Connected({ connection, credentials, onDisconnect }: { connection: Room
   useEffect(() => connection.onRecords((records) => stately.current?.send(records)), [connection]);
 
   const openStately = () => {
-    const opened = openStatelyInspector(state.records, version?.machine);
-    setStatelyProblem(opened.opened ? null : 'The browser blocked the Stately window: allow pop-ups for this page and try again.');
+    setStatelyProblem(null);
+    const opened = openStatelyInspector(state.records, version?.machine, setStatelyProblem);
+    if (!opened.opened) setStatelyProblem('The browser blocked the Stately window: allow pop-ups for this page and try again.');
     stately.current = opened;
   };
 
   const root = snapshotsAt(state.records, null).get('root');
-  const online = typeof navigator === 'undefined' || navigator.onLine;
 
   return (
     <div className="live">
@@ -92,13 +92,17 @@ function Connected({ connection, credentials, onDisconnect }: { connection: Room
         <span className={`badge connection-${state.phase}`} data-connection={state.phase}>
           {state.phase}
         </span>
-        <button type="button" onClick={openStately} disabled={!online || !state.definition} title={online ? 'Opens stately.ai/inspect in a new window and streams this room to it' : 'The Stately inspector is online only'}>
+        <button type="button" onClick={openStately} disabled={!state.definition} title="Opens stately.ai/inspect (online only) in a new window and streams this room to it">
           Open in Stately inspector
         </button>
         <button type="button" onClick={onDisconnect}>
           Disconnect
         </button>
-        {statelyProblem && <span className="error small">{statelyProblem}</span>}
+        {statelyProblem && (
+          <span className="error small" data-stately-problem>
+            {statelyProblem}
+          </span>
+        )}
       </div>
       {state.phase === 'refused' && state.refusal ? (
         <div className="panel refusal" data-refusal={state.refusal.reason}>
