@@ -57,8 +57,8 @@ export function inspectUrl(roomId: string, location: Pick<Location, 'protocol' |
   return `${scheme}://${location.host}/parties/game-server/${encodeURIComponent(roomId)}/inspect`;
 }
 
-/** Close codes 4000–4099 are the room's refusals: retrying would only be refused again. */
-const isRefusal = (code: number) => code >= 4000 && code < 4100;
+/** A close code the room refuses with: retrying would only be refused again. */
+const isRefusal = (code: number) => closeReasonOf(code) !== null;
 
 export class RoomInspection {
   private readonly socket: ReconnectingWebSocket;
