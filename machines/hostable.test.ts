@@ -55,6 +55,30 @@ describe('what a hostable chart may use', () => {
     expect(hostableProblems(machine)).toEqual(['child "inner": state "inner.a": `after` uses the delay "later", which setup({ delays }) does not define']);
   });
 
+  it('refuses a chart naming a guard or an action the implementations lack, or a missing target or initial state, naming the state', () => {
+    const machine = setup({ guards: { ready: () => true }, actions: { log: () => {} } }).createMachine({
+      // Deliberately what setup's types forbid: the check is for charts that come as data.
+      id: 'typos',
+      initial: 'a',
+      states: {
+        a: { on: { go: [{ guard: 'redy', target: 'b' }, { guard: 'ready', actions: ['log', 'lgo'] }] } },
+        b: { initial: 'missing', states: { inner: {} }, exit: 'shout' },
+      },
+    } as never) as unknown as AnyStateMachine;
+    expect(hostableProblems(machine)).toEqual([
+      'State "typos.a" on "go" uses the guard "redy", which the implementations do not define: add it to setup({ guards }) or correct the name.',
+      'State "typos.a" on "go" runs the action "lgo", which the implementations do not define: add it to setup({ actions }) or correct the name.',
+      'State "typos.b" starts in "missing", which is not one of its states (inner).',
+      'State "typos.b" on exit runs the action "shout", which the implementations do not define: add it to setup({ actions }) or correct the name.',
+    ]);
+    expect(() => createRegistry([{ ...catalog.list()[0]!, version: 98, machine } as MachineVersion])).toThrow(
+      'Machine pecking-order@98 cannot be hosted durably:\n- State "typos.a" on "go" uses the guard "redy"',
+    );
+    // A target that does not resolve never gets this far from TypeScript: createMachine throws. A
+    // chart from data is checked before it is built (versionFromChart), with the state named.
+    expect(() => setup({}).createMachine({ id: 'lost', initial: 'a', states: { a: { on: { go: '#lost.nowhere' } } } })).toThrow(/nowhere/);
+  });
+
   it('refuses to register a version that breaks one, with the reasons', () => {
     const broken = { ...catalog.list()[0]!, version: 99, machine: setup({}).createMachine({ id: 'x', after: { never: '.' } }) } as MachineVersion;
     expect(() => createRegistry([broken])).toThrow(/pecking-order@99 cannot be hosted durably:\n- state "x": `after` uses the delay "never"/);

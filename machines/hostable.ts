@@ -8,9 +8,18 @@
  * - children: invoked and spawned children need an explicit `id` (their path keys their timers and
  *   survives restores) and a `src` naming a state machine in `setup({ actors })`. Inline logic
  *   cannot be persisted, and promise, callback, observable or transition logic keeps its own time
- *   or work in memory, which no host can carry across an eviction.
+ *   or work in memory, which no host can carry across an eviction;
+ * - names and targets: every guard and action the chart names exists in the implementations, every
+ *   target and `initial` is a state of the chart (machines/chart/chart-check.ts). XState would run
+ *   a missing action as nothing, and a missing guard fails only when first evaluated, in a game.
  */
 import type { AnyStateMachine, AnyStateNode } from 'xstate';
+import type { ChartNode } from './chart/chart';
+import { implementationNamesOf, implementationsOf } from './chart/chart-binding';
+import { checkChart, type ChartIssueKind } from './chart/chart-check';
+
+/** What checkChart adds to the checks below (delays, actors and invoke ids are judged below, by form). */
+const CHART_ISSUES: ReadonlySet<ChartIssueKind> = new Set(['unknown-guard', 'unknown-action', 'unknown-target', 'bad-initial', 'bad-form']);
 
 interface ActionLike {
   type?: string;
@@ -57,6 +66,12 @@ export function hostableProblems(machine: AnyStateMachine, seen = new Set<AnySta
       if (action?.type === 'xstate.sendTo') delay(where, 'a delayed sendTo', action.delay);
     }
   };
+
+  const chartIssues = checkChart(machine.config as ChartNode, implementationNamesOf(implementationsOf(machine)));
+  // Targets first: XState resolves them lazily, and reading a transition with a missing one throws.
+  const badTargets = chartIssues.some((i) => i.kind === 'unknown-target' || i.kind === 'bad-initial');
+  for (const issue of chartIssues) if (CHART_ISSUES.has(issue.kind)) problems.push(issue.message);
+  if (badTargets) return problems;
 
   const visit = (node: AnyStateNode) => {
     const where = `state "${node.id}"`;
