@@ -33,6 +33,14 @@ describe('the drawn draft', () => {
     expect(transitionOfEdge(drawn, timer)).toEqual({ state: ['pregame', 'scheduled'], trigger: { kind: 'after', delay: 'pregameEnds' }, index: 1 });
   });
 
+  it('counts a candidate among its own trigger’s, not among every event of the state', () => {
+    const chart = { id: 'm', initial: 'a', states: { a: { on: { x: 'b', y: [{ guard: 'isAdminScheduled', target: 'b' }, 'c'] } }, b: {}, c: {} } };
+    const described = describeDraft(base, chart);
+    if (!('definition' in described)) throw new Error(described.error);
+    const edge = [...chartGraph(described.definition.root, estimateWidth).edges.values()].find((e) => e.source === 'm.a' && e.target === 'm.c')!;
+    expect(transitionOfEdge(drawnChart(described.definition.root), edge)).toEqual({ state: ['a'], trigger: { kind: 'on', event: 'y' }, index: 1 });
+  });
+
   it('colours what the diff lists and outlines the states with problems', () => {
     const chart = edited(
       { type: 'state.add', parent: [], key: 'warmup' },
