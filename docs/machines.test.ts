@@ -1,7 +1,11 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../machines/catalog';
+import { chartOf } from '../machines/chart/chart-export';
+import { chartFilesOf } from '../machines/chart/chart-files';
+import { versionFromChart } from '../machines/chart/draft-version';
 import { describeMachine, renderMachineCatalog } from '../machines/definition';
+import { refOf } from '../machines/machine-version';
 
 const update = !!process.env.UPDATE_DOCS;
 const definitions = catalog.list().map(describeMachine);
@@ -13,10 +17,20 @@ function check(path: string, expected: string): void {
 }
 
 describe('docs/machines (npm run machines:export)', () => {
-  it('holds the current definition of every registered machine version', () => {
-    for (const def of definitions) check(`docs/machines/${def.machine}.json`, `${JSON.stringify(def, null, 2)}\n`);
+  it('holds the chart of every registered machine version and its child machines, and nothing else', () => {
+    const files = catalog.list().flatMap(chartFilesOf);
+    for (const { file, chart } of files) check(`docs/machines/${file}`, `${JSON.stringify(chart, null, 2)}\n`);
     const exported = readdirSync('docs/machines').filter((f) => f.endsWith('.json')).sort();
-    expect(exported).toEqual(definitions.map((d) => `${d.machine}.json`).sort());
+    expect(exported).toEqual(files.map((f) => f.file).sort());
+  });
+
+  it('writes charts that build the registered machine again (createMachine format, nothing missing)', () => {
+    for (const version of catalog.list()) {
+      const [root, ...children] = chartFilesOf(version).map((f) => ({ ...f, chart: JSON.parse(readFileSync(`docs/machines/${f.file}`, 'utf8')) }));
+      const built = versionFromChart(version, root!.chart, Object.fromEntries(children.map((c) => [c.src!, c.chart])));
+      expect('version' in built ? [] : built.issues, refOf(version)).toEqual([]);
+      if ('version' in built) expect(chartOf(built.version.machine)).toEqual(chartOf(version.machine));
+    }
   });
 
   it('has a catalog page listing states, events and delays', () => {
