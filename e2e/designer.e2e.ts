@@ -154,7 +154,8 @@ describe('the designer', () => {
     const badFile = join(FILES, 'not-a-chart.json');
     writeFileSync(badFile, '{"name": "not a chart"}');
     await page.setInputFiles('[data-import-input]', badFile);
-    expect(await page.textContent('[data-notice="error"]')).toContain('DRAFT_NOT_A_CHART');
+    await page.locator('[data-notice="error"]', { hasText: 'DRAFT_NOT_A_CHART' }).waitFor(); // the file is read asynchronously
+    await page.waitForSelector(drawn('game.epilogue')); // and the draft is left as it was
     await page.click('[data-action="undo"]'); // the Studio import is undone like any edit
     await page.waitForSelector(drawn('game.epilogue'), { state: 'detached' });
 
@@ -169,7 +170,7 @@ describe('the designer', () => {
     // Corrupt storage gives a message, not a crash.
     await page.evaluate(() => (globalThis as any).localStorage.setItem('pecking-order:designer-draft@1', '{ broken'));
     await page.reload();
-    expect(await page.textContent('[data-notice="error"]')).toContain('DRAFT_NOT_JSON');
+    await page.locator('[data-notice="error"]', { hasText: 'DRAFT_NOT_JSON' }).waitFor();
     await page.waitForSelector(drawn('game.pregame'));
   });
 });
