@@ -109,13 +109,22 @@ function RoomReplay({ result }: { result: RoomResult }) {
       <header className="row">
         <b className="mono">{result.room}</b>
         <span className="muted small">{result.file}, {outcome.entries} inputs</span>
-        <span className={`badge ${outcome.same ? 'badge-live' : 'badge-issue'}`}>{outcome.same ? 'plays the same' : `diverges at input ${(d?.index ?? 0) + 1}`}</span>
+        <span className={`badge ${outcome.same ? 'badge-live' : 'badge-issue'}`}>
+          {outcome.same ? 'plays the same' : d && d.index >= 0 ? `diverges at input ${d.index + 1}` : 'diverges at the start'}
+        </span>
       </header>
       {d && (
         <div className="divergence" data-divergence-index={d.index}>
           <p>
-            Input {d.index + 1}: <span className="mono" data-divergence-input>{JSON.stringify(d.entry.input)}</span>
-            {d.reason ? <> — {d.reason}</> : null}
+            {d.entry ? (
+              <>
+                Input {d.index + 1} (at {new Date(d.entry.at).toISOString()}): <span className="mono" data-divergence-input>{JSON.stringify(d.entry.input)}</span>
+              </>
+            ) : (
+              'Before the first input'
+            )}
+            {' — '}
+            <span data-divergence-reason>{d.reason}</span>
           </p>
           <div className="replay-grid">
             <h4>before</h4>
