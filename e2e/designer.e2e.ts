@@ -127,6 +127,8 @@ describe('the designer', () => {
     const room = page.locator('[data-replay-room="recorded-room"]');
     await room.waitFor();
     expect(await room.getAttribute('data-replay')).toBe('diverges');
+    // Input 1 (the chat) plays the same; input 2, the host's advance, goes to warmup on the draft.
+    expect(await room.locator('[data-divergence-index]').getAttribute('data-divergence-index')).toBe('1');
     expect(await room.locator('[data-divergence-input]').textContent()).toContain('admin.advance');
     const values = await room.locator('[data-replay-value]').allTextContents();
     expect(values.join(' ')).toContain('warmup');
@@ -165,7 +167,9 @@ describe('the designer', () => {
 
     // The bundle of the good draft downloads.
     const [bundle] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="export-bundle"]')]);
-    expect(bundle.suggestedFilename()).toMatch(/bundle\.json$/);
+    expect(bundle.suggestedFilename()).toBe('pecking-order@2-bundle.json');
+    const packed = JSON.parse(readFileSync((await bundle.path())!, 'utf8'));
+    expect(packed).toMatchObject({ base: 'pecking-order@1', next: 'pecking-order@2' });
 
     // A reload finds the draft.
     await page.reload();

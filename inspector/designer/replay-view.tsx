@@ -14,6 +14,8 @@ import { replayOnDraft, type ReplayOutcome } from './replay-source';
 interface RoomResult {
   file: string;
   room: string;
+  /** How many inputs the file holds (the replay stops comparing at the first divergence). */
+  total?: number;
   outcome: ReplayOutcome | { error: string };
 }
 
@@ -41,7 +43,7 @@ export function ReplayView({ base, draft, issues }: { base: MachineVersion; draf
         next.push({ file: file.name, room: history.room, outcome: { error: `HISTORY_OTHER_VERSION: ${file.name} was recorded on ${history.machine}; this draft is of ${refOf(base)}. Open a draft of ${history.machine} to replay it.` } });
         continue;
       }
-      next.push({ file: file.name, room: history.room, outcome: replayOnDraft(original, version, history) });
+      next.push({ file: file.name, room: history.room, total: history.entries.length, outcome: replayOnDraft(original, version, history) });
     }
     setResults((before) => [...next, ...before]);
   };
@@ -108,7 +110,9 @@ function RoomReplay({ result }: { result: RoomResult }) {
     <div className={`replay-room ${outcome.same ? 'same' : 'diverges'}`} data-replay-room={result.room} data-replay={outcome.same ? 'same' : 'diverges'}>
       <header className="row">
         <b className="mono">{result.room}</b>
-        <span className="muted small">{result.file}, {outcome.entries} inputs</span>
+        <span className="muted small">
+          {result.file}: {outcome.entries} of {result.total ?? outcome.entries} inputs compared
+        </span>
         <span className={`badge ${outcome.same ? 'badge-live' : 'badge-issue'}`}>
           {outcome.same ? 'plays the same' : d && d.index >= 0 ? `diverges at input ${d.index + 1}` : 'diverges at the start'}
         </span>
