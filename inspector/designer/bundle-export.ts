@@ -8,15 +8,13 @@ import type { ChartNode } from './chart-source';
 import { downloadJson } from './download';
 
 export function exportBundle(base: MachineVersion, draft: ChartNode): { ok: true } | { ok: false; message: string } {
-  let bundle: unknown;
+  let bundle: ReturnType<typeof makeBundle>;
   try {
     bundle = makeBundle(base, draft);
   } catch (error) {
     return { ok: false, message: `BUNDLE_FAILED: ${(error as Error).message}` };
   }
-  const issues = (bundle as { issues?: { message: string }[] }).issues;
-  if (Array.isArray(issues) && issues.length) return { ok: false, message: `BUNDLE_REFUSED: ${issues.map((i) => i.message).join(' ')}` };
-  const machine = (bundle as { machine?: string }).machine;
-  downloadJson(`${typeof machine === 'string' ? machine : `${base.name}@${base.version + 1}`}-bundle.json`, bundle);
+  // Named by the version it would become, e.g. `pecking-order@2-bundle.json`.
+  downloadJson(`${bundle.next}-bundle.json`, bundle);
   return { ok: true };
 }
