@@ -116,7 +116,7 @@ describe('the designer', () => {
     await page.waitForSelector(activeState('game.pregame.heldForAdmin'));
     await page.click('[data-event="admin.advance"]');
     await page.waitForSelector(activeState('game.warmup'));
-    await page.click('[data-chart="pecking-order@1"] [data-chart-action="fit"]');
+    await page.click('[data-chart="pecking-order@1"] [data-chart-action="active"]');
     await page.screenshot({ path: `${SHOTS}/designer-simulate.png` });
     await page.click('[data-event="admin.advance"]');
     await page.waitForSelector(activeState('game.day.phase.morning.heldForAdmin'));
@@ -156,7 +156,12 @@ describe('the designer', () => {
     await page.waitForSelector('[data-issue-kind="unknown-guard"][data-issue-state="game.epilogue"]');
     expect(await page.getAttribute(drawn('game.epilogue'), 'class')).toContain('has-issue');
     expect(await page.isDisabled('[data-action="export-bundle"]')).toBe(true);
+    await page.click('[data-issue-state="game.epilogue"] button'); // the problem selects its state
+    await page.waitForSelector('[data-selected-state="epilogue"]');
+    await page.click(`${draftChart} [data-chart-action="collapse-inactive"]`);
+    await page.click(`${draftChart} [data-chart-action="fit"]`);
     await page.screenshot({ path: `${SHOTS}/designer-import.png` });
+    await page.click(`${draftChart} [data-chart-action="expand-all"]`);
     const badFile = join(FILES, 'not-a-chart.json');
     writeFileSync(badFile, '{"name": "not a chart"}');
     await page.setInputFiles('[data-import-input]', badFile);
