@@ -76,9 +76,12 @@ export function Designer() {
     if (!saveDraft(localStorage, ref, draft)) setNotice({ kind: 'error', text: 'DRAFT_NOT_SAVED: the browser refused to store the draft (storage full or disabled): export it to keep it.' });
   }, [draft, ref, start.problem]);
 
+  /** Opening or discarding starts over, which undo cannot take back: ask first when there is work to lose. */
+  const mayLose = () => diff.same || window.confirm(`Replace the draft of ${ref} and its ${diff.states.length + diff.transitions.length} change(s)? Export it first to keep it.`);
+
   const open = (next: string) => {
     const version = catalog.get(next);
-    if (!version) return;
+    if (!version || !mayLose()) return;
     dispatch({ type: 'open', base: version, chart: baseChartOf(version) });
     setNotice({ kind: 'info', text: `Opened ${next} as a new draft.` });
   };
@@ -174,6 +177,7 @@ export function Designer() {
         <button
           type="button"
           onClick={() => {
+            if (!mayLose()) return;
             discardDraft(localStorage);
             dispatch({ type: 'open', base, chart: baseChart });
             setNotice({ kind: 'info', text: `Draft discarded: back to ${ref} as registered.` });
