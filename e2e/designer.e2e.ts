@@ -13,10 +13,12 @@ import type { Browser, Page } from 'playwright-core';
 import { catalog } from '../machines/catalog';
 import { defaultDayPlan } from '../machines/pecking-order/v1';
 import { SimulatedRoom } from '../engine/testing/simulated-room';
+import { InputHistory } from '../protocol';
 import { launchBrowser } from './browser';
 import { SHOTS } from './screenshots';
 
 const baseUrl = inject('baseUrl');
+const lobbySecret = inject('lobbySecret');
 const VIEWPORT = { width: 1680, height: 1050 };
 /** Files this test writes for the browser to load: under test-results, never tracked. */
 const FILES = 'test-results/designer';
@@ -185,5 +187,43 @@ describe('the designer', () => {
     await page.reload();
     await page.locator('[data-notice="error"]', { hasText: 'DRAFT_NOT_JSON' }).waitFor();
     await page.waitForSelector(drawn('game.pregame'));
+  });
+
+  it('exports a live room’s input history for an admin, or says why the room would not give it', async () => {
+    const cast = ['Ada', 'Bram', 'Cleo', 'Dev', 'Edie'].map((name) => ({ name }));
+    const created = await fetch(`${baseUrl}/api/games`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${lobbySecret}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ cast, manifest: { preset: 'TEST', scheduling: 'ADMIN', days: defaultDayPlan(cast.length) } }),
+    });
+    expect(created.status).toBe(201);
+    const { roomId, host } = (await created.json()) as { roomId: string; host: string };
+    const token = new URLSearchParams(host.split('#')[1] ?? '').get('token')!;
+    const live = await browser.newPage({ viewport: VIEWPORT, acceptDownloads: true });
+    try {
+      // The credential the live view already uses, handed over in sessionStorage as the host view does.
+      await live.goto(`${baseUrl}/inspector/#workbench`);
+      await live.evaluate((c) => (globalThis as any).sessionStorage.setItem('pecking-order:inspector', JSON.stringify(c)), { roomId, token });
+      await live.goto(`${baseUrl}/inspector/`);
+      await live.waitForSelector('[data-connection="open"]');
+      // Whichever comes first; the loser is left waiting (and must not reject once the page closes).
+      const never = new Promise<never>(() => {});
+      const outcome = await Promise.race([
+        live.waitForEvent('download').then((d) => ({ download: d }), () => never),
+        live.waitForSelector('[data-history-problem]').then((e) => ({ problem: e }), () => never),
+        live.click('[data-action="export-history"]').then(() => never),
+      ]);
+      if ('download' in outcome) {
+        // The room's endpoint (GET …/history) is there: the file is this room's history.
+        expect(outcome.download.suggestedFilename()).toBe(`${roomId}-history.json`);
+        const history = InputHistory.parse(JSON.parse(readFileSync((await outcome.download.path())!, 'utf8')));
+        expect(history).toMatchObject({ room: roomId, machine: 'pecking-order@1' });
+      } else {
+        // Not in this build yet: the admin reads the room's answer, not a silent nothing.
+        expect(await outcome.problem.textContent()).toMatch(/^The room answered \d{3}: /);
+      }
+    } finally {
+      await live.close();
+    }
   });
 });
