@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 // wrangler.toml serves static assets from dist/public; the tests need the folder, not a build.
 mkdirSync('dist/public', { recursive: true });
@@ -14,7 +14,8 @@ export default defineConfig({
     projects: [
       {
         // Pure machines: plain Node, simulated clock.
-        test: { name: 'machines', include: ['machines/**/*.test.ts'], environment: 'node' },
+        // Not the versions engine/version-new.test.ts scaffolds while it runs: their migration test fails by design.
+        test: { name: 'machines', include: ['machines/**/*.test.ts'], exclude: [...configDefaults.exclude, 'machines/.scaffold-*/**'], environment: 'node' },
       },
       {
         // The one host and its XState contract: plain Node, simulated clock.

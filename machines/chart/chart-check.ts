@@ -19,7 +19,9 @@ export type ChartIssueKind =
   | 'unknown-target'
   | 'bad-initial'
   | 'missing-invoke-id'
-  | 'bad-form';
+  | 'bad-form'
+  /** Built, but the host could not make it durable (machines/hostable.ts says why). */
+  | 'not-hostable';
 
 export interface ChartIssue {
   /** The state the problem is in, as a dotted path from the root: `game.day.phase.voting`. */

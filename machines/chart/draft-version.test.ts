@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fromPromise, setup } from 'xstate';
 import { SimulatedRoom } from '../../engine/testing/simulated-room';
 import { makeInit } from '../pecking-order/testing/fixtures';
 import { playGame } from '../pecking-order/testing/play';
@@ -35,6 +36,22 @@ describe('versionFromChart', () => {
     chart.states!.pregame!.on!['admin.advance'] = '#game.dya';
     expect(versionFromChart(peckingOrderV1, chart)).toEqual({
       issues: [expect.objectContaining({ statePath: 'game.pregame', kind: 'unknown-target', name: '#game.dya' })],
+    });
+  });
+
+  it('refuses a chart the host could not make durable (an invoke without an id), as registration would', () => {
+    const chart = copy(chartOf(gameMachine));
+    const picking = chart.states!.day!.states!.activity!.states!.picking!;
+    picking.invoke = { ...(picking.invoke as { src: string }), id: undefined } as never;
+    const result = versionFromChart(peckingOrderV1, JSON.parse(JSON.stringify(chart)));
+    expect(result).toEqual({ issues: [expect.objectContaining({ statePath: 'game.day.activity.picking', kind: 'missing-invoke-id' })] });
+  });
+
+  it('refuses a chart invoking logic no host can make durable, with what registration would say', () => {
+    const base = { ...peckingOrderV1, machine: setup({ actors: { waiter: fromPromise(async () => 1) } }).createMachine({ id: 'w', initial: 'a', states: { a: {} } }) };
+    const result = versionFromChart(base, { id: 'w', initial: 'a', states: { a: { invoke: { id: 'p', src: 'waiter' } } } });
+    expect(result).toEqual({
+      issues: [{ statePath: 'w.a', kind: 'not-hostable', name: 'w.a', message: 'state "w.a": invoke "p" runs "waiter", which is not a state machine: only machine children can be made durable' }],
     });
   });
 

@@ -5,6 +5,7 @@
  * draft: through the production host (engine/host.ts), unchanged, since only the chart differs.
  */
 import type { AnyStateMachine } from 'xstate';
+import { hostableProblems } from '../hostable';
 import { refOf, type MachineVersion } from '../machine-version';
 import type { ChartNode } from './chart';
 import { implementationNamesOf, implementationsOf, machineFromChart } from './chart-binding';
@@ -60,5 +61,15 @@ export function versionFromChart<TInit>(
   if (issues.length > 0) return { issues };
   const built = rebuilt(base.machine, chart, actors);
   if ('issues' in built) return built;
+  // What registration would refuse, the workbench must not simulate either: the room could not host it.
+  const problems = hostableProblems(built.machine);
+  if (problems.length > 0) {
+    return {
+      issues: problems.map((message) => {
+        const statePath = /state "([^"]+)"/i.exec(message)?.[1] ?? chart.id ?? '(machine)';
+        return { statePath, kind: 'not-hostable' as const, name: statePath, message };
+      }),
+    };
+  }
   return { version: { ...base, machine: built.machine } };
 }
