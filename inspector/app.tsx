@@ -1,11 +1,15 @@
-/** The inspector's two modes: a live room, or the workbench (no server). `#workbench` opens the latter. */
+/**
+ * The inspector's modes: a live room, the workbench (no server), and the designer (a draft of a
+ * version's chart, edited, simulated and replayed, no server). `#workbench` and `#designer` open them.
+ */
 import { useEffect, useState } from 'react';
+import { Designer } from './designer/designer';
 import { LivePage } from './live/live-room';
 import { Workbench } from './workbench/workbench';
 
-type Mode = 'live' | 'workbench';
+type Mode = 'live' | 'workbench' | 'designer';
 
-const modeOf = (hash: string): Mode => (hash === '#workbench' ? 'workbench' : 'live');
+const modeOf = (hash: string): Mode => (hash === '#workbench' ? 'workbench' : hash === '#designer' ? 'designer' : 'live');
 
 export function App() {
   const [mode, setMode] = useState<Mode>(() => modeOf(window.location.hash));
@@ -16,7 +20,7 @@ export function App() {
   }, []);
   const go = (next: Mode) => {
     // replaceState: switching modes is not worth a history entry.
-    history.replaceState(null, '', next === 'workbench' ? '#workbench' : window.location.pathname);
+    history.replaceState(null, '', next === 'live' ? window.location.pathname : `#${next}`);
     setMode(next);
   };
   return (
@@ -30,9 +34,12 @@ export function App() {
           <button type="button" className={mode === 'workbench' ? 'on' : ''} onClick={() => go('workbench')} data-mode-tab="workbench">
             Workbench
           </button>
+          <button type="button" className={mode === 'designer' ? 'on' : ''} onClick={() => go('designer')} data-mode-tab="designer">
+            Designer
+          </button>
         </nav>
       </header>
-      <main>{mode === 'live' ? <LivePage /> : <Workbench />}</main>
+      <main>{mode === 'live' ? <LivePage /> : mode === 'workbench' ? <Workbench /> : <Designer />}</main>
     </div>
   );
 }

@@ -6,6 +6,7 @@
  */
 import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { StateDescription } from '../../machines/definition';
+import type { EdgeInfo } from './chart-graph';
 import { layoutChart, type Box, type ChartLayout, type LaidOutEdge, type LaidOutState } from './chart-layout';
 import { canvasMeasure, METRICS } from './chart-text';
 import { formatDuration, type DelayResolver } from './delay-ms';
@@ -67,9 +68,18 @@ export interface ChartViewProps {
   /** What the first view shows: the active states (default) or the whole chart. */
   initialView?: 'active' | 'whole';
   height?: number | string;
+  /** Makes states and arrows clickable (the designer selects what to edit). */
+  onSelect?(selection: ChartSelection): void;
+  /** The selected state's id or arrow's id, drawn outlined. */
+  selected?: string | null;
+  /** Extra classes per state and per arrow (the designer marks diffs and issues). */
+  stateClass?(id: string): string | undefined;
+  edgeClass?(edge: EdgeInfo): string | undefined;
 }
 
-export function ChartView({ root, active, resolveDelay, name, caption, compact = false, initialView = 'active', height = '100%' }: ChartViewProps) {
+export type ChartSelection = { kind: 'state'; id: string } | { kind: 'edge'; edge: EdgeInfo };
+
+export function ChartView({ root, active, resolveDelay, name, caption, compact = false, initialView = 'active', height = '100%', onSelect, selected, stateClass, edgeClass }: ChartViewProps) {
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
   const { layout, error } = useLayout(root, collapsed);
   const { ref, view, fit, zoom, centerOn, viewport, handlers } = usePanZoom();
@@ -156,13 +166,29 @@ export function ChartView({ root, active, resolveDelay, name, caption, compact =
             </defs>
             <g transform={`translate(${view.x},${view.y}) scale(${view.k})`}>
               {layout.states.map((s) => (
-                <StateBox key={s.id} laid={s} active={active.has(s.id)} onToggle={() => toggle(s.id)} onFocus={() => (setFollow(false), fit(s, 1.5))} />
+                <StateBox
+                  key={s.id}
+                  laid={s}
+                  active={active.has(s.id)}
+                  onToggle={() => toggle(s.id)}
+                  onFocus={() => (setFollow(false), fit(s, 1.5))}
+                  extra={`${selected === s.id ? ' selected' : ''}${stateClass?.(s.id) ?? ''}`}
+                  {...(onSelect ? { onSelect: () => onSelect({ kind: 'state', id: s.id }) } : {})}
+                />
               ))}
               {layout.markers.map((m) => (
                 <circle key={m.id} className="initial-marker" cx={m.x + m.width / 2} cy={m.y + m.height / 2} r={m.width / 2} />
               ))}
               {layout.edges.map((e) => (
-                <Edge key={e.id} edge={e} arrow={arrow} live={active.has(e.source) && !e.source.endsWith('#initial')} resolveDelay={resolveDelay} />
+                <Edge
+                  key={e.id}
+                  edge={e}
+                  arrow={arrow}
+                  live={active.has(e.source) && !e.source.endsWith('#initial')}
+                  resolveDelay={resolveDelay}
+                  extra={`${selected === e.id ? ' selected' : ''}${edgeClass?.(e) ?? ''}`}
+                  {...(onSelect && !e.source.endsWith('#initial') ? { onSelect: () => onSelect({ kind: 'edge', edge: e }) } : {})}
+                />
               ))}
             </g>
           </svg>
@@ -173,15 +199,16 @@ export function ChartView({ root, active, resolveDelay, name, caption, compact =
   );
 }
 
-function StateBox({ laid, active, onToggle, onFocus }: { laid: LaidOutState; active: boolean; onToggle(): void; onFocus(): void }) {
+function StateBox({ laid, active, onToggle, onFocus, onSelect, extra = '' }: { laid: LaidOutState; active: boolean; onToggle(): void; onFocus(): void; onSelect?(): void; extra?: string }) {
   const { state, x, y, width, height, lines } = laid;
   const kind = laid.region ? 'region' : state.type;
   const hasChildren = Object.keys(state.states).length > 0;
   return (
     <g
-      className={`state state-${kind}${active ? ' active' : ''}${laid.collapsed ? ' collapsed' : ''}`}
+      className={`state state-${kind}${active ? ' active' : ''}${laid.collapsed ? ' collapsed' : ''}${extra}`}
       data-state-id={state.id}
       data-active={active ? 'true' : 'false'}
+      {...(onSelect ? { onClick: (e: { stopPropagation(): void }) => (e.stopPropagation(), onSelect()) } : {})}
       onDoubleClick={(e) => (e.stopPropagation(), onFocus())}
     >
       <title>{`${state.id} (${state.type})${state.description ? `\n${state.description}` : ''}\nDouble-click to zoom in.`}</title>
@@ -219,13 +246,19 @@ function StateBox({ laid, active, onToggle, onFocus }: { laid: LaidOutState; act
   );
 }
 
-function Edge({ edge, arrow, live, resolveDelay }: { edge: LaidOutEdge; arrow: string; live: boolean; resolveDelay?: DelayResolver }) {
+function Edge({ edge, arrow, live, resolveDelay, onSelect, extra = '' }: { edge: LaidOutEdge; arrow: string; live: boolean; resolveDelay?: DelayResolver; onSelect?(): void; extra?: string }) {
   if (edge.points.length < 2) return null;
   const d = edge.points.map((p, i) => `${i ? 'L' : 'M'} ${p.x} ${p.y}`).join(' ');
   const ms = edge.kind === 'after' && edge.delay !== undefined ? (resolveDelay?.(edge.delay) ?? null) : null;
   const box = edge.labelBox;
   return (
-    <g className={`edge edge-${edge.kind}${live ? ' live' : ''}`} data-edge-source={edge.source} data-edge-target={edge.target}>
+    <g
+      className={`edge edge-${edge.kind}${live ? ' live' : ''}${extra}`}
+      data-edge-source={edge.source}
+      data-edge-target={edge.target}
+      {...(onSelect ? { onClick: (e: { stopPropagation(): void }) => (e.stopPropagation(), onSelect()) } : {})}
+    >
+      {onSelect && <path d={d} className="edge-hit" />}
       <path d={d} markerEnd={`url(#${arrow})`} className="edge-path" />
       {box && (
         <g className="edge-label">

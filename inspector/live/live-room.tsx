@@ -10,7 +10,8 @@ import { AdminPanel } from './admin-panel';
 import { ConnectForm } from './connect-form';
 import { RoomInspection } from './connection';
 import { forgetCredentials, listenForHandoff, rememberCredentials, storedCredentials, type Credentials } from './handoff';
-import { devToolsEnabled } from './room-api';
+import { downloadText } from '../designer/download';
+import { devToolsEnabled, fetchHistory } from './room-api';
 import { openStatelyInspector, type StatelyWindow } from './stately-inspector';
 import { StatusPanel } from './status-panel';
 import { TimersPanel } from './timers-panel';
@@ -61,6 +62,7 @@ function Connected({ connection, credentials, onDisconnect }: { connection: Room
   const state = useSyncExternalStore(connection.subscribe, connection.getSnapshot);
   const [devTools, setDevTools] = useState<boolean | null>(null);
   const [statelyProblem, setStatelyProblem] = useState<string | null>(null);
+  const [historyProblem, setHistoryProblem] = useState<string | null>(null);
   const stately = useRef<StatelyWindow | null>(null);
   const version = state.definition ? catalog.get(state.definition.machine) : undefined;
   const { roomId, token } = credentials;
@@ -81,6 +83,13 @@ function Connected({ connection, credentials, onDisconnect }: { connection: Room
     stately.current = opened;
   };
 
+  const exportHistory = async () => {
+    setHistoryProblem(null);
+    const got = await fetchHistory(roomId, token);
+    if (got.ok) downloadText(`${roomId}-history.json`, got.text);
+    else setHistoryProblem(got.message);
+  };
+
   const root = snapshotsAt(state.records, null).get('root');
 
   return (
@@ -95,6 +104,9 @@ function Connected({ connection, credentials, onDisconnect }: { connection: Room
         <button type="button" onClick={openStately} disabled={!state.definition} title="Opens stately.ai/inspect (online only) in a new window and streams this room to it">
           Open in Stately inspector
         </button>
+        <button type="button" onClick={() => void exportHistory()} data-action="export-history" title="Downloads the room's recorded inputs, to replay on a draft in the designer">
+          Export input history
+        </button>
         <button type="button" onClick={onDisconnect}>
           Disconnect
         </button>
@@ -103,6 +115,7 @@ function Connected({ connection, credentials, onDisconnect }: { connection: Room
             {statelyProblem}
           </span>
         )}
+        {historyProblem && <span className="error small" data-history-problem>{historyProblem}</span>}
       </div>
       {state.phase === 'refused' && state.refusal ? (
         <div className="panel refusal" data-refusal={state.refusal.reason}>

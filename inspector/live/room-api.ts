@@ -23,6 +23,28 @@ async function call(roomId: string, token: string, action: string, body?: unknow
 
 export const sendAdminEvent = (roomId: string, token: string, event: unknown) => call(roomId, token, 'admin', event);
 
+/**
+ * The room's recorded input history (`GET …/history`, admins only), as the room's own text, to save
+ * as a file for replaying on a draft. Not parsed here: the file keeps exactly what the room sent.
+ */
+export async function fetchHistory(roomId: string, token: string): Promise<{ ok: true; text: string } | { ok: false; message: string }> {
+  try {
+    const response = await fetch(`/parties/game-server/${encodeURIComponent(roomId)}/history`, { headers: { Authorization: `Bearer ${token}` } });
+    const text = await response.text();
+    if (response.ok) return { ok: true, text };
+    let reason = text.slice(0, 300);
+    try {
+      const body = JSON.parse(text) as { error?: { code?: string; message?: string } };
+      if (body.error?.code) reason = `${body.error.code}: ${body.error.message ?? ''}`;
+    } catch {
+      // not JSON: show the text
+    }
+    return { ok: false, message: `The room answered ${response.status}: ${reason}` };
+  } catch (error) {
+    return { ok: false, message: `The history could not be fetched: ${(error as Error).message}` };
+  }
+}
+
 export const fireTimer = (roomId: string, token: string, taskId: string) => call(roomId, token, 'timers/fire', { taskId });
 
 /**

@@ -108,7 +108,7 @@ export function Workbench() {
   );
 }
 
-function Running({ simulation, version, definition }: { simulation: Simulation; version: MachineVersion; definition: ReturnType<typeof describeMachine> }) {
+export function Running({ simulation, version, definition }: { simulation: Simulation; version: MachineVersion; definition: ReturnType<typeof describeMachine> }) {
   const state = useSyncExternalStore(simulation.subscribe, simulation.getSnapshot);
   const root = snapshotsAt(state.records, null).get('root');
   const handled = useMemo(() => handledEvents(definition.root, activeStateIds(definition.root, root?.value)), [definition, root]);
