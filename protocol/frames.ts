@@ -83,5 +83,11 @@ export const ServerFrame = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ack'), ref: z.string().optional(), seq: z.number().int() }),
   z.object({ type: z.literal('error'), ref: z.string().optional(), code: z.string(), message: z.string() }),
   z.object({ type: z.literal('pong') }),
+  /**
+   * Who is connected now (public: every player may know it), to every connection on connect and
+   * whenever a player's first socket opens or last one closes. Outside the view on purpose: views
+   * are persisted-state projections, and presence changes would otherwise patch every player's.
+   */
+  z.object({ type: z.literal('presence'), online: z.array(z.string()) }),
 ]);
 export type ServerFrame = z.infer<typeof ServerFrame>;

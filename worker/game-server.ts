@@ -13,9 +13,11 @@ import { HostedRoom, type RoomOutcome } from './hosted-room';
 import { d1JournalSink, JOURNAL_FLUSH_TASK, type JournalSink } from './journal/outbox';
 import {
   admitConnection,
+  broadcastPresence,
   fanOut,
   greet,
   handleFrame,
+  onlinePlayers,
   PlayerRateLimits,
   type ConnectionState,
   type RoomConnection,
@@ -49,6 +51,8 @@ export class GameServer extends Server<Env> {
   room!: HostedRoom;
   private readonly rateLimits = new PlayerRateLimits();
   private lastError: { at: number; code: string; message: string } | null = null;
+  /** The online set last broadcast (in memory: after a wake the next change is sent anyway). */
+  private lastPresence: string | undefined;
   /** The alarm time last set, so unchanged alarms are not rewritten. */
   private alarmAt: number | null | undefined;
   /** Upgrades `onConnect` refused, so that `fetch` marks their 101 for the Worker to cut. */
@@ -105,6 +109,26 @@ export class GameServer extends Server<Env> {
     if (!state) return void this.refusedUpgrades.add(ctx.request);
     const cursor = Number(new URL(ctx.request.url).searchParams.get('cursor') ?? '0');
     greet(conn, this.room, this.name, Number.isSafeInteger(cursor) && cursor > 0 ? cursor : 0);
+    this.presenceChanged(conn);
+  }
+
+  override onClose(connection: Connection): void {
+    const conn = connection as RoomConnection;
+    if (conn.state?.role === 'player') this.presenceChanged(undefined, conn);
+  }
+
+  /**
+   * Presence is counted from the open sockets themselves (their attachments survive hibernation),
+   * so nothing is stored. A newcomer always hears it; others only when the set of players changed.
+   */
+  private presenceChanged(joined?: RoomConnection, closing?: RoomConnection): void {
+    const connections = [...this.getConnections<ConnectionState>()] as RoomConnection[];
+    const online = onlinePlayers(connections, closing);
+    const key = online.join('\n');
+    if (joined) broadcastPresence([joined], online);
+    if (key === this.lastPresence) return;
+    this.lastPresence = key;
+    broadcastPresence(connections.filter((c) => c !== joined && c !== closing), online);
   }
 
   override async onMessage(connection: Connection, message: WSMessage): Promise<void> {

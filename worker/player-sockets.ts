@@ -161,6 +161,24 @@ export function fanOut(connections: Iterable<RoomConnection>, room: HostedRoom, 
   }
 }
 
+/** Players with at least one open socket, sorted (admins and inspectors are not in the cast). */
+export function onlinePlayers(connections: Iterable<RoomConnection>, closing?: RoomConnection): string[] {
+  const online = new Set<string>();
+  for (const connection of connections) {
+    if (connection !== closing && connection.state?.role === 'player') online.add(connection.state.playerId);
+  }
+  return [...online].sort();
+}
+
+/** Sends who is online to every player and admin connection. */
+export function broadcastPresence(connections: Iterable<RoomConnection>, online: string[]): void {
+  const frame = JSON.stringify({ type: 'presence', online } satisfies ServerFrame);
+  for (const connection of connections) {
+    const role = connection.state?.role;
+    if (role === 'player' || role === 'admin') sendText(connection, frame);
+  }
+}
+
 /** Rate limits by player, across all their connections. In memory: a woken room starts with full buckets. */
 export class PlayerRateLimits {
   private readonly buckets = new Map<string, TokenBucket>();

@@ -12,7 +12,10 @@ import { PlayerContext, usePlayerState, type PlayerApi } from './player-context'
 import { createPlayerStore } from './player-store';
 import { saveMessages, type SavedSession } from './saved-session';
 import { TodayPanel } from './TodayPanel';
+import { useNames } from './use-names';
+import { useNotices, useUnreadTitle } from './use-notices';
 import { useRoomSocket } from './use-room-socket';
+import { Toasts } from './Toasts';
 
 /** One game for one player: the store, its persistence and the socket, around the screens. */
 export function PlayerApp({ session }: { session: SavedSession }) {
@@ -67,7 +70,11 @@ function PlayerScreen() {
 
 function GameScreen({ view, live, reconnecting }: { view: PlayerView; live: boolean; reconnecting: boolean }) {
   const [tab, setTab] = useState<Tab>('today');
-  const unread = useUnread(view.playerId, tab);
+  const messagesUnread = useUnread(view.playerId, tab);
+  const notices = useNotices(view, tab, useNames());
+  // Unread messages are counted from the messages themselves; the notices add the Today tab's news.
+  const unread = { ...messagesUnread, today: notices.unread.today };
+  useUnreadTitle(unread.today + unread.chat + unread.dms + unread.cast);
   const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({ today: null, chat: null, dms: null, cast: null });
   function onTabKey(event: KeyboardEvent) {
     const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
@@ -117,6 +124,7 @@ function GameScreen({ view, live, reconnecting }: { view: PlayerView; live: bool
           The connection dropped. Reconnecting: you will catch up on everything you missed.
         </p>
       )}
+      <Toasts toasts={notices.toasts} dismiss={notices.dismiss} open={setTab} />
       <GameOverBanner view={view} />
       <ErrorNotice general />
       <main className="panels">

@@ -48,6 +48,8 @@ export interface PlayerState {
   cursor: number;
   pending: Record<string, PendingSend>;
   lastError: LastError | null;
+  /** Players connected now, as the room last said (public). */
+  online: string[];
 }
 
 /** Messages kept per room; older ones are dropped (the cursor stays, so they are not re-sent). */
@@ -80,6 +82,7 @@ export function createPlayerStore(input: PlayerStoreInput) {
     cursor: input.cursor,
     pending: {},
     lastError: null,
+    online: [],
   };
   return createStore({
     context: initial,
@@ -100,6 +103,8 @@ export function createPlayerStore(input: PlayerStoreInput) {
         const lost = refused ? Object.values(ctx.pending)[0] : undefined;
         return {
           ...ctx,
+          // Who is online is unknown while this player is not: the room says again on reconnect.
+          online: [],
           connection: {
             status: refused ? ('refused' as const) : ('reconnecting' as const),
             closeCode: event.code,
@@ -141,6 +146,7 @@ export function createPlayerStore(input: PlayerStoreInput) {
         };
       },
       errorDismissed: (ctx) => ({ ...ctx, lastError: null }),
+      presenceReceived: (ctx, event: { online: string[] }) => ({ ...ctx, online: event.online }),
     },
   });
 }

@@ -71,6 +71,9 @@ export function useRoomSocket(store: PlayerStore, session: RoomSession): (event:
         case 'error':
           store.trigger.refused({ ref: frame.ref ?? null, code: frame.code, message: frame.message, at: Date.now() });
           break;
+        case 'presence':
+          store.trigger.presenceReceived({ online: frame.online });
+          break;
         case 'pong':
           break;
       }
