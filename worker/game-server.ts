@@ -30,6 +30,8 @@ import { ROUTES, type RouteContext } from './room-routes';
 import { roomStorageOf, type RoomStorage } from './room-storage';
 import { SqliteScheduler, type Scheduler, type Task } from './scheduler';
 import { MACHINE_TIMER_TASK } from './timer-tasks';
+import { PUSH_SEND_TASK, type PushTransport } from './push/outbox';
+import { vapidOf, type PushEnv } from './push/vapid';
 
 export class GameServer extends Server<Env> {
   static override options = { hibernate: true };
@@ -41,6 +43,16 @@ export class GameServer extends Server<Env> {
 
   /** Where journal facts go. Tests wrap it to simulate a D1 outage. */
   journalSink: JournalSink = d1JournalSink(this.env.DB);
+
+  /** How pushes reach push services. Tests put a push service of their own here. */
+  protected pushTransport(): PushTransport {
+    return (url, init) => fetch(url, init);
+  }
+
+  /** The VAPID identity from the optional secret; null sends nothing (worker/push/vapid.ts). */
+  private get vapid() {
+    return vapidOf(this.env as Env & PushEnv);
+  }
 
   protected now(): number {
     return Date.now();
@@ -67,6 +79,7 @@ export class GameServer extends Server<Env> {
       scheduler: this.scheduler,
       registry: this.registry(),
       now: () => this.now(),
+      pushKey: () => this.vapid?.publicKey,
     });
     this.room.restore();
     this.alarmAt = await this.ctx.storage.getAlarm();
@@ -185,6 +198,11 @@ export class GameServer extends Server<Env> {
     try {
       if (task.kind === JOURNAL_FLUSH_TASK) {
         await this.room.flushJournal(this.journalSink);
+      } else if (task.kind === PUSH_SEND_TASK) {
+        // No key any more (a secret removed): the queue waits, untouched, for one to come back.
+        const vapid = this.vapid;
+        if (!vapid) throw new Error('VAPID_PRIVATE_KEY is not configured');
+        await this.room.push.flush(vapid, this.pushTransport());
       }
       this.scheduler.complete(task, this.now());
     } catch (error) {

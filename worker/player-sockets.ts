@@ -107,6 +107,7 @@ export function greet(connection: RoomConnection, room: HostedRoom, roomId: stri
     playerId: state.playerId,
     role: state.role === 'player' ? 'player' : 'admin',
     machine: room.machineRef ?? '',
+    ...(state.role === 'player' && room.pushKey ? { pushKey: room.pushKey } : {}),
   });
   if (state.role === 'player' && room.host) sendFrame(connection, { type: 'view', seq: room.seq, view: room.view(state.playerId) });
   sendMessagesAfter(connection, room, cursor);
@@ -252,7 +253,26 @@ export function handleFrame(
       return null;
     case 'send':
       return sendGameEvent(connection, state, frame, room);
+    case 'push.subscribe':
+    case 'push.unsubscribe':
+      return pushFrame(connection, state, frame, room, now), null;
   }
+}
+
+/** A player's own push subscription: stored for them alone; answered like a game event. */
+function pushFrame(
+  connection: RoomConnection,
+  state: ConnectionState,
+  frame: Extract<ClientFrame, { type: 'push.subscribe' | 'push.unsubscribe' }>,
+  room: HostedRoom,
+  now: number,
+): void {
+  const ref = frame.ref ? { ref: frame.ref } : {};
+  if (state.role !== 'player') return sendFrame(connection, { type: 'error', ...ref, code: 'READ_ONLY', message: FRAME_ERRORS.READ_ONLY });
+  if (frame.type === 'push.unsubscribe') room.push.unsubscribe(state.playerId, frame.endpoint);
+  else if (!room.pushKey) return sendFrame(connection, { type: 'error', ...ref, code: 'PUSH_NOT_CONFIGURED', message: FRAME_ERRORS.PUSH_NOT_CONFIGURED });
+  else room.push.subscribe(state.playerId, frame.subscription, now);
+  sendFrame(connection, { type: 'ack', ...ref, seq: room.seq });
 }
 
 function sendGameEvent(

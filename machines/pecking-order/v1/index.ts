@@ -9,6 +9,7 @@ import { adminEvents, playerEvents } from './events';
 import { initSchema, type PeckingOrderInit } from './init-schema';
 import { peckingOrderLobby } from './lobby';
 import { gameMachine } from './machine';
+import { notices } from './notices';
 import { project } from './projection';
 import { timingIssues } from './timeline';
 
@@ -29,6 +30,7 @@ export const peckingOrderV1: MachineVersion<PeckingOrderInit> = {
   playerEvents,
   adminEvents,
   project,
+  notices,
   lobby: peckingOrderLobby,
 };
 

@@ -1,0 +1,86 @@
+import { evictDurableObject } from 'cloudflare:test';
+import { describe, expect, it } from 'vitest';
+import { TestSocket, advance, initRoom, inRoom, stub, tokens } from './test/helpers';
+import { newSubscriber, pushService } from './test/push-service';
+
+async function connect(room: string, player: string): Promise<{ socket: TestSocket; welcome: any }> {
+  const { players } = await tokens(room);
+  const socket = await TestSocket.open(room, `token=${players[player]}`);
+  const welcome = await socket.next((f) => f.type === 'welcome');
+  return { socket, welcome };
+}
+
+async function answer(socket: TestSocket, frame: any): Promise<any> {
+  socket.send(frame);
+  return socket.next((f) => (f.type === 'ack' || f.type === 'error') && f.ref === frame.ref);
+}
+
+const pushRows = (room: string) =>
+  inRoom(room, (_s, state) => ({
+    subscriptions: state.storage.sql.exec<{ n: number }>('SELECT COUNT(*) AS n FROM push_subscriptions').one().n,
+    queued: state.storage.sql.exec<{ n: number }>('SELECT COUNT(*) AS n FROM push_outbox').one().n,
+  }));
+
+describe('Web Push', () => {
+  it('refuses a subscription that is not a browser push subscription, with BAD_FRAME, to the sender only', async () => {
+    await initRoom('push-bad');
+    const { socket } = await connect('push-bad', 'ana');
+    const bad = { endpoint: 'http://push.test/plain', keys: { p256dh: 'x', auth: 'y' } };
+    expect(await answer(socket, { type: 'push.subscribe', ref: 'b1', subscription: bad })).toMatchObject({ type: 'error', code: 'BAD_FRAME' });
+    expect((await pushRows('push-bad')).subscriptions).toBe(0);
+  });
+
+  it('pushes a DM to its recipient alone, signed and encrypted, through an outage and an eviction, exactly once', async () => {
+    pushService.deliveries.length = 0;
+    await initRoom('push-1');
+    const ben = await connect('push-1', 'ben');
+    expect(ben.welcome.pushKey).toMatch(/^[A-Za-z0-9_-]{87}$/);
+    const subscriber = await newSubscriber('https://push.test/ben-phone');
+    expect(await answer(ben.socket, { type: 'push.subscribe', ref: 's1', subscription: { endpoint: subscriber.endpoint, keys: subscriber.keys } })).toMatchObject({ type: 'ack' });
+    await evictDurableObject(stub('push-1'));
+
+    // The push service is down when ana writes to ben.
+    pushService.status = 500;
+    const ana = await connect('push-1', 'ana');
+    expect(await answer(ana.socket, { type: 'send', ref: 'dm', event: { type: 'lab.say', text: 'a secret plan', to: 'ben' } })).toMatchObject({ type: 'ack' });
+    const attemptsBefore = pushService.attempts;
+    await inRoom('push-1', (server) => server.alarm());
+    expect(pushService.attempts).toBe(attemptsBefore + 1);
+    expect(pushService.deliveries).toEqual([]);
+    expect((await pushRows('push-1')).queued).toBe(1);
+    await evictDurableObject(stub('push-1'));
+
+    // It recovers; the retry (after its backoff) delivers, and a second alarm sends nothing again.
+    pushService.status = 201;
+    await advance('push-1', 120_000);
+    await inRoom('push-1', (server) => server.alarm());
+    await advance('push-1', 120_000);
+    await inRoom('push-1', (server) => server.alarm());
+    expect(pushService.deliveries).toHaveLength(1);
+    const [delivery] = pushService.deliveries;
+    expect(delivery!.vapidKey).toBe(ben.welcome.pushKey);
+    expect(delivery!.jwt.aud).toBe('https://push.test');
+    expect(delivery!.payload).toEqual({ id: expect.stringMatching(/^dm:\d+:ben:/), title: 'New DM', body: 'From ana', url: '/play?room=push-1&screen=dms' });
+    // The DM's text never crosses the push service.
+    expect(JSON.stringify(delivery!.payload)).not.toContain('secret');
+    expect(delivery!.topic).toMatch(/^[a-z0-9]{1,32}$/);
+    expect(await pushRows('push-1')).toEqual({ subscriptions: 1, queued: 0 });
+  });
+
+  it('drops a subscription the push service calls gone (410), with what was queued for it', async () => {
+    pushService.deliveries.length = 0;
+    await initRoom('push-2');
+    const ben = await connect('push-2', 'ben');
+    const subscriber = await newSubscriber('https://push.test/ben-old');
+    await answer(ben.socket, { type: 'push.subscribe', ref: 's1', subscription: { endpoint: subscriber.endpoint, keys: subscriber.keys } });
+    pushService.status = 410;
+    const ana = await connect('push-2', 'ana');
+    await answer(ana.socket, { type: 'send', ref: 'dm', event: { type: 'lab.say', text: 'hello', to: 'ben' } });
+    await inRoom('push-2', (server) => server.alarm());
+    expect(await pushRows('push-2')).toEqual({ subscriptions: 0, queued: 0 });
+    // Nothing is queued for a player without subscriptions, and the send task is done.
+    await answer(ana.socket, { type: 'send', ref: 'dm2', event: { type: 'lab.say', text: 'again', to: 'ben' } });
+    expect(await pushRows('push-2')).toEqual({ subscriptions: 0, queued: 0 });
+    pushService.status = 201;
+  });
+});
