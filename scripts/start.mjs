@@ -3,6 +3,7 @@
  * `npm start`: the whole system locally on workerd (wrangler dev) with local SQLite and local D1.
  * 1. makes sure a local LOBBY_SECRET exists in .dev.vars (generated once; the room refuses all
  *    privileged access without one),
+ *    and a local VAPID key (VAPID_PRIVATE_KEY, a P-256 JWK) so the room sends Web Push,
  * 2. builds the client and inspector into dist/public (served as static assets),
  * 3. applies the D1 journal migrations to the local database,
  * 4. runs `wrangler dev`.
@@ -29,6 +30,18 @@ function ensureDevSecret() {
   writeFileSync(file, `${current}${current && !current.endsWith('\n') ? '\n' : ''}LOBBY_SECRET=${secret}\n`);
   console.log('Generated a local LOBBY_SECRET in .dev.vars (never committed).');
   return secret;
+}
+
+/** A local VAPID key for Web Push (worker/push/vapid.ts), generated once like the lobby secret. */
+async function ensureDevVapidKey() {
+  const file = '.dev.vars';
+  const current = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  if (/^VAPID_PRIVATE_KEY=/m.test(current)) return;
+  const pair = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify']);
+  const jwk = await crypto.subtle.exportKey('jwk', pair.privateKey);
+  const line = `VAPID_PRIVATE_KEY=${JSON.stringify({ kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y, d: jwk.d })}`;
+  writeFileSync(file, `${current}${current && !current.endsWith('\n') ? '\n' : ''}${line}\n`);
+  console.log('Generated a local VAPID_PRIVATE_KEY in .dev.vars (never committed), for Web Push.');
 }
 
 // wrangler's own entry, with no npx in between, so the signal reaches wrangler itself.
@@ -105,6 +118,7 @@ async function stop(signal) {
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => void stop(signal));
 
 const secret = ensureDevSecret();
+await ensureDevVapidKey();
 await buildUi();
 // Extra arguments go to `wrangler dev`; a `--persist-to DIR` there must also hold the migrated D1.
 const extra = process.argv.slice(2);

@@ -50,6 +50,8 @@ export interface PlayerState {
   lastError: LastError | null;
   /** Players connected now, as the room last said (public). */
   online: string[];
+  /** The room's VAPID key when it sends Web Push; null: it sends none, so the app offers none. */
+  pushKey: string | null;
 }
 
 /** Messages kept per room; older ones are dropped (the cursor stays, so they are not re-sent). */
@@ -83,14 +85,16 @@ export function createPlayerStore(input: PlayerStoreInput) {
     pending: {},
     lastError: null,
     online: [],
+    pushKey: null,
   };
   return createStore({
     context: initial,
     on: {
       /** The room greeted this connection: it is live. */
-      welcomed: (ctx, event: { playerId: string }) => ({
+      welcomed: (ctx, event: { playerId: string; pushKey?: string | null }) => ({
         ...ctx,
         playerId: event.playerId,
+        pushKey: event.pushKey ?? null,
         connection: { status: 'live' as const, closeCode: null, drops: 0 },
       }),
       /**

@@ -15,6 +15,8 @@ export interface Notices {
   toasts: Notice[];
   unread: Record<NoticeTab, number>;
   dismiss: (id: string) => void;
+  /** A notice arrived in this session: the moment to offer notifications (see PushOffer.tsx). */
+  heard: boolean;
 }
 
 export function useNotices(view: PlayerView, tab: NoticeTab, names: ReadonlyMap<string, string>): Notices {
@@ -57,7 +59,7 @@ export function useNotices(view: PlayerView, tab: NoticeTab, names: ReadonlyMap<
     return counts;
   }, [all, seen, tab]);
 
-  return { toasts, unread, dismiss: (id) => setToasts((shown) => shown.filter((n) => n.id !== id)) };
+  return { toasts, unread, heard: all.length > 0, dismiss: (id) => setToasts((shown) => shown.filter((n) => n.id !== id)) };
 }
 
 /** Keeps the page title's unread count current. */
