@@ -36,12 +36,14 @@ function ensureDevSecret() {
 async function ensureDevVapidKey() {
   const file = '.dev.vars';
   const current = existsSync(file) ? readFileSync(file, 'utf8') : '';
-  if (/^VAPID_PRIVATE_KEY=/m.test(current)) return;
+  const match = /^VAPID_PRIVATE_KEY=(.+)$/m.exec(current);
+  if (match) return match[1].trim();
   const pair = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify']);
   const jwk = await crypto.subtle.exportKey('jwk', pair.privateKey);
   const line = `VAPID_PRIVATE_KEY=${JSON.stringify({ kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y, d: jwk.d })}`;
   writeFileSync(file, `${current}${current && !current.endsWith('\n') ? '\n' : ''}${line}\n`);
   console.log('Generated a local VAPID_PRIVATE_KEY in .dev.vars (never committed), for Web Push.');
+  return line.slice('VAPID_PRIVATE_KEY='.length);
 }
 
 // wrangler's own entry, with no npx in between, so the signal reaches wrangler itself.
@@ -118,7 +120,7 @@ async function stop(signal) {
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => void stop(signal));
 
 const secret = ensureDevSecret();
-await ensureDevVapidKey();
+const vapidKey = await ensureDevVapidKey();
 await buildUi();
 // Extra arguments go to `wrangler dev`; a `--persist-to DIR` there must also hold the migrated D1.
 const extra = process.argv.slice(2);
@@ -132,5 +134,8 @@ console.log(`  lobby secret (Authorization: Bearer …): ${secret}`);
 console.log(`  lobby: http://localhost:${port}/   inspector: http://localhost:${port}/inspector/`);
 console.log(`  rooms: http://localhost:${port}/parties/game-server/<roomId>/…  (docs/protocol.md)\n`);
 // DEV_TOOLS=1 turns on local-only developer tools (the inspector's "fire now" for timers).
-const code = await wrangler(['dev', '--port', port, '--var', 'DEV_TOOLS:1', ...extra]);
+// wrangler dev loads from .dev.vars only the secrets wrangler.toml declares, and VAPID_PRIVATE_KEY is
+// optional (not declared), so it goes as a var; base64url, since `--var` splits at a colon.
+const vapidVar = `VAPID_PRIVATE_KEY:${Buffer.from(vapidKey).toString('base64url')}`;
+const code = await wrangler(['dev', '--port', port, '--var', 'DEV_TOOLS:1', '--var', vapidVar, ...extra]);
 if (!stopping) process.exit(code);

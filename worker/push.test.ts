@@ -1,6 +1,7 @@
 import { evictDurableObject } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { TestSocket, advance, initRoom, inRoom, stub, tokens } from './test/helpers';
+import { makeInit } from '../machines/pecking-order/testing/fixtures';
+import { TestSocket, advance, call, initRoom, inRoom, stub, tokens } from './test/helpers';
 import { newSubscriber, pushService } from './test/push-service';
 
 async function connect(room: string, player: string): Promise<{ socket: TestSocket; welcome: any }> {
@@ -82,5 +83,23 @@ describe('Web Push', () => {
     await answer(ana.socket, { type: 'send', ref: 'dm2', event: { type: 'lab.say', text: 'again', to: 'ben' } });
     expect(await pushRows('push-2')).toEqual({ subscriptions: 0, queued: 0 });
     pushService.status = 201;
+  });
+
+  it('pushes each pecking-order@1 phase as it opens to every subscribed player, once, deep-linked to Today', async () => {
+    pushService.deliveries.length = 0;
+    const init = makeInit(3, { scheduling: 'ADMIN' });
+    await initRoom('push-po', { machine: 'pecking-order@1', ...init });
+    const [first] = init.roster;
+    const player = await connect('push-po', first!.playerId);
+    const subscriber = await newSubscriber('https://push.test/po-p1');
+    await answer(player.socket, { type: 'push.subscribe', ref: 's1', subscription: { endpoint: subscriber.endpoint, keys: subscriber.keys } });
+    expect((await call('push-po', 'admin', { body: { type: 'admin.advance' } })).status).toBe(200);
+    expect((await call('push-po', 'admin', { body: { type: 'admin.advance' } })).status).toBe(200);
+    await inRoom('push-po', (server) => server.alarm());
+    await inRoom('push-po', (server) => server.alarm());
+    expect(pushService.deliveries.map((d) => [d.payload.title, d.payload.url])).toEqual([
+      ['Day 1: Morning', '/play?room=push-po&screen=today'],
+      ['Day 1: DMs are open', '/play?room=push-po&screen=today'],
+    ]);
   });
 });

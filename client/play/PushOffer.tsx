@@ -3,7 +3,7 @@
  * never on first load, and only when the room sends Web Push and this browser can receive it. The
  * browser's permission prompt opens only from the player's own tap. A "no" is remembered.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ClientFrame } from '../../protocol';
 import { usePlayerApi, usePlayerState } from './player-context';
 
@@ -37,8 +37,18 @@ export function PushOffer({ ready }: { ready: boolean }) {
     typeof localStorage !== 'undefined' && localStorage.getItem(DECLINED) ? 'hidden' : 'offer',
   );
   const [problem, setProblem] = useState<string | null>(null);
+  useEffect(() => {
+    // A browser that already receives pushes needs no offer.
+    if (!pushSupported()) return;
+    navigator.serviceWorker
+      .getRegistration('/')
+      .then((registration) => registration?.pushManager.getSubscription())
+      .then((subscription) => subscription && setState((s) => (s === 'offer' ? 'hidden' : s)))
+      .catch(() => undefined);
+  }, []);
   if (!ready || !pushKey || !pushSupported() || state === 'hidden') return null;
-  if (state !== 'done' && Notification.permission !== 'default' && !problem) return null;
+  // Blocked: the card cannot help (its problem line says how, once the player tried).
+  if (state !== 'done' && Notification.permission === 'denied' && !problem) return null;
   if (state === 'done') return <p className="notice ok" role="status">Notifications are on for this game.</p>;
   return (
     <section className="notice push-offer" aria-label="Get notified" data-testid="push-offer">

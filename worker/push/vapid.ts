@@ -1,6 +1,7 @@
 /**
  * The room's VAPID identity, from the optional `VAPID_PRIVATE_KEY` secret: a P-256 private key as
- * a JWK (`npm start` generates one into .dev.vars; production: `wrangler secret put`). Without it
+ * a JWK, as JSON or base64url of that JSON (`npm start` generates one into .dev.vars and passes it
+ * base64url to wrangler dev; production: `wrangler secret put`). Without it
  * the room sends no push at all and says so once in the log: nothing else changes (fail closed).
  */
 export interface Vapid {
@@ -27,7 +28,8 @@ export function vapidOf(env: PushEnv): Vapid | null {
     return null;
   }
   try {
-    const jwk = JSON.parse(raw) as JsonWebKey;
+    const json = raw.startsWith('{') ? raw : new TextDecoder().decode(fromBase64url(raw));
+    const jwk = JSON.parse(json) as JsonWebKey;
     if (jwk.kty !== 'EC' || jwk.crv !== 'P-256' || !jwk.d || !jwk.x || !jwk.y) throw new Error('not a P-256 private JWK');
     const point = new Uint8Array([4, ...fromBase64url(jwk.x), ...fromBase64url(jwk.y)]);
     return { privateJwk: jwk, publicKey: toBase64url(point), subject: env.VAPID_SUBJECT?.trim() || 'mailto:host@pecking-order.invalid' };
