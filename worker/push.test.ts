@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { makeInit } from '../machines/pecking-order/testing/fixtures';
 import { TestSocket, advance, call, initRoom, inRoom, stub, tokens } from './test/helpers';
 import { newSubscriber, pushService } from './test/push-service';
+import { toBase64url, vapidOf } from './push/vapid';
 
 async function connect(room: string, player: string): Promise<{ socket: TestSocket; welcome: any }> {
   const { players } = await tokens(room);
@@ -23,6 +24,17 @@ const pushRows = (room: string) =>
   }));
 
 describe('Web Push', () => {
+  it('fails closed without a usable VAPID key: no identity, so nothing is offered or queued', async () => {
+    expect(vapidOf({})).toBeNull();
+    expect(vapidOf({ VAPID_PRIVATE_KEY: '{"kty":"RSA"}' })).toBeNull();
+    const pair = (await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify'])) as CryptoKeyPair;
+    const jwk = JSON.stringify(await crypto.subtle.exportKey('jwk', pair.privateKey));
+    const raw = toBase64url(new Uint8Array((await crypto.subtle.exportKey('raw', pair.publicKey)) as ArrayBuffer));
+    // As JSON (a secret) or base64url of it (what npm start hands wrangler dev), the same identity.
+    expect(vapidOf({ VAPID_PRIVATE_KEY: jwk })?.publicKey).toBe(raw);
+    expect(vapidOf({ VAPID_PRIVATE_KEY: toBase64url(new TextEncoder().encode(jwk)) })?.publicKey).toBe(raw);
+  });
+
   it('refuses a subscription that is not a browser push subscription, with BAD_FRAME, to the sender only', async () => {
     await initRoom('push-bad');
     const { socket } = await connect('push-bad', 'ana');
