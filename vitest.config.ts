@@ -7,6 +7,11 @@ mkdirSync('dist/public', { recursive: true });
 
 const migrations = await readD1Migrations('worker/journal/migrations');
 
+// A fresh VAPID key per run, as `npm start` makes one: the push tests check signatures against the
+// public key the room announces, so no key needs to be committed.
+const vapid = (await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify'])) as CryptoKeyPair;
+const vapidPrivateKey = JSON.stringify(await crypto.subtle.exportKey('jwk', vapid.privateKey));
+
 export default defineConfig({
   test: {
     // In CI a machine-readable report too, so .ci/run can refuse skipped tests.
@@ -60,7 +65,7 @@ export default defineConfig({
             main: './worker/test/entry.ts',
             wrangler: { configPath: './wrangler.toml' },
             miniflare: {
-              bindings: { LOBBY_SECRET: 'test-lobby-secret', TEST_MIGRATIONS: migrations },
+              bindings: { LOBBY_SECRET: 'test-lobby-secret', TEST_MIGRATIONS: migrations, VAPID_PRIVATE_KEY: vapidPrivateKey },
             },
           }),
         ],

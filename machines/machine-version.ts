@@ -190,6 +190,21 @@ export interface LobbySupport {
   defaultManifest(players: number): unknown;
 }
 
+/**
+ * Something worth telling players when they are not looking (a Web Push), decided by the version
+ * from two persisted snapshots. Its text goes through a push service: public facts only.
+ */
+export interface RoomNotice {
+  /** Stable for the same change (e.g. `d2:voting`): the room builds an idempotent push id from it. */
+  key: string;
+  /** Who is told; null: every player. */
+  to: string[] | null;
+  title: string;
+  body: string;
+  /** The screen of the player app it opens (a tab id the app knows, e.g. `today`). */
+  screen: string;
+}
+
 export interface MachineVersion<TInit = any> {
   name: string;
   version: number;
@@ -222,6 +237,13 @@ export interface MachineVersion<TInit = any> {
   project(input: ProjectionInput<TInit>): unknown;
   /** The host's summary of the game (the dashboard's `/status` → `host`). Pure; holds nothing secret. */
   hostView?(input: Omit<ProjectionInput<TInit>, 'playerId'>): HostSummary;
+  /**
+   * What a step from `before` to `after` (parsed persisted snapshots; `before` undefined for the
+   * first) is worth a push for. Pure, and outside the chart, so adding it changes no running game.
+   * Absent: the version's rooms push nothing of their own (DMs are pushed by the room, from its
+   * message effects).
+   */
+  notices?(before: unknown, after: unknown): RoomNotice[];
   /** How a lobby creates games of this version; absent when only an external lobby's init can. */
   lobby?: LobbySupport;
   /** How a room running the previous version moves to this one; absent when there is no path. */

@@ -45,6 +45,7 @@ export const FRAME_ERRORS = {
   RATE_LIMITED: `More than ${RATE_BURST} frames in a burst or ${RATE_PER_SECOND} per second from this player (all connections together); the frame was dropped.`,
   INVALID_EVENT: 'The event type is not one players may send in this machine version, or its payload is malformed.',
   READ_ONLY: 'This connection may read but not send game events (admin connections send admin events over HTTP).',
+  PUSH_NOT_CONFIGURED: 'This server has no VAPID key, so it sends no Web Push; the app works without notifications.',
 } as const;
 
 export type FrameErrorCode = keyof typeof FRAME_ERRORS;

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { ChatMessage, MessageReactions } from './messages';
+import { PushSubscriptionBody } from './push';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -47,6 +48,10 @@ export const ClientFrame = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ping') }),
   /** Send me my whole view: the client holds none, or a `patch` did not fit the view it holds. */
   z.object({ type: z.literal('resync') }),
+  /** Send this player's pushes to this browser too (answered with `ack`, or `error` PUSH_NOT_CONFIGURED). */
+  z.object({ type: z.literal('push.subscribe'), ref: z.string().max(64).optional(), subscription: PushSubscriptionBody }),
+  /** Stop pushing to this endpoint (the player turned notifications off). */
+  z.object({ type: z.literal('push.unsubscribe'), ref: z.string().max(64).optional(), endpoint: z.string().max(2048) }),
 ]);
 export type ClientFrame = z.infer<typeof ClientFrame>;
 
@@ -60,6 +65,8 @@ export const ServerFrame = z.discriminatedUnion('type', [
     role: z.enum(['player', 'admin']),
     /** The `name@version` the room runs. */
     machine: z.string(),
+    /** The room's VAPID public key (base64url) when it sends Web Push; absent: it sends none. */
+    pushKey: z.string().optional(),
   }),
   /**
    * This player's own projection as of `seq` (its shape is the machine version's). Sent only when
@@ -89,5 +96,11 @@ export const ServerFrame = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ack'), ref: z.string().optional(), seq: z.number().int() }),
   z.object({ type: z.literal('error'), ref: z.string().optional(), code: z.string(), message: z.string() }),
   z.object({ type: z.literal('pong') }),
+  /**
+   * Who is connected now (public: every player may know it), to every connection on connect and
+   * whenever a player's first socket opens or last one closes. Outside the view on purpose: views
+   * are persisted-state projections, and presence changes would otherwise patch every player's.
+   */
+  z.object({ type: z.literal('presence'), online: z.array(z.string()) }),
 ]);
 export type ServerFrame = z.infer<typeof ServerFrame>;

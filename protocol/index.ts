@@ -15,6 +15,7 @@ export * from './frames';
 export * from './input-history';
 export * from './inspection';
 export * from './messages';
+export * from './push';
 export * from './state-value';
 export * from './status';
 export * from './room-id';

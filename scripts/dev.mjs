@@ -16,7 +16,7 @@
 import { mkdirSync } from 'node:fs';
 import { createServer as createNetServer } from 'node:net';
 import { createServer } from 'vite';
-import { ensureDevSecret, isStopping, migrateLocalD1, offlineDefaults, stopAndExit, stopTreeOnSignals, wrangler } from './local-worker.mjs';
+import { devVapidArgs, ensureDevSecret, isStopping, migrateLocalD1, offlineDefaults, stopAndExit, stopTreeOnSignals, wrangler } from './local-worker.mjs';
 
 const APPS = { client: { config: 'client/vite.config.ts', path: '/' }, inspector: { config: 'inspector/vite.config.ts', path: '/inspector/' } };
 
@@ -54,6 +54,7 @@ let vite;
 stopTreeOnSignals(() => vite?.close());
 
 const secret = ensureDevSecret();
+const vapid = await devVapidArgs();
 // wrangler.toml names dist/public as the assets folder; wrangler dev needs it to exist, not a build.
 mkdirSync('dist/public', { recursive: true });
 await migrateLocalD1(extra);
@@ -63,7 +64,7 @@ const workerPort = await freePort();
 const worker = `http://127.0.0.1:${workerPort}`;
 // stdin stays Vite's: wrangler's interactive keys would fight it for the terminal.
 const quiet = extra.some((a) => a.startsWith('--show-interactive-dev-session')) ? [] : ['--show-interactive-dev-session=false'];
-const workerExit = wrangler(['dev', '--ip', '127.0.0.1', '--port', String(workerPort), '--var', 'DEV_TOOLS:1', ...quiet, ...extra], {
+const workerExit = wrangler(['dev', '--ip', '127.0.0.1', '--port', String(workerPort), '--var', 'DEV_TOOLS:1', ...vapid, ...quiet, ...extra], {
   stdin: 'ignore',
 });
 

@@ -27,6 +27,29 @@ export function ensureDevSecret() {
   return secret;
 }
 
+/** A local VAPID key for Web Push (worker/push/vapid.ts) in .dev.vars, generated once like the lobby secret. */
+export async function ensureDevVapidKey() {
+  const file = '.dev.vars';
+  const current = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const match = /^VAPID_PRIVATE_KEY=(.+)$/m.exec(current);
+  if (match) return match[1].trim();
+  const pair = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify']);
+  const jwk = await crypto.subtle.exportKey('jwk', pair.privateKey);
+  const line = `VAPID_PRIVATE_KEY=${JSON.stringify({ kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y, d: jwk.d })}`;
+  writeFileSync(file, `${current}${current && !current.endsWith('\n') ? '\n' : ''}${line}\n`);
+  console.log('Generated a local VAPID_PRIVATE_KEY in .dev.vars (never committed), for Web Push.');
+  return line.slice('VAPID_PRIVATE_KEY='.length);
+}
+
+/**
+ * The `wrangler dev` arguments that pass the local VAPID key. wrangler dev loads from .dev.vars only
+ * the secrets wrangler.toml declares, and VAPID_PRIVATE_KEY is optional (not declared), so it goes as
+ * a var; base64url, since `--var` splits at a colon.
+ */
+export async function devVapidArgs() {
+  return ['--var', `VAPID_PRIVATE_KEY:${Buffer.from(await ensureDevVapidKey()).toString('base64url')}`];
+}
+
 // wrangler's own entry, with no npx in between, so the signal reaches wrangler itself.
 const wranglerBin = fileURLToPath(new URL('../node_modules/wrangler/bin/wrangler.js', import.meta.url));
 // Node 22 from the devDependency even when this script was started by an older system `node`.

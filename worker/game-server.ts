@@ -13,9 +13,11 @@ import { HostedRoom, type RoomOutcome } from './hosted-room';
 import { d1JournalSink, JOURNAL_FLUSH_TASK, type JournalSink } from './journal/outbox';
 import {
   admitConnection,
+  broadcastPresence,
   fanOut,
   greet,
   handleFrame,
+  onlinePlayers,
   PlayerRateLimits,
   type ConnectionState,
   type RoomConnection,
@@ -28,6 +30,8 @@ import { ROUTES, type RouteContext } from './room-routes';
 import { roomStorageOf, type RoomStorage } from './room-storage';
 import { SqliteScheduler, type Scheduler, type Task } from './scheduler';
 import { MACHINE_TIMER_TASK } from './timer-tasks';
+import { PUSH_SEND_TASK, type PushTransport } from './push/outbox';
+import { vapidOf, type PushEnv } from './push/vapid';
 
 export class GameServer extends Server<Env> {
   static override options = { hibernate: true };
@@ -39,6 +43,16 @@ export class GameServer extends Server<Env> {
 
   /** Where journal facts go. Tests wrap it to simulate a D1 outage. */
   journalSink: JournalSink = d1JournalSink(this.env.DB);
+
+  /** How pushes reach push services. Tests put a push service of their own here. */
+  protected pushTransport(): PushTransport {
+    return (url, init) => fetch(url, init);
+  }
+
+  /** The VAPID identity from the optional secret; null sends nothing (worker/push/vapid.ts). */
+  private get vapid() {
+    return vapidOf(this.env as Env & PushEnv);
+  }
 
   protected now(): number {
     return Date.now();
@@ -54,6 +68,8 @@ export class GameServer extends Server<Env> {
   room!: HostedRoom;
   private readonly rateLimits = this.playerRateLimits();
   private lastError: { at: number; code: string; message: string } | null = null;
+  /** The online set last broadcast (in memory: after a wake the next change is sent anyway). */
+  private lastPresence: string | undefined;
   /** The alarm time last set, so unchanged alarms are not rewritten. */
   private alarmAt: number | null | undefined;
   /** Upgrades `onConnect` refused, so that `fetch` marks their 101 for the Worker to cut. */
@@ -68,6 +84,7 @@ export class GameServer extends Server<Env> {
       scheduler: this.scheduler,
       registry: this.registry(),
       now: () => this.now(),
+      pushKey: () => this.vapid?.publicKey,
     });
     this.room.restore();
     this.alarmAt = await this.ctx.storage.getAlarm();
@@ -110,6 +127,26 @@ export class GameServer extends Server<Env> {
     if (!state) return void this.refusedUpgrades.add(ctx.request);
     const cursor = Number(new URL(ctx.request.url).searchParams.get('cursor') ?? '0');
     greet(conn, this.room, this.name, Number.isSafeInteger(cursor) && cursor > 0 ? cursor : 0);
+    this.presenceChanged(conn);
+  }
+
+  override onClose(connection: Connection): void {
+    const conn = connection as RoomConnection;
+    if (conn.state?.role === 'player') this.presenceChanged(undefined, conn);
+  }
+
+  /**
+   * Presence is counted from the open sockets themselves (their attachments survive hibernation),
+   * so nothing is stored. A newcomer always hears it; others only when the set of players changed.
+   */
+  private presenceChanged(joined?: RoomConnection, closing?: RoomConnection): void {
+    const connections = [...this.getConnections<ConnectionState>()] as RoomConnection[];
+    const online = onlinePlayers(connections, closing);
+    const key = online.join('\n');
+    if (joined) broadcastPresence([joined], online);
+    if (key === this.lastPresence) return;
+    this.lastPresence = key;
+    broadcastPresence(connections.filter((c) => c !== joined && c !== closing), online);
   }
 
   override async onMessage(connection: Connection, message: WSMessage): Promise<void> {
@@ -168,6 +205,11 @@ export class GameServer extends Server<Env> {
     try {
       if (task.kind === JOURNAL_FLUSH_TASK) {
         await this.room.flushJournal(this.journalSink);
+      } else if (task.kind === PUSH_SEND_TASK) {
+        // No key any more (a secret removed): the queue waits, untouched, for one to come back.
+        const vapid = this.vapid;
+        if (!vapid) throw new Error('VAPID_PRIVATE_KEY is not configured');
+        await this.room.push.flush(vapid, this.pushTransport());
       }
       this.scheduler.complete(task, this.now());
     } catch (error) {

@@ -22,6 +22,7 @@ import { inspectionHistory, recordsOf, type StoredRecord } from './inspection-lo
 import { JOURNAL_FLUSH_TASK, JournalOutbox, type JournalFact, type JournalSink } from './journal/outbox';
 import type { ChatMessage, MessageReactions } from '../protocol';
 import { MessageLog } from './message-log';
+import { PUSH_SEND_TASK, PushOutbox, type QueuedPush } from './push/outbox';
 import { RoomError } from './room-error';
 import type { RoomStorage } from './room-storage';
 import type { Scheduler } from './scheduler';
@@ -53,6 +54,8 @@ export interface HostedRoomOptions {
   scheduler: Scheduler;
   registry: MachineRegistry;
   now: () => number;
+  /** The VAPID public key when the room can send Web Push; undefined: nothing is queued (fail closed). */
+  pushKey?: () => string | undefined;
 }
 
 const EMPTY: RoomOutcome = { result: null, messages: [], records: [] };
@@ -66,6 +69,8 @@ export class HostedRoom {
   private readonly envelopes: EnvelopeStore;
   private readonly outbox: JournalOutbox;
   private readonly refs: ActionRefs;
+  readonly push: PushOutbox;
+  private readonly pushKeyOf: () => string | undefined;
   readonly messages: MessageLog;
   private readonly log: InputLog;
   private readonly registry: MachineRegistry;
@@ -102,6 +107,8 @@ export class HostedRoom {
     this.envelopes = new EnvelopeStore(this.storage);
     this.outbox = new JournalOutbox(this.storage);
     this.refs = new ActionRefs(this.storage);
+    this.push = new PushOutbox(this.storage);
+    this.pushKeyOf = options.pushKey ?? (() => undefined);
     this.messages = new MessageLog(this.storage);
     this.log = new InputLog(this.storage);
   }
@@ -204,6 +211,11 @@ export class HostedRoom {
   set inspecting(on: boolean) {
     this.inspect = on;
     if (this.host) this.host.inspecting = on;
+  }
+
+  /** The VAPID public key players subscribe with; undefined when this server sends no push. */
+  get pushKey(): string | undefined {
+    return this.pushKeyOf();
   }
 
   get journalPending(): number {
@@ -402,6 +414,8 @@ export class HostedRoom {
       result.transitions.length > 0 &&
       (extra.log.kind !== 'input' || seq - this.lastCheckpointSeq >= CHECKPOINT_EVERY || (value !== undefined && value !== this.currentValue()));
     let bytes = 0;
+    const pushing = this.pushKey !== undefined && this.push.subscribers() > 0;
+    const pushes: QueuedPush[] = pushing ? this.noticePushes(result) : [];
     try {
       this.storage.transaction(() => {
         extra.before?.();
@@ -441,7 +455,9 @@ export class HostedRoom {
           transition.effects.forEach(({ effect }, i) => {
             if (effect.type === 'room.message') {
               const { channel, members, from, text, replyTo, mentions } = effect;
-              messages.push(this.messages.append({ channel, members, from, text, at: transition.at, replyTo, mentions }));
+              const message = this.messages.append({ channel, members, from, text, at: transition.at, replyTo, mentions });
+              messages.push(message);
+              if (pushing && members) pushes.push(...this.dmPushes(message.seq, members, from));
             } else if (effect.type === 'room.reaction') {
               reactions.push({ ...this.messages.toggleReaction(effect.seq, effect.from, effect.emoji), members: effect.members });
             } else if (effect.type === 'room.journal') {
@@ -456,6 +472,12 @@ export class HostedRoom {
           // A flush already waiting (perhaps backing off after a D1 failure) keeps its own time.
           if (!this.scheduler.get(JOURNAL_FLUSH_TASK)) {
             this.scheduler.schedule({ id: JOURNAL_FLUSH_TASK, kind: JOURNAL_FLUSH_TASK, description: 'send journal facts to D1', payload: {}, type: 'scheduled', time: now });
+          }
+        }
+        if (pushes.length > 0) {
+          this.push.append(pushes);
+          if (!this.scheduler.get(PUSH_SEND_TASK)) {
+            this.scheduler.schedule({ id: PUSH_SEND_TASK, kind: PUSH_SEND_TASK, description: 'send Web Push notifications', payload: {}, type: 'scheduled', time: now });
           }
         }
         if (extra.remember) this.refs.remember(extra.remember.playerId, extra.remember.ref, extra.remember.outcome, now);
@@ -524,6 +546,43 @@ export class HostedRoom {
       entries: this.log.entries(),
       upgradedAt: this.log.upgradedAt(),
     });
+  }
+
+  /**
+   * The version's notices for this step (machine-version.ts `notices`, from the snapshot before and
+   * after), one push per subscribed player they concern. Runs before `this.stored` moves on.
+   */
+  private noticePushes(result: StepResult): QueuedPush[] {
+    const version = this.registry.get(result.state.machine);
+    if (!version?.notices || !result.snapshotChanged) return [];
+    let before: unknown;
+    try {
+      before = this.stored ? JSON.parse(this.stored.snapshot) : undefined;
+    } catch {
+      before = undefined;
+    }
+    const notices = version.notices(before, JSON.parse(result.state.snapshot));
+    if (notices.length === 0) return [];
+    const subscribed = this.push.subscribedPlayers();
+    return notices.flatMap((notice) =>
+      (notice.to ?? subscribed).map((playerId) => ({
+        key: notice.key,
+        playerId,
+        payload: { title: notice.title, body: notice.body, url: this.screenUrl(notice.screen) },
+      })),
+    );
+  }
+
+  /** A DM goes to its other members only, naming the sender (whom they already know it is from), never the text. */
+  private dmPushes(seq: number, members: readonly string[], from: string): QueuedPush[] {
+    const name = this.players().find((p) => p.playerId === from)?.name ?? (from === 'admin' ? 'the host' : from);
+    return members
+      .filter((id) => id !== from)
+      .map((playerId) => ({ key: `dm:${seq}`, playerId, payload: { title: 'New DM', body: `From ${name}`, url: this.screenUrl('dms') } }));
+  }
+
+  private screenUrl(screen: string): string {
+    return `/play?room=${encodeURIComponent(this.room?.roomId ?? '')}&screen=${encodeURIComponent(screen)}`;
   }
 
   private fact(id: string, seq: number, at: number, kind: string, data: Record<string, unknown>, machine: MachineRef): JournalFact {

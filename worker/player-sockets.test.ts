@@ -23,6 +23,23 @@ async function send(socket: TestSocket, ref: string, event: unknown): Promise<an
 }
 
 describe('player connections', () => {
+  it('tells everyone who is online: a player counts while any of their sockets is open', async () => {
+    await initRoom('sock-presence');
+    const ana = await connect('sock-presence', 'ana');
+    expect((await ana.next((f) => f.type === 'presence')).online).toEqual(['ana']);
+    const ben = await connect('sock-presence', 'ben');
+    expect((await ben.next((f) => f.type === 'presence')).online).toEqual(['ana', 'ben']);
+    await ana.next((f) => f.type === 'presence' && f.online.length === 2);
+    const benTwo = await connect('sock-presence', 'ben');
+    await benTwo.next((f) => f.type === 'presence');
+    ben.close();
+    // Ben's second socket keeps him online: nobody hears a change.
+    await barrier(ana);
+    benTwo.close();
+    expect((await ana.next((f) => f.type === 'presence' && f.online.length === 1)).online).toEqual(['ana']);
+    expect(ana.received.filter((f) => f.type === 'presence').map((f) => f.online)).toEqual([['ana'], ['ana', 'ben'], ['ana']]);
+  });
+
   it('refuses missing, forged, expired, other-room and non-roster tokens with documented close codes', async () => {
     await initRoom('sock-1');
     await initRoom('sock-1b');
@@ -185,7 +202,7 @@ describe('player connections', () => {
     await initRoom('sock-9');
     const ana = await connect('sock-9', 'ana');
     const ben = await connect('sock-9', 'ben');
-    await ben.next((f) => f.type === 'messages'); // the greeting's catch-up comes last
+    await ben.next((f) => f.type === 'presence'); // the greeting's presence comes last
     const heard = ben.received.length;
     // ana's pokes are hers alone (like a secret ballot); a chat message changes nobody's view.
     await send(ana, 'poke', { type: 'lab.poke' });

@@ -107,6 +107,7 @@ export function greet(connection: RoomConnection, room: HostedRoom, roomId: stri
     playerId: state.playerId,
     role: state.role === 'player' ? 'player' : 'admin',
     machine: room.machineRef ?? '',
+    ...(state.role === 'player' && room.pushKey ? { pushKey: room.pushKey } : {}),
   });
   if (state.role === 'player' && room.host) sendFrame(connection, { type: 'view', seq: room.seq, view: room.view(state.playerId) });
   sendMessagesAfter(connection, room, cursor);
@@ -169,6 +170,24 @@ export function fanOut(connections: Iterable<RoomConnection>, room: HostedRoom, 
     // A DM's reactions go only to its members, as the DM does.
     const reacted = reactions.filter((r) => MessageLog.visibleTo(r, reader(state))).map(({ seq, reactions: counts }) => ({ seq, reactions: counts }));
     if (reacted.length > 0) sendFrame(connection, { type: 'reactions', messages: reacted });
+  }
+}
+
+/** Players with at least one open socket, sorted (admins and inspectors are not in the cast). */
+export function onlinePlayers(connections: Iterable<RoomConnection>, closing?: RoomConnection): string[] {
+  const online = new Set<string>();
+  for (const connection of connections) {
+    if (connection !== closing && connection.state?.role === 'player') online.add(connection.state.playerId);
+  }
+  return [...online].sort();
+}
+
+/** Sends who is online to every player and admin connection. */
+export function broadcastPresence(connections: Iterable<RoomConnection>, online: string[]): void {
+  const frame = JSON.stringify({ type: 'presence', online } satisfies ServerFrame);
+  for (const connection of connections) {
+    const role = connection.state?.role;
+    if (role === 'player' || role === 'admin') sendText(connection, frame);
   }
 }
 
@@ -250,7 +269,26 @@ export function handleFrame(
       return null;
     case 'send':
       return sendGameEvent(connection, state, frame, room);
+    case 'push.subscribe':
+    case 'push.unsubscribe':
+      return pushFrame(connection, state, frame, room, now), null;
   }
+}
+
+/** A player's own push subscription: stored for them alone; answered like a game event. */
+function pushFrame(
+  connection: RoomConnection,
+  state: ConnectionState,
+  frame: Extract<ClientFrame, { type: 'push.subscribe' | 'push.unsubscribe' }>,
+  room: HostedRoom,
+  now: number,
+): void {
+  const ref = frame.ref ? { ref: frame.ref } : {};
+  if (state.role !== 'player') return sendFrame(connection, { type: 'error', ...ref, code: 'READ_ONLY', message: FRAME_ERRORS.READ_ONLY });
+  if (frame.type === 'push.unsubscribe') room.push.unsubscribe(state.playerId, frame.endpoint);
+  else if (!room.pushKey) return sendFrame(connection, { type: 'error', ...ref, code: 'PUSH_NOT_CONFIGURED', message: FRAME_ERRORS.PUSH_NOT_CONFIGURED });
+  else room.push.subscribe(state.playerId, frame.subscription, now);
+  sendFrame(connection, { type: 'ack', ...ref, seq: room.seq });
 }
 
 function sendGameEvent(

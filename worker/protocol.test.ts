@@ -72,7 +72,7 @@ describe('the room speaks the protocol of protocol/', () => {
     const frames = [ana, ben, host].flatMap((socket) => socket.received);
     for (const frame of frames) expectFits(ServerFrame, frame, kindOf(frame));
     expect(new Set(frames.map(kindOf))).toEqual(
-      new Set(['welcome', 'view', 'patch', 'messages', 'ack', 'error with ref', 'error', 'pong']),
+      new Set(['welcome', 'view', 'patch', 'messages', 'ack', 'error with ref', 'error', 'pong', 'presence']),
     );
     expect(frames.find((f) => f.type === 'welcome' && f.role === 'admin')).toBeDefined();
   });

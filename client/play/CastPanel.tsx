@@ -1,8 +1,10 @@
 import type { PlayerView } from '../../machines/pecking-order/v1/projection';
+import { usePlayerState } from './player-context';
 import { TransferForm } from './TransferForm';
 
 /** The cast: personas, silver (public: it decides immunity and ties), gold, and who is out. */
 export function CastPanel({ view, live }: { view: PlayerView; live: boolean }) {
+  const online = usePlayerState((s) => s.online);
   // The top 3 by silver matter in several votes. Ties are broken by the room's seeded draw, which
   // the view does not show, so only a place no tie can change is marked.
   const ranking = view.cast.filter((member) => member.alive).sort((a, b) => b.silver - a.silver);
@@ -23,6 +25,11 @@ export function CastPanel({ view, live }: { view: PlayerView; live: boolean }) {
                   {member.name}
                   {member.playerId === view.playerId && <span className="muted"> (you)</span>}
                 </span>
+                {online.includes(member.playerId) && (
+                  <span className="online" data-testid="online">
+                    ● online
+                  </span>
+                )}
                 {member.bio && <span className="bio">{member.bio}</span>}
               </div>
               <div className="numbers">

@@ -13,10 +13,14 @@ import { PlayerContext, usePlayerApi, usePlayerState, type PlayerApi } from './p
 import { createPlayerStore } from './player-store';
 import { saveMessages, type SavedSession } from './saved-session';
 import { TodayPanel } from './TodayPanel';
+import { useNames } from './use-names';
+import { useNotices, useUnreadTitle } from './use-notices';
 import { useRoomSocket } from './use-room-socket';
+import { Toasts } from './Toasts';
+import { PushOffer } from './PushOffer';
 
 /** One game for one player: the store, its persistence and the socket, around the screens. */
-export function PlayerApp({ session }: { session: SavedSession }) {
+export function PlayerApp({ session, screen }: { session: SavedSession; screen?: string | null }) {
   const [store] = useState(() =>
     createPlayerStore({ roomId: session.roomId, playerId: session.playerId, messages: session.messages, cursor: session.cursor }),
   );
@@ -30,11 +34,11 @@ export function PlayerApp({ session }: { session: SavedSession }) {
     });
     return () => subscription.unsubscribe();
   }, [store]);
-  const send = useRoomSocket(store, session);
-  const api = useMemo<PlayerApi>(() => ({ store, send }), [store, send]);
+  const { send, sendPush } = useRoomSocket(store, session);
+  const api = useMemo<PlayerApi>(() => ({ store, send, sendPush }), [store, send, sendPush]);
   return (
     <PlayerContext value={api}>
-      <PlayerScreen />
+      <PlayerScreen screen={screen ?? null} />
     </PlayerContext>
   );
 }
@@ -47,7 +51,7 @@ const TABS = [
 ] as const;
 type Tab = (typeof TABS)[number]['id'];
 
-function PlayerScreen() {
+function PlayerScreen({ screen }: { screen: string | null }) {
   const view = usePlayerState((s) => s.view);
   const connection = usePlayerState((s) => s.connection);
   return (
@@ -58,7 +62,7 @@ function PlayerScreen() {
       </header>
       {connection.status === 'refused' && <RefusalExplanation code={connection.closeCode} />}
       {view ? (
-        <GameScreen view={view} live={connection.status === 'live'} reconnecting={connection.status === 'reconnecting'} />
+        <GameScreen view={view} live={connection.status === 'live'} reconnecting={connection.status === 'reconnecting'} screen={screen} />
       ) : (
         connection.status !== 'refused' && <p className="loading">Connecting to the game…</p>
       )}
@@ -66,9 +70,14 @@ function PlayerScreen() {
   );
 }
 
-function GameScreen({ view, live, reconnecting }: { view: PlayerView; live: boolean; reconnecting: boolean }) {
-  const [tab, setTab] = useState<Tab>('today');
-  const unread = useUnread(view.playerId, tab);
+function GameScreen({ view, live, reconnecting, screen }: { view: PlayerView; live: boolean; reconnecting: boolean; screen: string | null }) {
+  // A notification's link names the screen it is about.
+  const [tab, setTab] = useState<Tab>(() => TABS.find((t) => t.id === screen)?.id ?? 'today');
+  const messagesUnread = useUnread(view.playerId, tab);
+  const notices = useNotices(view, tab, useNames());
+  // Unread messages are counted from the messages themselves; the notices add the Today tab's news.
+  const unread = { ...messagesUnread, today: notices.unread.today };
+  useUnreadTitle(unread.today + unread.chat + unread.dms + unread.cast);
   useMentionsSeenInChat(tab === 'chat');
   const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({ today: null, chat: null, dms: null, cast: null });
   function onTabKey(event: KeyboardEvent) {
@@ -119,6 +128,8 @@ function GameScreen({ view, live, reconnecting }: { view: PlayerView; live: bool
           The connection dropped. Reconnecting: you will catch up on everything you missed.
         </p>
       )}
+      <Toasts toasts={notices.toasts} dismiss={notices.dismiss} open={setTab} />
+      <PushOffer ready={notices.heard} />
       <GameOverBanner view={view} />
       <ErrorNotice general />
       {tab !== 'chat' && <MentionNotice onOpen={() => setTab('chat')} />}

@@ -9,7 +9,13 @@ import { PlayerApp } from './PlayerApp';
 import { currentRoom, loadSession, rememberCurrentRoom, saveInvite, savedRooms } from './saved-session';
 
 const invite = takeInviteFromAddressBar();
+// A notification opens `/play?room=…&screen=…` (worker/hosted-room.ts): the room it is about, if kept here.
+const link = new URLSearchParams(window.location.search);
+const linkedRoom = link.get('room');
+const screen = link.get('screen');
 const session = invite ? saveInvite(invite) : (() => {
+  const linked = linkedRoom ? loadSession(linkedRoom) : null;
+  if (linked) return linked;
   const roomId = currentRoom();
   return roomId ? loadSession(roomId) : null;
 })();
@@ -51,4 +57,4 @@ function NoInvite() {
   );
 }
 
-createRoot(document.getElementById('root')!).render(session ? <PlayerApp session={session} /> : <NoInvite />);
+createRoot(document.getElementById('root')!).render(session ? <PlayerApp session={session} screen={screen} /> : <NoInvite />);

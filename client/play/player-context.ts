@@ -2,12 +2,14 @@
 import { createContext, useContext } from 'react';
 import { useSelector } from '@xstate/store-react';
 import type { GameAction } from '../../protocol';
+import type { RoomSocket } from './use-room-socket';
 import type { PlayerState, PlayerStore } from './player-store';
 
 export interface PlayerApi {
   store: PlayerStore;
   /** Sends a game event; answers its ref, or null when the connection is not live. */
   send(event: GameAction): string | null;
+  sendPush: RoomSocket['sendPush'];
 }
 
 export const PlayerContext = createContext<PlayerApi | null>(null);

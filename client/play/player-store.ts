@@ -49,6 +49,10 @@ export interface PlayerState {
   cursor: number;
   pending: Record<string, PendingSend>;
   lastError: LastError | null;
+  /** Players connected now, as the room last said (public). */
+  online: string[];
+  /** The room's VAPID key when it sends Web Push; null: it sends none, so the app offers none. */
+  pushKey: string | null;
   /** Messages that @mention this player and arrived since they last dismissed the notice, oldest first. */
   mentions: ChatMessage[];
 }
@@ -90,14 +94,17 @@ export function createPlayerStore(input: PlayerStoreInput) {
     pending: {},
     lastError: null,
     mentions: [],
+    online: [],
+    pushKey: null,
   };
   return createStore({
     context: initial,
     on: {
       /** The room greeted this connection: it is live. */
-      welcomed: (ctx, event: { playerId: string }) => ({
+      welcomed: (ctx, event: { playerId: string; pushKey?: string | null }) => ({
         ...ctx,
         playerId: event.playerId,
+        pushKey: event.pushKey ?? null,
         connection: { status: 'live' as const, closeCode: null, drops: 0 },
       }),
       /**
@@ -110,6 +117,8 @@ export function createPlayerStore(input: PlayerStoreInput) {
         const lost = refused ? Object.values(ctx.pending)[0] : undefined;
         return {
           ...ctx,
+          // Who is online is unknown while this player is not: the room says again on reconnect.
+          online: [],
           connection: {
             status: refused ? ('refused' as const) : ('reconnecting' as const),
             closeCode: event.code,
@@ -154,6 +163,7 @@ export function createPlayerStore(input: PlayerStoreInput) {
       errorDismissed: (ctx) => ({ ...ctx, lastError: null }),
       reactionsReceived: (ctx, event: { messages: MessageReactions[] }) => ({ ...ctx, messages: withReactions(ctx.messages, event.messages) }),
       mentionsSeen: (ctx) => ({ ...ctx, mentions: [] }),
+      presenceReceived: (ctx, event: { online: string[] }) => ({ ...ctx, online: event.online }),
     },
   });
 }

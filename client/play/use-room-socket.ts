@@ -3,7 +3,7 @@
  * store. Each (re)connect sends the current message cursor, so the room replays only what this
  * browser has not seen; a refused connection (a close code of protocol/close-codes.ts) stops reconnecting.
  */
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import usePartySocket from 'partysocket/react';
 import type { PlayerView } from '../../machines/pecking-order/v1/projection';
 import type { ClientFrame, GameAction } from '../../protocol';
@@ -23,8 +23,15 @@ export interface RoomSession {
   token: string;
 }
 
-/** Connects to the room and returns `send`, which answers the send's ref (null when not live). */
-export function useRoomSocket(store: PlayerStore, session: RoomSession): (event: GameAction) => string | null {
+export interface RoomSocket {
+  /** Sends a game event; answers the send's ref (null when not live). */
+  send: (event: GameAction) => string | null;
+  /** Registers (or drops) this browser's Web Push subscription; false when not live. */
+  sendPush: (frame: Extract<ClientFrame, { type: 'push.subscribe' | 'push.unsubscribe' }>) => boolean;
+}
+
+/** Connects to the room and returns what may be sent over it. */
+export function useRoomSocket(store: PlayerStore, session: RoomSession): RoomSocket {
   const socket = usePartySocket({
     host: window.location.host,
     protocol: window.location.protocol === 'https:' ? 'wss' : 'ws',
@@ -44,7 +51,7 @@ export function useRoomSocket(store: PlayerStore, session: RoomSession): (event:
       if (!frame) return;
       switch (frame.type) {
         case 'welcome':
-          store.trigger.welcomed({ playerId: frame.playerId });
+          store.trigger.welcomed({ playerId: frame.playerId, pushKey: frame.pushKey ?? null });
           // What was sent but never answered goes again, with its ref: applied once, whatever happened.
           for (const pending of Object.values(store.getSnapshot().context.pending)) {
             write({ type: 'send', ref: pending.ref, event: pending.event });
@@ -74,6 +81,9 @@ export function useRoomSocket(store: PlayerStore, session: RoomSession): (event:
         case 'error':
           store.trigger.refused({ ref: frame.ref ?? null, code: frame.code, message: frame.message, at: Date.now() });
           break;
+        case 'presence':
+          store.trigger.presenceReceived({ online: frame.online });
+          break;
         case 'pong':
           break;
       }
@@ -87,7 +97,7 @@ export function useRoomSocket(store: PlayerStore, session: RoomSession): (event:
     socket.send(JSON.stringify(frame));
   }
 
-  return useCallback(
+  const send = useCallback(
     (event: GameAction) => {
       if (store.getSnapshot().context.connection.status !== 'live') return null;
       const ref = nextRef();
@@ -97,4 +107,13 @@ export function useRoomSocket(store: PlayerStore, session: RoomSession): (event:
     },
     [socket, store],
   );
+  const sendPush = useCallback(
+    (frame: Extract<ClientFrame, { type: 'push.subscribe' | 'push.unsubscribe' }>) => {
+      if (store.getSnapshot().context.connection.status !== 'live') return false;
+      socket.send(JSON.stringify(frame));
+      return true;
+    },
+    [socket, store],
+  );
+  return useMemo(() => ({ send, sendPush }), [send, sendPush]);
 }

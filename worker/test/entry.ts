@@ -6,6 +6,8 @@
 import { catalog } from '../../machines/catalog';
 import { createRegistry, type MachineRegistry } from '../../machines/registry';
 import { GameServer as RealGameServer } from '../game-server';
+import type { PushTransport } from '../push/outbox';
+import { receivePush } from './push-service';
 import { delayFormsV1 } from '../../engine/testing/fixtures/delay-forms';
 import { timerLabV1, timerLabV2, timerLabV3, timerLabV4 } from '../../engine/testing/fixtures/timer-lab';
 
@@ -16,6 +18,11 @@ const registry = createRegistry([...catalog.list(), timerLabV1, timerLabV2, time
 export class GameServer extends RealGameServer {
   protected override registry(): MachineRegistry {
     return registry;
+  }
+
+  /** Pushes go to the test's own push service (push-service.ts), never to the network. */
+  protected override pushTransport(): PushTransport {
+    return receivePush;
   }
 
   protected override now(): number {

@@ -9,6 +9,7 @@ import { adminEvents, messageRefs, playerEvents } from './events';
 import { initSchema, type PeckingOrderInit } from './init-schema';
 import { peckingOrderLobby } from './lobby';
 import { gameMachine } from './machine';
+import { notices } from './notices';
 import { project } from './projection';
 import { hostView } from './host-view';
 import { timingIssues } from './timeline';
@@ -32,6 +33,7 @@ export const peckingOrderV1: MachineVersion<PeckingOrderInit> = {
   messageRefs,
   project,
   hostView,
+  notices,
   lobby: peckingOrderLobby,
 };
 
