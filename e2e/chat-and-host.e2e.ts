@@ -93,6 +93,10 @@ describe('a group chat that feels alive, and the host dashboard', () => {
     const host = await open(`${baseUrl}${game.host}`, DESKTOP);
     await see(host.page.getByTestId('dashboard-stage'), 'Before day 1');
     await see(host.page.getByTestId('clock'), 'Nothing moves until you advance the game.');
+    // Presence: the three who opened their links are online; Dee, who never did, is away.
+    const presence = (name: string) => host.page.locator('.cast-table tr').filter({ has: host.page.getByRole('rowheader', { name, exact: true }) }).locator('td[data-presence]');
+    for (const name of ['Ana', 'Bo', 'Cy']) await see(presence(name), 'Online');
+    await see(presence('Dee'), 'Away');
 
     // A mention: Bo, on the Today tab, is told.
     await post(ana!.page, 'Hello @Bo, who is in?');

@@ -95,6 +95,8 @@ export const RoomStatusBody = z.object({
   /** Approximate bytes persisted (snapshot, timers, messages, facts, the input log) since the room last woke. */
   writes: z.object({ transitions: z.number().int(), bytes: z.number().int(), lastTransitionBytes: z.number().int() }),
   connections: z.number().int(),
+  /** Players with an open connection now (public in the game too: the cast shows it). */
+  online: z.array(z.string()),
   /** The dashboard's summary, from the machine version; null when the game is not running or the version has none. */
   host: HostSummary.nullable(),
   chat: ChatActivity,

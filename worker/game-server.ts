@@ -232,6 +232,7 @@ export class GameServer extends Server<Env> {
     return roomStatusOf(this.room, this.scheduler, {
       roomId: this.name,
       connections: [...this.getConnections()].length,
+      online: onlinePlayers(this.getConnections()),
       lastError: this.lastError,
     });
   }
@@ -255,6 +256,7 @@ export class GameServer extends Server<Env> {
       now: () => this.now(),
       afterTransition: (outcome) => this.afterTransition(outcome),
       connections: () => [...this.getConnections()].length,
+      online: () => onlinePlayers(this.getConnections()),
       lastError: () => this.lastError,
     };
   }

@@ -29,6 +29,7 @@ export interface RouteContext {
   /** Broadcast after a persisted transition. */
   afterTransition(outcome: RoomOutcome): void;
   connections(): number;
+  online(): string[];
   /** The last error this room answered with since it woke (for the admin's eyes, not history). */
   lastError(): { at: number; code: string; message: string } | null;
 }
@@ -63,7 +64,7 @@ export async function initRoom(ctx: RouteContext): Promise<Response> {
 export async function roomStatus(ctx: RouteContext): Promise<Response> {
   await requireAdmin(ctx.request, ctx.env, ctx.roomId);
   return Response.json(
-    roomStatusOf(ctx.room, ctx.scheduler, { roomId: ctx.roomId, connections: ctx.connections(), lastError: ctx.lastError() }),
+    roomStatusOf(ctx.room, ctx.scheduler, { roomId: ctx.roomId, connections: ctx.connections(), online: ctx.online(), lastError: ctx.lastError() }),
   );
 }
 

@@ -6,6 +6,7 @@ import type { Scheduler } from './scheduler';
 export interface StatusExtras {
   roomId: string;
   connections: number;
+  online: string[];
   lastError: RoomStatusBody['lastError'];
 }
 
@@ -31,6 +32,7 @@ export function roomStatusOf(room: HostedRoom, scheduler: Scheduler, extras: Sta
     /** Approximate bytes persisted (snapshot, timers, messages, facts, the input log) since the room last woke. */
     writes: { ...room.writes },
     connections: extras.connections,
+    online: extras.online,
     host: room.hostSummary(),
     chat: room.messages.activity(),
   };

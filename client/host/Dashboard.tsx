@@ -3,22 +3,13 @@ import { formatCountdown } from '../shared/duration';
 import { withNames } from '../shared/player-names';
 import { useNow } from '../shared/use-now';
 
-/**
- * Who is online, when the room's status reports it (presence is added to `/status` separately);
- * null: this room does not say, and the cast shows a marked slot instead of guessing.
- */
-function onlineOf(status: RoomStatusBody): ReadonlySet<string> | null {
-  const online = (status as { online?: unknown }).online;
-  return Array.isArray(online) ? new Set(online.filter((id): id is string => typeof id === 'string')) : null;
-}
-
 /** The game as the host runs it: where it is, what time does next, the cast, the vote, the chat, the nights. */
 export function Dashboard({ status, names }: { status: RoomStatusBody; names: ReadonlyMap<string, string> }) {
   const host = status.host;
   const now = useNow(host?.clock != null, 500);
   if (!host) return null;
   const name = (id: string) => names.get(id) ?? id;
-  const online = onlineOf(status);
+  const online = new Set(status.online);
   return (
     <section className="card dashboard" aria-labelledby="dashboard-title" data-testid="dashboard">
       <h2 id="dashboard-title">
@@ -58,7 +49,7 @@ function VoteProgress({ vote, name }: { vote: NonNullable<HostSummary['vote']>; 
   );
 }
 
-function CastTable({ cast, online }: { cast: HostSummary['cast']; online: ReadonlySet<string> | null }) {
+function CastTable({ cast, online }: { cast: HostSummary['cast']; online: ReadonlySet<string> }) {
   return (
     <table className="cast-table" aria-label="The cast">
       <thead>
@@ -77,16 +68,10 @@ function CastTable({ cast, online }: { cast: HostSummary['cast']; online: Readon
             <td>{member.alive ? 'In' : 'Out'}</td>
             <td>{member.silver}</td>
             <td>{member.gold}</td>
-            {/* Presence slot: filled when the room's status reports who is online. */}
-            <td data-slot="presence">{online === null ? <span className="muted" title="This room does not report presence yet">—</span> : online.has(member.playerId) ? 'Online' : 'Away'}</td>
+            <td data-presence={online.has(member.playerId) ? 'online' : 'away'}>{online.has(member.playerId) ? 'Online' : 'Away'}</td>
           </tr>
         ))}
       </tbody>
-      {online === null && (
-        <caption className="muted caption-bottom" data-testid="presence-slot">
-          Online: this room does not report who is online yet.
-        </caption>
-      )}
     </table>
   );
 }
