@@ -20,7 +20,12 @@ export default defineConfig({
       {
         // Pure machines: plain Node, simulated clock.
         // Not the versions engine/version-new.test.ts scaffolds while it runs: their migration test fails by design.
-        test: { name: 'machines', include: ['machines/**/*.test.ts'], exclude: [...configDefaults.exclude, 'machines/.scaffold-*/**'], environment: 'node' },
+        test: {
+          name: 'machines',
+          include: ['machines/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, 'machines/.scaffold-*/**'],
+          environment: 'node',
+        },
       },
       {
         // The one host and its XState contract: plain Node, simulated clock.

@@ -63,8 +63,20 @@ describe('the baseline room is in the bench build only', () => {
 
   it('the bench config is the production config plus the baseline room', () => {
     const read = (config: string) => {
-      const { configPath, userConfigPath, topLevelName, name, main, assets, d1_databases, durable_objects, migrations, vars, definedEnvironments, ...rest } =
-        unstable_readConfig({ config }) as any;
+      const {
+        configPath,
+        userConfigPath,
+        topLevelName,
+        name,
+        main,
+        assets,
+        d1_databases,
+        durable_objects,
+        migrations,
+        vars,
+        definedEnvironments,
+        ...rest
+      } = unstable_readConfig({ config }) as any;
       const { DEPLOY_ENV, ...otherVars } = vars;
       const base = dirname(resolve(config));
       return {

@@ -71,7 +71,10 @@ export class BotRoom {
     const readers = Array.from({ length: options.readers ?? 0 }, (_, i) => ids[i % ids.length]!);
     const sockets = await Promise.all(
       [...ids, ...readers].map((id, i) =>
-        PlayerSocket.open(socketUrl(target.baseUrl, 'game-server', game.roomId, { token: game.tokens.get(id)! }), i < ids.length ? id : `${id}-reader`),
+        PlayerSocket.open(
+          socketUrl(target.baseUrl, 'game-server', game.roomId, { token: game.tokens.get(id)! }),
+          i < ids.length ? id : `${id}-reader`,
+        ),
       ),
     );
     return new BotRoom(target, game, ids, sockets);

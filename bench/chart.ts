@@ -26,7 +26,10 @@ class Panel {
   readonly parts: string[] = [];
   readonly plot: Box;
 
-  constructor(readonly box: Box, title: string) {
+  constructor(
+    readonly box: Box,
+    title: string,
+  ) {
     this.plot = { x: box.x + 58, y: box.y + 34, w: box.w - 78, h: box.h - 80 };
     this.parts.push(`<text x="${box.x + 10}" y="${box.y + 18}" font-size="15" font-weight="bold">${esc(title)}</text>`);
   }
@@ -49,13 +52,17 @@ class Panel {
       this.parts.push(`<line x1="${x}" x2="${x + w}" y1="${ty}" y2="${ty}" stroke="#e6e6e6"/>`);
       this.parts.push(`<text x="${x - 6}" y="${ty + 4}" font-size="11" text-anchor="end">${fmt(t)}</text>`);
     }
-    this.parts.push(`<text x="${this.box.x + 12}" y="${y + h / 2}" font-size="11" transform="rotate(-90 ${this.box.x + 12} ${y + h / 2})" text-anchor="middle">${esc(unit)}</text>`);
+    this.parts.push(
+      `<text x="${this.box.x + 12}" y="${y + h / 2}" font-size="11" transform="rotate(-90 ${this.box.x + 12} ${y + h / 2})" text-anchor="middle">${esc(unit)}</text>`,
+    );
     this.parts.push(`<rect x="${x}" y="${y}" width="${w}" height="${h}" fill="none" stroke="#999"/>`);
     return scale;
   }
 
   xLabel(text: string): void {
-    this.parts.push(`<text x="${this.plot.x + this.plot.w / 2}" y="${this.box.y + this.box.h - 8}" font-size="11" text-anchor="middle">${esc(text)}</text>`);
+    this.parts.push(
+      `<text x="${this.plot.x + this.plot.w / 2}" y="${this.box.y + this.box.h - 8}" font-size="11" text-anchor="middle">${esc(text)}</text>`,
+    );
   }
 
   hLine(y: number, label: string): void {
@@ -79,12 +86,16 @@ class Panel {
       entries.push(`<text x="${lx + 14}" y="${ly}" font-size="11">${esc(label)}</text>`);
       lx += width;
     }
-    this.parts.push(`<rect x="${this.plot.x + 1}" y="${this.plot.y + 1}" width="${this.plot.w - 2}" height="${ly - this.plot.y + 5}" fill="#fff" fill-opacity="0.85"/>`);
+    this.parts.push(
+      `<rect x="${this.plot.x + 1}" y="${this.plot.y + 1}" width="${this.plot.w - 2}" height="${ly - this.plot.y + 5}" fill="#fff" fill-opacity="0.85"/>`,
+    );
     this.parts.push(...entries);
   }
 
   message(text: string): void {
-    this.parts.push(`<text x="${this.plot.x + this.plot.w / 2}" y="${this.plot.y + this.plot.h / 2}" font-size="13" text-anchor="middle" fill="#777">${esc(text)}</text>`);
+    this.parts.push(
+      `<text x="${this.plot.x + this.plot.w / 2}" y="${this.plot.y + this.plot.h / 2}" font-size="13" text-anchor="middle" fill="#777">${esc(text)}</text>`,
+    );
   }
 }
 
@@ -114,7 +125,7 @@ function bars(panel: Panel, groups: { label: string; values: { v: number; color:
 function latencyPanel(results: BenchResults, box: Box): Panel {
   const panel = new Panel(box, 'Action latency: pecking-order room vs baseline (ms, log)');
   const lat = results.steps.latency?.result;
-  if (!lat) return panel.message(results.steps.latency?.error ?? 'not measured'), panel;
+  if (!lat) return (panel.message(results.steps.latency?.error ?? 'not measured'), panel);
   const all = [lat.game.sender, lat.game.everyone, lat.baseline.sender, lat.baseline.everyone].flatMap((d) => [d.p50, d.p99]);
   const scale = panel.yAxis(Math.min(...all) / 2, Math.max(...all) * 2, 'ms', true);
   bars(
@@ -130,31 +141,52 @@ function latencyPanel(results: BenchResults, box: Box): Panel {
     })),
     scale,
   );
-  panel.legend([[GAME, 'room: sender'], [GAME_LIGHT, 'room: every player'], [BASE, 'baseline: sender'], [BASE_LIGHT, 'baseline: every player']]);
+  panel.legend([
+    [GAME, 'room: sender'],
+    [GAME_LIGHT, 'room: every player'],
+    [BASE, 'baseline: sender'],
+    [BASE_LIGHT, 'baseline: every player'],
+  ]);
   panel.xLabel(`${lat.players} players, ${lat.actions} actions at ${lat.ratePerSecond}/s`);
   return panel;
 }
 
 function polyline(panel: Panel, points: [number, number][], color: string, dots = true): void {
   if (points.length === 0) return;
-  panel.parts.push(`<polyline fill="none" stroke="${color}" stroke-width="2" points="${points.map(([x, y]) => `${x.toFixed(1)},${y.toFixed(1)}`).join(' ')}"/>`);
+  panel.parts.push(
+    `<polyline fill="none" stroke="${color}" stroke-width="2" points="${points.map(([x, y]) => `${x.toFixed(1)},${y.toFixed(1)}`).join(' ')}"/>`,
+  );
   if (dots) for (const [x, y] of points) panel.parts.push(`<circle cx="${x}" cy="${y}" r="3" fill="${color}"/>`);
 }
 
 function throughputPanel(results: BenchResults, box: Box): Panel {
   const panel = new Panel(box, 'p99 until every player has the view, by offered rate (ms, log)');
   const tp = results.steps.throughput?.result;
-  if (!tp) return panel.message(results.steps.throughput?.error ?? 'not measured'), panel;
+  if (!tp) return (panel.message(results.steps.throughput?.error ?? 'not measured'), panel);
   const values = [...tp.game, ...tp.baseline].map((s) => s.everyone.p99).filter(Number.isFinite);
   const scale = panel.yAxis(Math.min(...values, tp.p99LimitMs) / 2, Math.max(...values, tp.p99LimitMs) * 2, 'ms', true);
   const steps = tp.baseline.length > tp.game.length ? tp.baseline : tp.game;
   const maxRate = Math.max(...steps.map((s) => s.offeredPerSecond));
   const xs = (rate: number) => panel.plot.x + (rate / maxRate) * (panel.plot.w - 20) + 10;
-  for (const s of steps) panel.parts.push(`<text x="${xs(s.offeredPerSecond)}" y="${panel.plot.y + panel.plot.h + 14}" font-size="11" text-anchor="middle">${s.offeredPerSecond}</text>`);
+  for (const s of steps)
+    panel.parts.push(
+      `<text x="${xs(s.offeredPerSecond)}" y="${panel.plot.y + panel.plot.h + 14}" font-size="11" text-anchor="middle">${s.offeredPerSecond}</text>`,
+    );
   panel.hLine(scale(tp.p99LimitMs), `${tp.p99LimitMs} ms`);
-  polyline(panel, tp.game.map((s) => [xs(s.offeredPerSecond), scale(s.everyone.p99)]), GAME);
-  polyline(panel, tp.baseline.map((s) => [xs(s.offeredPerSecond), scale(s.everyone.p99)]), BASE);
-  panel.legend([[GAME, 'pecking-order room'], [BASE, 'baseline room']]);
+  polyline(
+    panel,
+    tp.game.map((s) => [xs(s.offeredPerSecond), scale(s.everyone.p99)]),
+    GAME,
+  );
+  polyline(
+    panel,
+    tp.baseline.map((s) => [xs(s.offeredPerSecond), scale(s.everyone.p99)]),
+    BASE,
+  );
+  panel.legend([
+    [GAME, 'pecking-order room'],
+    [BASE, 'baseline room'],
+  ]);
   panel.xLabel(`offered actions per second (${tp.players} players, ${tp.stepSeconds} s a step); sustained: ${tp.sustainedPerSecond}/s`);
   return panel;
 }
@@ -162,16 +194,25 @@ function throughputPanel(results: BenchResults, box: Box): Panel {
 function persistencePanel(results: BenchResults, box: Box): Panel {
   const panel = new Panel(box, 'Heavy game: envelope and bytes written per transition (KB)');
   const ps = results.steps.persistence?.result;
-  if (!ps || ps.series.length === 0) return panel.message(results.steps.persistence?.error ?? 'not measured'), panel;
+  if (!ps || ps.series.length === 0) return (panel.message(results.steps.persistence?.error ?? 'not measured'), panel);
   const kb = (b: number) => b / 1024;
   const top = Math.max(kb(ps.limitBytes), ...ps.series.map((p) => kb(Math.max(p.envelopeBytes, p.transitionBytes)))) * 1.1;
   const scale = panel.yAxis(0, top, 'KB', false);
   const last = ps.series.at(-1)!.seq || 1;
   const xs = (seq: number) => panel.plot.x + (seq / last) * panel.plot.w;
   panel.hLine(scale(kb(ps.limitBytes)), '64 KB');
-  for (const p of ps.series) panel.parts.push(`<circle cx="${xs(p.seq).toFixed(1)}" cy="${scale(kb(p.transitionBytes)).toFixed(1)}" r="1.6" fill="${GAME_LIGHT}"/>`);
-  polyline(panel, ps.series.map((p) => [xs(p.seq), scale(kb(p.envelopeBytes))]), GAME, false);
-  panel.legend([[GAME, 'envelope'], [GAME_LIGHT, 'written by the transition']]);
+  for (const p of ps.series)
+    panel.parts.push(`<circle cx="${xs(p.seq).toFixed(1)}" cy="${scale(kb(p.transitionBytes)).toFixed(1)}" r="1.6" fill="${GAME_LIGHT}"/>`);
+  polyline(
+    panel,
+    ps.series.map((p) => [xs(p.seq), scale(kb(p.envelopeBytes))]),
+    GAME,
+    false,
+  );
+  panel.legend([
+    [GAME, 'envelope'],
+    [GAME_LIGHT, 'written by the transition'],
+  ]);
   panel.xLabel(`transition (envelope seq), ${ps.transitions} transitions, ${ps.chatMessages + ps.dms} messages, ${ps.days} days`);
   return panel;
 }
@@ -182,14 +223,32 @@ function otherPanel(results: BenchResults, box: Box): Panel {
   const tm = results.steps.timers?.result;
   const sim = results.steps.simulation?.result;
   const groups: { label: string; values: { v: number; color: string }[] }[] = [];
-  if (rs) groups.push({ label: 'cold start p50', values: [{ v: rs.gameCold.p50, color: GAME }, { v: rs.baselineCold.p50, color: BASE }] });
-  if (tm) groups.push({ label: 'timer lateness p50 / p99', values: [{ v: tm.all.p50, color: GAME }, { v: tm.all.p99, color: GAME_LIGHT }] });
+  if (rs)
+    groups.push({
+      label: 'cold start p50',
+      values: [
+        { v: rs.gameCold.p50, color: GAME },
+        { v: rs.baselineCold.p50, color: BASE },
+      ],
+    });
+  if (tm)
+    groups.push({
+      label: 'timer lateness p50 / p99',
+      values: [
+        { v: tm.all.p50, color: GAME },
+        { v: tm.all.p99, color: GAME_LIGHT },
+      ],
+    });
   if (sim) groups.push({ label: 'simulated game p50', values: [{ v: sim.wallMs.p50, color: GAME }] });
-  if (groups.length === 0) return panel.message('not measured'), panel;
+  if (groups.length === 0) return (panel.message('not measured'), panel);
   const all = groups.flatMap((g) => g.values.map((v) => v.v)).filter((v) => Number.isFinite(v) && v > 0);
   const scale = panel.yAxis(Math.max(0.1, Math.min(...all) / 2), Math.max(...all, 2000) * 1.5, 'ms', true);
   bars(panel, groups, scale);
-  panel.legend([[GAME, 'pecking-order'], [BASE, 'baseline'], [GAME_LIGHT, 'p99']]);
+  panel.legend([
+    [GAME, 'pecking-order'],
+    [BASE, 'baseline'],
+    [GAME_LIGHT, 'p99'],
+  ]);
   panel.xLabel('targets: restore ≤ 2× baseline, timers p99 < 100 ms, simulation < 2,000 ms');
   return panel;
 }

@@ -27,14 +27,24 @@ export class InspectorSocket {
   private lastRecordsFrame: string | null = null;
   private readonly ws: WebSocket;
 
-  private constructor(url: string, secret: string, private readonly options: InspectorOptions) {
+  private constructor(
+    url: string,
+    secret: string,
+    private readonly options: InspectorOptions,
+  ) {
     this.ws = new WebSocket(url);
     this.ws.addEventListener('open', () => this.ws.send(JSON.stringify({ type: 'auth', token: secret })));
     this.ws.addEventListener('message', (event) => this.onFrame(String(event.data)));
   }
 
   /** Connects and waits for the hello (status and stored history). */
-  static async open(baseUrl: string, roomId: string, secret: string, options: InspectorOptions = {}, timeoutMs = 15_000): Promise<InspectorSocket> {
+  static async open(
+    baseUrl: string,
+    roomId: string,
+    secret: string,
+    options: InspectorOptions = {},
+    timeoutMs = 15_000,
+  ): Promise<InspectorSocket> {
     const socket = new InspectorSocket(socketUrl(baseUrl, 'game-server', roomId, {}, '/inspect'), secret, options);
     const deadline = Date.now() + timeoutMs;
     while (!socket.hello) {

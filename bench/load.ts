@@ -73,22 +73,40 @@ async function main(): Promise<number> {
 
 async function play(
   target: Target,
-  options: { players: number; preset: (typeof PRESETS)[number]; scheduling: 'PRE_SCHEDULED' | 'ADMIN'; phaseSeconds: number; thinkMs: number; maxMinutes: number },
+  options: {
+    players: number;
+    preset: (typeof PRESETS)[number];
+    scheduling: 'PRE_SCHEDULED' | 'ADMIN';
+    phaseSeconds: number;
+    thinkMs: number;
+    maxMinutes: number;
+  },
   progress: Progress,
 ): Promise<number> {
   const manifest = manifestOf({ players: options.players, preset: options.preset, scheduling: options.scheduling });
   const createdAt = Date.now();
   const game = await createGame(target, { players: options.players, manifest });
   const schedule = scheduleOf(manifest as never, createdAt);
-  const expectedMs = options.scheduling === 'PRE_SCHEDULED' ? schedule.at(-1)!.ends - createdAt : schedule.length * 6 * options.phaseSeconds * 1000;
+  const expectedMs =
+    options.scheduling === 'PRE_SCHEDULED' ? schedule.at(-1)!.ends - createdAt : schedule.length * 6 * options.phaseSeconds * 1000;
   const deadline = createdAt + options.maxMinutes * 60_000;
-  progress.note(`room ${game.roomId}: ${options.players} bots, ${schedule.length} days, ${options.preset} ${options.scheduling}; expected ~${Math.ceil(expectedMs / 60_000)} min`);
-  if (createdAt + expectedMs > deadline) progress.note(`the game is longer than --max-minutes ${options.maxMinutes}: the tool stops before its end`);
+  progress.note(
+    `room ${game.roomId}: ${options.players} bots, ${schedule.length} days, ${options.preset} ${options.scheduling}; expected ~${Math.ceil(expectedMs / 60_000)} min`,
+  );
+  if (createdAt + expectedMs > deadline)
+    progress.note(`the game is longer than --max-minutes ${options.maxMinutes}: the tool stops before its end`);
   progress.begin(1, `bots playing room ${game.roomId}`);
 
-  const connect = (id: string, token: string) => PlayerSocket.open(socketUrl(target.baseUrl, 'game-server', game.roomId, { token }), id, 30_000);
+  const connect = (id: string, token: string) =>
+    PlayerSocket.open(socketUrl(target.baseUrl, 'game-server', game.roomId, { token }), id, 30_000);
   const bots: Bot[] = await Promise.all(
-    [...game.tokens].map(async ([id, token]) => ({ id, token, socket: await connect(id, token), rng: seededRandom(`load:${game.roomId}:${id}`), reconnects: 0 })),
+    [...game.tokens].map(async ([id, token]) => ({
+      id,
+      token,
+      socket: await connect(id, token),
+      rng: seededRandom(`load:${game.roomId}:${id}`),
+      reconnects: 0,
+    })),
   );
   const accepted: Record<string, number> = {};
   const refused: Record<string, number> = {};
@@ -120,7 +138,8 @@ async function play(
           accepted[move.type] = (accepted[move.type] ?? 0) + 1;
           ackMs.push(answer.at - sent.sentAt);
           // The sender's view comes only when it changed (a chat post changes nobody's view).
-          if ((await bot.socket.sync(15_000)) && bot.socket.viewAtOrAfter(answer.seq)) viewMs.push(bot.socket.viewAtOrAfter(answer.seq)!.at - sent.sentAt);
+          if ((await bot.socket.sync(15_000)) && bot.socket.viewAtOrAfter(answer.seq))
+            viewMs.push(bot.socket.viewAtOrAfter(answer.seq)!.at - sent.sentAt);
         } else {
           refused[answer.code] = (refused[answer.code] ?? 0) + 1;
         }
@@ -136,7 +155,9 @@ async function play(
       if (view?.phase === 'gameOver') over = true;
       if (view) lastPhase = `day ${view.day} ${view.phase}`;
       if (options.scheduling === 'ADMIN' && !over && Date.now() >= nextAdvance) {
-        await adminEvent(target, game.roomId, { type: 'admin.advance' }).catch((error) => progress.note(`advance failed: ${error.message}`));
+        await adminEvent(target, game.roomId, { type: 'admin.advance' }).catch((error) =>
+          progress.note(`advance failed: ${error.message}`),
+        );
         nextAdvance = Date.now() + options.phaseSeconds * 1000;
       }
       const sent = Object.values(accepted).reduce((a, b) => a + b, 0);

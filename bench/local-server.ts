@@ -77,10 +77,14 @@ export class LocalServer {
   /** Bundles the Worker, applies the D1 migrations to the state directory and starts wrangler dev. */
   async start(): Promise<StartTiming> {
     mkdirSync('dist/public', { recursive: true }); // the bundler checks that the config's assets folder exists
-    const bundle = spawnSync('npx', ['wrangler', 'deploy', '--dry-run', '--config', BENCH_CONFIG, '--outdir', join(this.workDir, 'bundle')], {
-      env: ENV,
-      encoding: 'utf8',
-    });
+    const bundle = spawnSync(
+      'npx',
+      ['wrangler', 'deploy', '--dry-run', '--config', BENCH_CONFIG, '--outdir', join(this.workDir, 'bundle')],
+      {
+        env: ENV,
+        encoding: 'utf8',
+      },
+    );
     if (bundle.status !== 0) throw new Error(`bundling the Worker failed:\n${bundle.stdout}\n${bundle.stderr}`);
     mkdirSync(join(this.workDir, 'public'), { recursive: true });
     const snapshot = snapshotConfig(readFileSync(BENCH_CONFIG, 'utf8'), this.workDir, dirname(resolve(BENCH_CONFIG)));
@@ -167,10 +171,26 @@ export class LocalServer {
     this.inspectorPort = await freePort(this.inspectorPort || undefined);
     const t0 = performance.now();
     const args = [
-      'wrangler', 'dev', '--config', this.config, '--no-bundle',
-      '--port', String(this.port), '--ip', '127.0.0.1', '--inspector-port', String(this.inspectorPort), '--persist-to', this.stateDir,
-      '--var', `LOBBY_SECRET:${this.secret}`, '--var', 'DEV_TOOLS:1',
-      '--show-interactive-dev-session=false', '--log-level', 'warn',
+      'wrangler',
+      'dev',
+      '--config',
+      this.config,
+      '--no-bundle',
+      '--port',
+      String(this.port),
+      '--ip',
+      '127.0.0.1',
+      '--inspector-port',
+      String(this.inspectorPort),
+      '--persist-to',
+      this.stateDir,
+      '--var',
+      `LOBBY_SECRET:${this.secret}`,
+      '--var',
+      'DEV_TOOLS:1',
+      '--show-interactive-dev-session=false',
+      '--log-level',
+      'warn',
     ];
     const child = spawn('npx', args, { env: ENV, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     this.child = child;

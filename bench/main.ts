@@ -68,7 +68,8 @@ async function main(): Promise<number> {
   const smoke = args.smoke === true;
   const onlyArg = stringArg(args, 'only');
   const only = onlyArg ? (onlyArg.split(',') as StepName[]) : undefined;
-  for (const name of only ?? []) if (!STEP_NAMES.includes(name)) throw new Error(`--only: unknown step "${name}"; steps: ${STEP_NAMES.join(', ')}`);
+  for (const name of only ?? [])
+    if (!STEP_NAMES.includes(name)) throw new Error(`--only: unknown step "${name}"; steps: ${STEP_NAMES.join(', ')}`);
   const url = stringArg(args, 'url');
   const secret = stringArg(args, 'secret');
   if (url && !secret) throw new Error('--url needs --secret (the deployment’s LOBBY_SECRET)');
@@ -105,7 +106,14 @@ async function main(): Promise<number> {
     }
     const ctx: BenchContext = {
       // A getter: a restarted local server may have had to take another port.
-      target: url ? { baseUrl: url, secret: secret! } : { get baseUrl() { return server!.baseUrl; }, secret: server!.secret },
+      target: url
+        ? { baseUrl: url, secret: secret! }
+        : {
+            get baseUrl() {
+              return server!.baseUrl;
+            },
+            secret: server!.secret,
+          },
       progress,
       smoke,
       server,
@@ -120,7 +128,9 @@ async function main(): Promise<number> {
         record.result = await STEPS[name](ctx);
       } catch (error) {
         record.error = error instanceof Error ? error.message : String(error);
-        progress.note(`${name} failed: ${error instanceof Error ? `${error.stack} ${JSON.stringify((error as { cause?: unknown }).cause ?? '')}` : record.error}`);
+        progress.note(
+          `${name} failed: ${error instanceof Error ? `${error.stack} ${JSON.stringify((error as { cause?: unknown }).cause ?? '')}` : record.error}`,
+        );
         if (server) progress.note(`wrangler dev said:\n${server.tail(15)}`);
       }
       record.seconds = Math.round((performance.now() - t0) / 100) / 10;
@@ -158,7 +168,9 @@ async function main(): Promise<number> {
   for (const t of results.targets) lines.push(`  ${t.met === null ? '·' : t.met ? '✓' : '✗'} ${t.target}: ${t.measured}`);
   lines.push('');
   for (const m of results.metrics) {
-    lines.push(`  ${m.id.padEnd(34)} ${String(m.value).padStart(10)} ${m.unit}${m.baseline !== undefined ? `   baseline ${m.baseline}` : ''}${m.delta !== undefined ? `   Δ ${m.delta}` : ''}`);
+    lines.push(
+      `  ${m.id.padEnd(34)} ${String(m.value).padStart(10)} ${m.unit}${m.baseline !== undefined ? `   baseline ${m.baseline}` : ''}${m.delta !== undefined ? `   Δ ${m.delta}` : ''}`,
+    );
   }
   process.stdout.write(`${lines.join('\n')}\n`);
 

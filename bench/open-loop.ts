@@ -4,7 +4,7 @@
  * A run records its trace (when, who, which frame) so the same frames can be replayed at the same
  * moments against the baseline room. Latency is read afterwards from what each socket recorded.
  */
-import type { Answer, PlayerSocket } from './player-socket';
+import type { PlayerSocket } from './player-socket';
 
 export interface TraceEntry {
   /** ms after the run's start. */
@@ -61,7 +61,11 @@ export async function driveOpenLoop(options: {
 }
 
 /** Sends a recorded trace's frames at their recorded moments (to the same player index). */
-export async function replayTrace(sockets: PlayerSocket[], trace: readonly TraceEntry[], onProgress?: (sent: number) => void): Promise<Run> {
+export async function replayTrace(
+  sockets: PlayerSocket[],
+  trace: readonly TraceEntry[],
+  onProgress?: (sent: number) => void,
+): Promise<Run> {
   const actions: SentAction[] = [];
   const t0 = performance.now();
   for (const [i, entry] of trace.entries()) {
@@ -113,7 +117,16 @@ export interface Measured {
  * sockets are known to have received everything; without it every open socket is taken as synced.
  */
 export function measure(sockets: PlayerSocket[], actions: readonly SentAction[], synced?: Set<PlayerSocket>): Measured {
-  const result: Measured = { sender: [], everyone: [], ack: [], accepted: 0, refused: {}, lost: 0, noViewChange: { sender: 0, everyone: 0 }, records: [] };
+  const result: Measured = {
+    sender: [],
+    everyone: [],
+    ack: [],
+    accepted: 0,
+    refused: {},
+    lost: 0,
+    noViewChange: { sender: 0, everyone: 0 },
+    records: [],
+  };
   const t0 = actions[0]?.sentAt ?? 0;
   for (const action of actions) {
     const answer = sockets[action.player]!.answers.get(action.ref);

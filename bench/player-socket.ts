@@ -52,14 +52,18 @@ export class PlayerSocket {
   private seqWaiters: { seq: number; resolve: (ok: boolean) => void }[] = [];
   private readonly ws: WebSocket;
 
-  private constructor(readonly url: string, readonly label: string) {
+  private constructor(
+    readonly url: string,
+    readonly label: string,
+  ) {
     this.ws = new WebSocket(url);
     this.ws.addEventListener('message', (event) => this.onFrame(String(event.data)));
     this.ws.addEventListener('close', (event) => {
       this.closed = { code: event.code, reason: event.reason };
       for (const waiter of this.seqWaiters) waiter.resolve(false);
       this.seqWaiters = [];
-      for (const [ref, resolve] of this.answerWaiters) resolve({ kind: 'error', code: 'SOCKET_CLOSED', message: `closed ${event.code}`, at: performance.now() });
+      for (const [_ref, resolve] of this.answerWaiters)
+        resolve({ kind: 'error', code: 'SOCKET_CLOSED', message: `closed ${event.code}`, at: performance.now() });
       this.answerWaiters.clear();
     });
   }
@@ -70,7 +74,9 @@ export class PlayerSocket {
     const ok = await socket.waitForSeq(0, timeoutMs);
     if (!ok) {
       socket.close();
-      throw new Error(`${label}: no first view within ${timeoutMs} ms${socket.closed ? ` (closed ${socket.closed.code} ${socket.closed.reason})` : ''}`);
+      throw new Error(
+        `${label}: no first view within ${timeoutMs} ms${socket.closed ? ` (closed ${socket.closed.code} ${socket.closed.reason})` : ''}`,
+      );
     }
     return socket;
   }

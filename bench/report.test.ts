@@ -18,10 +18,20 @@ describe('stats', () => {
   it('sees a flat series as flat and a growing one as growing', () => {
     const flat = Array.from({ length: 40 }, () => 1000);
     expect(quartileDrift(flat).ratio).toBe(1);
-    expect(slope(flat.map((_, i) => i), flat)).toBe(0);
+    expect(
+      slope(
+        flat.map((_, i) => i),
+        flat,
+      ),
+    ).toBe(0);
     const growing = flat.map((v, i) => v + i * 10);
     expect(quartileDrift(growing).ratio).toBeGreaterThan(1.2);
-    expect(slope(growing.map((_, i) => i), growing)).toBeCloseTo(10);
+    expect(
+      slope(
+        growing.map((_, i) => i),
+        growing,
+      ),
+    ).toBeCloseTo(10);
   });
 });
 
@@ -30,7 +40,19 @@ describe('the report', () => {
     schema: 1,
     mode: 'full',
     target: 'local',
-    machine: { cpu: 'cpu', cores: 2, memoryGiB: 1, os: 'os', node: 'v22', workerd: 'w', wrangler: '4', commit: 'abc', dirty: false, date: '2026-01-01T00:00:00Z', loadAverageAtStart: [0, 0, 0] },
+    machine: {
+      cpu: 'cpu',
+      cores: 2,
+      memoryGiB: 1,
+      os: 'os',
+      node: 'v22',
+      workerd: 'w',
+      wrangler: '4',
+      commit: 'abc',
+      dirty: false,
+      date: '2026-01-01T00:00:00Z',
+      loadAverageAtStart: [0, 0, 0],
+    },
     totalSeconds: 1,
     steps: {},
     metrics: withDeltas([{ id: 'a', label: 'a', unit: 'ms', value: 12 }], [{ id: 'a', label: 'a', unit: 'ms', value: 10 }]),
@@ -43,7 +65,10 @@ describe('the report', () => {
   });
 
   it('keeps the written analysis when it is generated again', () => {
-    const first = renderMarkdown(results, 'chart.svg').replace('_No analysis written yet._', 'The room parses its snapshot once per player.');
+    const first = renderMarkdown(results, 'chart.svg').replace(
+      '_No analysis written yet._',
+      'The room parses its snapshot once per player.',
+    );
     expect(renderMarkdown(results, 'chart.svg', first)).toContain('The room parses its snapshot once per player.');
   });
 });
@@ -56,6 +81,8 @@ describe('the snapshot config', () => {
     expect(config).toContain('main = "/tmp/work/bundle/bench-entry.js"');
     expect(config).toContain('directory = "/tmp/work/public"');
     expect(config).toContain(`migrations_dir = "${resolve('worker/journal/migrations')}"`);
-    expect(config.replace(/^(main|directory|migrations_dir) = .*$/gm, '')).toBe(toml.replace(/^(main|directory|migrations_dir) = .*$/gm, ''));
+    expect(config.replace(/^(main|directory|migrations_dir) = .*$/gm, '')).toBe(
+      toml.replace(/^(main|directory|migrations_dir) = .*$/gm, ''),
+    );
   });
 });

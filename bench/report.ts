@@ -9,7 +9,8 @@ import type { BenchResults, Metric } from './results';
 const ANALYSIS_START = '<!-- analysis: kept when the file is regenerated -->';
 const ANALYSIS_END = '<!-- /analysis -->';
 
-const cell = (v: number | undefined, unit: string) => (v === undefined || !Number.isFinite(v) ? '—' : `${v.toLocaleString('en-US')}${unit && unit !== '' ? ` ${unit}` : ''}`);
+const cell = (v: number | undefined, unit: string) =>
+  v === undefined || !Number.isFinite(v) ? '—' : `${v.toLocaleString('en-US')}${unit && unit !== '' ? ` ${unit}` : ''}`;
 
 function delta(metric: Metric): string {
   if (metric.delta === undefined) return '—';
@@ -77,11 +78,16 @@ export function renderMarkdown(results: BenchResults, chartFile: string, previou
   out.push('## Analysis', '', ANALYSIS_START, keptAnalysis(previousMarkdown), ANALYSIS_END, '');
 
   out.push('## Steps in detail', '');
-  out.push('CPU columns: cores’ worth of CPU used on average during the step by the bench client, the server (wrangler + workerd) and every other process on the machine (other work on a shared machine makes tails longer).', '');
+  out.push(
+    'CPU columns: cores’ worth of CPU used on average during the step by the bench client, the server (wrangler + workerd) and every other process on the machine (other work on a shared machine makes tails longer).',
+    '',
+  );
   out.push('| step | time | client CPU | server CPU | other CPU | outcome |', '|---|---|---|---|---|---|');
   for (const [name, step] of Object.entries(s)) {
     if (!step) continue;
-    out.push(`| ${name} | ${Math.round(step.seconds)} s | ${step.cpu.client} | ${step.cpu.server} | ${step.cpu.others} | ${step.error ? `error: ${step.error.split('\n')[0]}` : 'ok'} |`);
+    out.push(
+      `| ${name} | ${Math.round(step.seconds)} s | ${step.cpu.client} | ${step.cpu.server} | ${step.cpu.others} | ${step.error ? `error: ${step.error.split('\n')[0]}` : 'ok'} |`,
+    );
   }
   out.push('');
 
@@ -100,10 +106,15 @@ export function renderMarkdown(results: BenchResults, chartFile: string, previou
       '| cast | room | sender p50 / p95 / p99 | everyone p50 / p95 / p99 | ack p50 | accepted | no view change: sender / everyone | bytes to each socket per action | server CPU per action |',
       '|---|---|---|---|---|---|---|---|---|',
     );
-    const casts = lat.sweep ?? [{ players: lat.players, readers: 0, actions: lat.actions, game: lat.game, baseline: lat.baseline, ratio: lat.ratio }];
+    const casts = lat.sweep ?? [
+      { players: lat.players, readers: 0, actions: lat.actions, game: lat.game, baseline: lat.baseline, ratio: lat.ratio },
+    ];
     for (const cast of casts) {
       const who = `${cast.players}${cast.readers ? ` + ${cast.readers} readers` : ''}`;
-      for (const [name, side] of [['pecking-order', cast.game], ['baseline', cast.baseline]] as const) {
+      for (const [name, side] of [
+        ['pecking-order', cast.game],
+        ['baseline', cast.baseline],
+      ] as const) {
         out.push(
           `| ${who} | ${name} | ${side.sender.p50} / ${side.sender.p95} / ${side.sender.p99} ms | ${side.everyone.p50} / ${side.everyone.p95} / ${side.everyone.p99} ms | ${side.ack.p50} ms | ${side.accepted} | ${side.noViewChange?.sender ?? '—'} / ${side.noViewChange?.everyone ?? '—'} | ${side.bytesPerActionPerSocket} B | ${side.serverCpuMsPerAction ?? '—'} ms |`,
         );
@@ -123,9 +134,13 @@ export function renderMarkdown(results: BenchResults, chartFile: string, previou
       `Ceiling: **${tp.sustainedPerSecond}/s**${tp.limitedByOfferedRate ? ' or more' : ''}${tp.clientLimited ? ' (client-limited)' : ''} vs baseline ${tp.baselineSustainedPerSecond}/s${tp.baselineLimitedByOfferedRate ? ' or more' : ''}${tp.baselineClientLimited ? ' (client-limited)' : ''} (${tp.ratio ?? '—'}×).`,
       '',
     );
-    out.push('| offered /s | room: achieved /s | room: p50 / p99 | room sustained | baseline: achieved /s | baseline: p50 / p99 | baseline sustained |', '|---|---|---|---|---|---|---|');
+    out.push(
+      '| offered /s | room: achieved /s | room: p50 / p99 | room sustained | baseline: achieved /s | baseline: p50 / p99 | baseline sustained |',
+      '|---|---|---|---|---|---|---|',
+    );
     const rows = Math.max(tp.game.length, tp.baseline.length);
-    const verdictOf = (x: { sustained: boolean; clientLimited?: boolean }) => (x.clientLimited ? 'client-limited' : x.sustained ? 'yes' : 'no');
+    const verdictOf = (x: { sustained: boolean; clientLimited?: boolean }) =>
+      x.clientLimited ? 'client-limited' : x.sustained ? 'yes' : 'no';
     for (let i = 0; i < rows; i++) {
       const g = tp.game[i];
       const b = tp.baseline[i];
@@ -143,21 +158,39 @@ export function renderMarkdown(results: BenchResults, chartFile: string, previou
       `${ps.chatMessages} chat messages, ${ps.dms} DMs; accepted ${JSON.stringify(ps.accepted)}, refused ${JSON.stringify(ps.refused)}.`,
       'Sizes come from the room’s own `/status` (`envelopeBytes`; `writes`: snapshot, timers, messages, facts, and the input log’s row with its occasional checkpoint), read after every transition from the inspection stream.',
       ...(ps.writtenToEnvelope
-        ? [`Bytes written per transition against the envelope at that transition: p50 ${ps.writtenToEnvelope.p50}× (p50 written over p50 envelope: ${ps.writtenToEnvelope.ofP50s}×).`]
+        ? [
+            `Bytes written per transition against the envelope at that transition: p50 ${ps.writtenToEnvelope.p50}× (p50 written over p50 envelope: ${ps.writtenToEnvelope.ofP50s}×).`,
+          ]
         : []),
       '',
     );
-    out.push('| | first | max | first-quartile mean | last-quartile mean | last / first quartile | slope per 1,000 transitions |', '|---|---|---|---|---|---|---|');
-    for (const [name, d] of [['envelope', ps.envelope], ['written per transition', ps.perTransition]] as const) {
-      out.push(`| ${name} | ${d.first} B | ${d.max} B | ${d.firstQuartileMean} B | ${d.lastQuartileMean} B | ${d.ratio}× | ${d.slopePer1000} B |`);
+    out.push(
+      '| | first | max | first-quartile mean | last-quartile mean | last / first quartile | slope per 1,000 transitions |',
+      '|---|---|---|---|---|---|---|',
+    );
+    for (const [name, d] of [
+      ['envelope', ps.envelope],
+      ['written per transition', ps.perTransition],
+    ] as const) {
+      out.push(
+        `| ${name} | ${d.first} B | ${d.max} B | ${d.firstQuartileMean} B | ${d.lastQuartileMean} B | ${d.ratio}× | ${d.slopePer1000} B |`,
+      );
     }
     out.push('');
     const first = ps.contextByDay[0];
     const last = ps.contextByDay.at(-1);
     if (first && last && first !== last) {
-      out.push(`What the game’s context holds (bytes of JSON per key, from the root snapshot in the inspection stream), day ${first.day} vs ${last.day === -1 ? 'the end' : `day ${last.day}`}:`, '');
-      const keys = Object.keys(last.keys).sort((a, b) => (last.keys[b] ?? 0) - (first.keys[b] ?? 0) - ((last.keys[a] ?? 0) - (first.keys[a] ?? 0)));
-      out.push(`| key | ${ps.contextByDay.map((c) => (c.day === -1 ? 'end' : `day ${c.day}`)).join(' | ')} |`, `|---|${ps.contextByDay.map(() => '---').join('|')}|`);
+      out.push(
+        `What the game’s context holds (bytes of JSON per key, from the root snapshot in the inspection stream), day ${first.day} vs ${last.day === -1 ? 'the end' : `day ${last.day}`}:`,
+        '',
+      );
+      const keys = Object.keys(last.keys).sort(
+        (a, b) => (last.keys[b] ?? 0) - (first.keys[b] ?? 0) - ((last.keys[a] ?? 0) - (first.keys[a] ?? 0)),
+      );
+      out.push(
+        `| key | ${ps.contextByDay.map((c) => (c.day === -1 ? 'end' : `day ${c.day}`)).join(' | ')} |`,
+        `|---|${ps.contextByDay.map(() => '---').join('|')}|`,
+      );
       for (const key of keys) out.push(`| \`${key}\` | ${ps.contextByDay.map((c) => c.keys[key] ?? 0).join(' | ')} |`);
       out.push(`| total | ${ps.contextByDay.map((c) => c.total).join(' | ')} |`, '');
     }
@@ -173,7 +206,9 @@ export function renderMarkdown(results: BenchResults, chartFile: string, previou
     out.push('| | cold p50 | cold max | awake p50 |', '|---|---|---|---|');
     out.push(`| pecking-order room | ${rs.gameCold.p50} ms | ${rs.gameCold.max} ms | ${rs.gameWarm.p50} ms |`);
     out.push(`| baseline room | ${rs.baselineCold.p50} ms | ${rs.baselineCold.max} ms | ${rs.baselineWarm.p50} ms |`);
-    out.push(`| a second pecking-order room (ended by the host), right after the first | ${rs.secondGameCold.p50} ms | ${rs.secondGameCold.max} ms | — |`);
+    out.push(
+      `| a second pecking-order room (ended by the host), right after the first | ${rs.secondGameCold.p50} ms | ${rs.secondGameCold.max} ms | — |`,
+    );
     out.push('');
   }
   const tm = s.timers?.result;

@@ -81,14 +81,34 @@ export function metricsOf(steps: BenchResults['steps']): Metric[] {
   const m: Metric[] = [];
   const add = (id: string, label: string, unit: string, value: number | undefined, baseline?: number) => {
     if (value === undefined || !Number.isFinite(value)) return;
-    m.push({ id, label, unit, value: r2(value), ...(baseline !== undefined && Number.isFinite(baseline) ? { baseline: r2(baseline) } : {}) });
+    m.push({
+      id,
+      label,
+      unit,
+      value: r2(value),
+      ...(baseline !== undefined && Number.isFinite(baseline) ? { baseline: r2(baseline) } : {}),
+    });
   };
   const lat = steps.latency?.result;
   if (lat) {
-    for (const q of ['p50', 'p95', 'p99'] as const) add(`latency.sender.${q}`, `sender's view, ${q}`, 'ms', lat.game.sender[q], lat.baseline.sender[q]);
-    for (const q of ['p50', 'p95', 'p99'] as const) add(`latency.everyone.${q}`, `every player's view, ${q}`, 'ms', lat.game.everyone[q], lat.baseline.everyone[q]);
-    add('latency.serverCpuPerAction', 'server CPU time per action', 'ms', lat.game.serverCpuMsPerAction ?? undefined, lat.baseline.serverCpuMsPerAction ?? undefined);
-    add('latency.bytesPerAction', 'bytes to each socket per action', 'B', lat.game.bytesPerActionPerSocket, lat.baseline.bytesPerActionPerSocket);
+    for (const q of ['p50', 'p95', 'p99'] as const)
+      add(`latency.sender.${q}`, `sender's view, ${q}`, 'ms', lat.game.sender[q], lat.baseline.sender[q]);
+    for (const q of ['p50', 'p95', 'p99'] as const)
+      add(`latency.everyone.${q}`, `every player's view, ${q}`, 'ms', lat.game.everyone[q], lat.baseline.everyone[q]);
+    add(
+      'latency.serverCpuPerAction',
+      'server CPU time per action',
+      'ms',
+      lat.game.serverCpuMsPerAction ?? undefined,
+      lat.baseline.serverCpuMsPerAction ?? undefined,
+    );
+    add(
+      'latency.bytesPerAction',
+      'bytes to each socket per action',
+      'B',
+      lat.game.bytesPerActionPerSocket,
+      lat.baseline.bytesPerActionPerSocket,
+    );
     for (const cast of lat.sweep ?? []) {
       const id = `sweep.${cast.players}${cast.readers ? `+${cast.readers}` : ''}`;
       const who = `${cast.players} players${cast.readers ? ` + ${cast.readers} readers` : ''}`;
@@ -96,12 +116,31 @@ export function metricsOf(steps: BenchResults['steps']): Metric[] {
       add(`${id}.sender.p99`, `${who}: sender's view, p99`, 'ms', cast.game.sender.p99, cast.baseline.sender.p99);
       add(`${id}.everyone.p50`, `${who}: every connection's view, p50`, 'ms', cast.game.everyone.p50, cast.baseline.everyone.p50);
       add(`${id}.everyone.p99`, `${who}: every connection's view, p99`, 'ms', cast.game.everyone.p99, cast.baseline.everyone.p99);
-      add(`${id}.serverCpu`, `${who}: server CPU per action`, 'ms', cast.game.serverCpuMsPerAction ?? undefined, cast.baseline.serverCpuMsPerAction ?? undefined);
-      add(`${id}.bytes`, `${who}: bytes to each socket per action`, 'B', cast.game.bytesPerActionPerSocket, cast.baseline.bytesPerActionPerSocket);
+      add(
+        `${id}.serverCpu`,
+        `${who}: server CPU per action`,
+        'ms',
+        cast.game.serverCpuMsPerAction ?? undefined,
+        cast.baseline.serverCpuMsPerAction ?? undefined,
+      );
+      add(
+        `${id}.bytes`,
+        `${who}: bytes to each socket per action`,
+        'B',
+        cast.game.bytesPerActionPerSocket,
+        cast.baseline.bytesPerActionPerSocket,
+      );
     }
   }
   const tp = steps.throughput?.result;
-  if (tp) add('throughput.sustained', `sustained actions/s (p99 < ${tp.p99LimitMs} ms)`, '/s', tp.sustainedPerSecond, tp.baselineSustainedPerSecond);
+  if (tp)
+    add(
+      'throughput.sustained',
+      `sustained actions/s (p99 < ${tp.p99LimitMs} ms)`,
+      '/s',
+      tp.sustainedPerSecond,
+      tp.baselineSustainedPerSecond,
+    );
   const ps = steps.persistence?.result;
   if (ps) {
     add('persistence.transitions', 'transitions in the heavy game', '', ps.transitions);
@@ -114,13 +153,20 @@ export function metricsOf(steps: BenchResults['steps']): Metric[] {
     add('persistence.transition.q1', 'bytes per transition, first-quartile mean', 'B', ps.perTransition.firstQuartileMean);
     add('persistence.transition.q4', 'bytes per transition, last-quartile mean', 'B', ps.perTransition.lastQuartileMean);
     add('persistence.transition.slope', 'bytes per transition, slope per 1,000 transitions', 'B', ps.perTransition.slopePer1000);
-    if (ps.writtenToEnvelope) add('persistence.writtenToEnvelope.p50', 'bytes written per transition / envelope, p50', '×', ps.writtenToEnvelope.p50);
+    if (ps.writtenToEnvelope)
+      add('persistence.writtenToEnvelope.p50', 'bytes written per transition / envelope, p50', '×', ps.writtenToEnvelope.p50);
   }
   const rs = steps.restore?.result;
   if (rs) {
     add('restore.cold.p50', 'cold room: connect → first view, p50', 'ms', rs.gameCold.p50, rs.baselineCold.p50);
     add('restore.cold.max', 'cold room: connect → first view, max', 'ms', rs.gameCold.max, rs.baselineCold.max);
-    add('restore.secondCold.p50', 'cold room, pecking-order code already loaded: first view, p50', 'ms', rs.secondGameCold.p50, rs.baselineCold.p50);
+    add(
+      'restore.secondCold.p50',
+      'cold room, pecking-order code already loaded: first view, p50',
+      'ms',
+      rs.secondGameCold.p50,
+      rs.baselineCold.p50,
+    );
     add('restore.warm.p50', 'awake room: connect → first view, p50', 'ms', rs.gameWarm.p50, rs.baselineWarm.p50);
   }
   const tm = steps.timers?.result;
@@ -128,7 +174,13 @@ export function metricsOf(steps: BenchResults['steps']): Metric[] {
     add('timers.all.p50', 'timer lateness, p50', 'ms', tm.all.p50);
     add('timers.all.p99', 'timer lateness, p99', 'ms', tm.all.p99);
     add('timers.all.max', 'timer lateness, max', 'ms', tm.all.max);
-    if (tm.restart) add('timers.overdue.afterBack.p50', 'due while down: delivery − server answering again, p50', 'ms', tm.restart.overdue.afterBackMs.p50);
+    if (tm.restart)
+      add(
+        'timers.overdue.afterBack.p50',
+        'due while down: delivery − server answering again, p50',
+        'ms',
+        tm.restart.overdue.afterBackMs.p50,
+      );
   }
   const sim = steps.simulation?.result;
   if (sim) {
@@ -174,18 +226,31 @@ export function targetsOf(steps: BenchResults['steps']): TargetCheck[] {
   check('latency.bytes', 'bytes per socket per action ≤ 5× the baseline’s', () =>
     lat
       ? {
-          measured: sweep.map((c) => `${c.players}${c.readers ? `+${c.readers}` : ''}: ${c.game.bytesPerActionPerSocket} B vs ${c.baseline.bytesPerActionPerSocket} B (${c.ratio.bytesPerSocket}×)`).join('; '),
+          measured: sweep
+            .map(
+              (c) =>
+                `${c.players}${c.readers ? `+${c.readers}` : ''}: ${c.game.bytesPerActionPerSocket} B vs ${c.baseline.bytesPerActionPerSocket} B (${c.ratio.bytesPerSocket}×)`,
+            )
+            .join('; '),
           met: Math.max(...(sweep.length ? sweep : [{ ratio: lat.ratio }]).map((c) => c.ratio.bytesPerSocket)) <= 5,
         }
       : null,
   );
-  check('latency.cpu', 'server CPU per action ≤ 1.5× the baseline’s', () =>
-    lat && lat.ratio.serverCpu !== null
-      ? {
-          measured: sweep.map((c) => `${c.players}${c.readers ? `+${c.readers}` : ''}: ${c.game.serverCpuMsPerAction} ms vs ${c.baseline.serverCpuMsPerAction} ms (${c.ratio.serverCpu}×)`).join('; '),
-          met: Math.max(...(sweep.length ? sweep : [{ ratio: lat.ratio }]).map((c) => c.ratio.serverCpu ?? Infinity)) <= 1.5,
-        }
-      : null,
+  check(
+    'latency.cpu',
+    'server CPU per action ≤ 1.5× the baseline’s',
+    () =>
+      lat && lat.ratio.serverCpu !== null
+        ? {
+            measured: sweep
+              .map(
+                (c) =>
+                  `${c.players}${c.readers ? `+${c.readers}` : ''}: ${c.game.serverCpuMsPerAction} ms vs ${c.baseline.serverCpuMsPerAction} ms (${c.ratio.serverCpu}×)`,
+              )
+              .join('; '),
+            met: Math.max(...(sweep.length ? sweep : [{ ratio: lat.ratio }]).map((c) => c.ratio.serverCpu ?? Infinity)) <= 1.5,
+          }
+        : null,
     'not measured (no local server)',
   );
   const ps = steps.persistence?.result;
@@ -199,7 +264,10 @@ export function targetsOf(steps: BenchResults['steps']): TargetCheck[] {
   );
   check('persistence.limit', 'envelope and bytes per transition under 64 KB at every point of the heavy game', () =>
     ps
-      ? { measured: `envelope max ${kb(ps.envelope.max)}, written per transition max ${kb(ps.perTransition.max)} over ${ps.transitions} transitions`, met: ps.underLimit }
+      ? {
+          measured: `envelope max ${kb(ps.envelope.max)}, written per transition max ${kb(ps.perTransition.max)} over ${ps.transitions} transitions`,
+          met: ps.underLimit,
+        }
       : null,
   );
   check('persistence.flat', 'envelope and bytes per transition flat as the game goes on (last-quartile mean ≤ 1.25× the first)', () =>
@@ -213,22 +281,32 @@ export function targetsOf(steps: BenchResults['steps']): TargetCheck[] {
       : null,
   );
   const rs = steps.restore?.result;
-  check('restore', 'cold restore (connect to first view) ≤ 1.5× the baseline’s cold start', () =>
-    rs ? { measured: `${rs.gameCold.p50} ms vs ${rs.baselineCold.p50} ms (${rs.ratio}×), p50 of ${rs.trials} restarts`, met: rs.ratio <= 1.5 } : null,
+  check(
+    'restore',
+    'cold restore (connect to first view) ≤ 1.5× the baseline’s cold start',
+    () =>
+      rs
+        ? {
+            measured: `${rs.gameCold.p50} ms vs ${rs.baselineCold.p50} ms (${rs.ratio}×), p50 of ${rs.trials} restarts`,
+            met: rs.ratio <= 1.5,
+          }
+        : null,
     steps.restore?.error,
   );
   const tp = steps.throughput?.result;
   check('throughput', `sustained throughput ≥ 0.8× the baseline room’s own ceiling, with p99 < ${tp?.p99LimitMs ?? 250} ms`, () =>
     tp
       ? {
-          measured: `${tp.sustainedPerSecond}/s vs ${tp.baselineSustainedPerSecond}/s (${tp.ratio}×)${tp.limitedByOfferedRate || tp.baselineLimitedByOfferedRate ? '; the highest rate offered was sustained, so a ceiling is higher' : ''}${tp.clientLimited || tp.baselineClientLimited ? '; the bots fell behind first for ' + [tp.clientLimited ? 'the room' : '', tp.baselineClientLimited ? 'the baseline' : ''].filter(Boolean).join(' and ') : ''}`,
+          measured: `${tp.sustainedPerSecond}/s vs ${tp.baselineSustainedPerSecond}/s (${tp.ratio}×)${tp.limitedByOfferedRate || tp.baselineLimitedByOfferedRate ? '; the highest rate offered was sustained, so a ceiling is higher' : ''}${tp.clientLimited || tp.baselineClientLimited ? `; the bots fell behind first for ${[tp.clientLimited ? 'the room' : '', tp.baselineClientLimited ? 'the baseline' : ''].filter(Boolean).join(' and ')}` : ''}`,
           met: tp.ratio >= 0.8,
         }
       : null,
   );
   const tm = steps.timers?.result;
   check('timers', 'timer lateness p99 under 100 ms', () =>
-    tm ? { measured: `p99 ${tm.all.p99} ms over ${tm.all.n} timers (p50 ${tm.all.p50} ms, max ${tm.all.max} ms)`, met: tm.all.p99 < 100 } : null,
+    tm
+      ? { measured: `p99 ${tm.all.p99} ms over ${tm.all.n} timers (p50 ${tm.all.p50} ms, max ${tm.all.max} ms)`, met: tm.all.p99 < 100 }
+      : null,
   );
   const sim = steps.simulation?.result;
   check('simulation', 'a simulated 20-player game ≤ 100 ms p50', () =>
@@ -255,6 +333,7 @@ export function checkShape(results: BenchResults): string[] {
   if (!Array.isArray(results.metrics) || results.metrics.some((m) => typeof m.value !== 'number' || !m.id)) {
     problems.push('metrics must be a list of { id, value }');
   }
-  if (!Array.isArray(results.targets) || results.targets.length !== TARGET_COUNT) problems.push(`targets must list the ${TARGET_COUNT} targets`);
+  if (!Array.isArray(results.targets) || results.targets.length !== TARGET_COUNT)
+    problems.push(`targets must list the ${TARGET_COUNT} targets`);
   return problems;
 }

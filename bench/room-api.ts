@@ -39,7 +39,11 @@ export interface RoomStatus {
 const REQUEST_TIMEOUT_MS = 15_000;
 
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly body: string, what: string) {
+  constructor(
+    readonly status: number,
+    readonly body: string,
+    what: string,
+  ) {
     super(`${what}: HTTP ${status} ${body.slice(0, 400)}`);
   }
 }

@@ -22,8 +22,7 @@ const offline = { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER
 const temp = mkdtempSync(join(tmpdir(), 'pecking-order-deploy-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
-const checkEnv = (...args: string[]) =>
-  spawnSync(process.execPath, ['scripts/check-env.mjs', ...args], { encoding: 'utf8', env: offline });
+const checkEnv = (...args: string[]) => spawnSync(process.execPath, ['scripts/check-env.mjs', ...args], { encoding: 'utf8', env: offline });
 
 describe('GitHub workflows', () => {
   it.each(workflows)('%s is a valid workflow', (file) => {
@@ -106,7 +105,10 @@ describe('scripts/check-env.mjs', () => {
     expect(checkEnv('--config', withoutSecrets, 'staging').stderr).toContain('same secrets');
 
     const sharedJournal = join(temp, 'shared-journal.toml');
-    writeFileSync(sharedJournal, full.replace('database_name = "pecking-order-journal-staging"', 'database_name = "pecking-order-journal"'));
+    writeFileSync(
+      sharedJournal,
+      full.replace('database_name = "pecking-order-journal-staging"', 'database_name = "pecking-order-journal"'),
+    );
     expect(checkEnv('--config', sharedJournal, 'staging').stderr).toContain('of its own');
   });
 });

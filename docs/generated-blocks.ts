@@ -24,10 +24,10 @@ export function syncDoc(path: string, blocks: Record<string, string>): { actual:
 }
 
 export function table(headers: string[], rows: (string | number)[][]): string {
-  const escape = (cell: string | number) => String(cell).replaceAll('|', '\\|');
+  const escapeCell = (cell: string | number) => String(cell).replaceAll('|', '\\|');
   return [
     `| ${headers.join(' | ')} |`,
     `|${headers.map(() => '---').join('|')}|`,
-    ...rows.map((row) => `| ${row.map(escape).join(' | ')} |`),
+    ...rows.map((row) => `| ${row.map(escapeCell).join(' | ')} |`),
   ].join('\n');
 }

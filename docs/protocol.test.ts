@@ -24,7 +24,10 @@ describe('docs/protocol.md', () => {
         ['close code', 'reason', 'meaning'],
         Object.entries(CLOSE_CODES).map(([reason, { code, meaning }]) => [code, `\`${reason}\``, meaning]),
       ),
-      'frame-errors': table(['code', 'meaning'], Object.entries(FRAME_ERRORS).map(([code, meaning]) => [`\`${code}\``, meaning])),
+      'frame-errors': table(
+        ['code', 'meaning'],
+        Object.entries(FRAME_ERRORS).map(([code, meaning]) => [`\`${code}\``, meaning]),
+      ),
       limits: table(
         ['limit', 'value'],
         [
@@ -35,7 +38,10 @@ describe('docs/protocol.md', () => {
           ['frames per player (all connections, pings not counted)', `burst of ${RATE_BURST}, then ${RATE_PER_SECOND} per second`],
           ['connections per player', `${MAX_SOCKETS_PER_PLAYER} (a new one closes the oldest)`],
           ['exactly-once window for a `ref`', `${REF_WINDOW_MS / 3_600_000} hours and the player's last ${REFS_PER_PLAYER} actions`],
-          ['timers and tasks', `due at most ${MAX_TASK_HORIZON_MS / 86_400_000} days ahead when scheduled (\`TIMER_OUT_OF_RANGE\` otherwise)`],
+          [
+            'timers and tasks',
+            `due at most ${MAX_TASK_HORIZON_MS / 86_400_000} days ahead when scheduled (\`TIMER_OUT_OF_RANGE\` otherwise)`,
+          ],
         ],
       ),
     });
@@ -46,7 +52,9 @@ describe('docs/protocol.md', () => {
 describe('docs/architecture.md', () => {
   it('names only files that exist', () => {
     const text = readFileSync('docs/architecture.md', 'utf8');
-    const paths = [...text.matchAll(/`((?:machines|protocol|worker|client|inspector|scripts|docs)\/[\w./-]+\.(?:ts|tsx|sql|mjs|md))`/g)].map((m) => m[1]!);
+    const paths = [
+      ...text.matchAll(/`((?:machines|protocol|worker|client|inspector|scripts|docs)\/[\w./-]+\.(?:ts|tsx|sql|mjs|md))`/g),
+    ].map((m) => m[1]!);
     expect(paths.length).toBeGreaterThan(10);
     for (const path of paths) expect(existsSync(path), path).toBe(true);
   });

@@ -56,7 +56,11 @@ async function see(locator: Locator, expected: string | RegExp, timeout = 10_000
   const deadline = Date.now() + timeout;
   let text = '';
   for (;;) {
-    text = (await locator.first().textContent({ timeout: 1_000 }).catch(() => null)) ?? '';
+    text =
+      (await locator
+        .first()
+        .textContent({ timeout: 1_000 })
+        .catch(() => null)) ?? '';
     if (typeof expected === 'string' ? text.includes(expected) : expected.test(text)) return text;
     if (Date.now() > deadline) throw new Error(`Expected ${expected} in ${locator}; it reads "${text}"`);
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -87,14 +91,22 @@ async function advance(host: Page, to: string): Promise<void> {
 
 describe('a group chat that feels alive, and the host dashboard', () => {
   it('reactions, a reply that quotes, a mention notice; the dashboard shows who voted (never whom) and offers only alive players', async () => {
-    const game = await createGame(['Ana', 'Bo', 'Cy', 'Dee'], 'ADMIN', [{ voteType: 'MAJORITY' }, { voteType: 'MAJORITY' }, { voteType: 'FINALS' }]);
+    const game = await createGame(['Ana', 'Bo', 'Cy', 'Dee'], 'ADMIN', [
+      { voteType: 'MAJORITY' },
+      { voteType: 'MAJORITY' },
+      { voteType: 'FINALS' },
+    ]);
     const [ana, bo, cy] = await Promise.all(game.players.slice(0, 3).map((p) => open(`${baseUrl}${p.invite}`, PHONE)));
     for (const p of [ana!, bo!, cy!]) await live(p.page);
     const host = await open(`${baseUrl}${game.host}`, DESKTOP);
     await see(host.page.getByTestId('dashboard-stage'), 'Before day 1');
     await see(host.page.getByTestId('clock'), 'Nothing moves until you advance the game.');
     // Presence: the three who opened their links are online; Dee, who never did, is away.
-    const presence = (name: string) => host.page.locator('.cast-table tr').filter({ has: host.page.getByRole('rowheader', { name, exact: true }) }).locator('td[data-presence]');
+    const presence = (name: string) =>
+      host.page
+        .locator('.cast-table tr')
+        .filter({ has: host.page.getByRole('rowheader', { name, exact: true }) })
+        .locator('td[data-presence]');
     for (const name of ['Ana', 'Bo', 'Cy']) await see(presence(name), 'Online');
     await see(presence('Dee'), 'Away');
 
@@ -154,8 +166,7 @@ describe('a group chat that feels alive, and the host dashboard', () => {
     await advance(host.page, 'Day 1 · Night');
     await see(host.page.getByTestId('nights'), 'Day 1, Majority vote: Cy went out.');
     await see(host.page.locator('tr[data-player="p3"]'), 'Out');
-    const options = async (label: string) =>
-      host.page.getByLabel(label).locator('option').allTextContents();
+    const options = async (label: string) => host.page.getByLabel(label).locator('option').allTextContents();
     expect(await options('Put out')).toEqual(['Choose a player…', 'Ana', 'Bo', 'Dee']);
     expect(await options('Credit silver to')).toEqual(['Choose a player…', 'Ana', 'Bo', 'Dee']);
 

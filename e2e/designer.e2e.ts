@@ -148,7 +148,10 @@ describe('the designer', () => {
     const studio = JSON.parse(readFileSync((await download.path())!, 'utf8'));
     expect(studio).toMatchObject({ id: 'game', states: { warmup: { on: { 'admin.advance': '#game.day' } } } });
     const [own] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="export-draft"]')]);
-    expect(JSON.parse(readFileSync((await own.path())!, 'utf8'))).toMatchObject({ format: 'pecking-order/chart-draft@1', base: 'pecking-order@1' });
+    expect(JSON.parse(readFileSync((await own.path())!, 'utf8'))).toMatchObject({
+      format: 'pecking-order/chart-draft@1',
+      base: 'pecking-order@1',
+    });
     // A designer's Studio edit: a state with a guard name the version does not have.
     studio.states.epilogue = { on: { 'admin.advance': { target: 'gameOver', guard: 'everyoneHappy' } } };
     const studioFile = join(FILES, 'studio-chart.json');
@@ -203,14 +206,23 @@ describe('the designer', () => {
     try {
       // The credential the live view already uses, handed over in sessionStorage as the host view does.
       await live.goto(`${baseUrl}/inspector/#workbench`);
-      await live.evaluate((c) => (globalThis as any).sessionStorage.setItem('pecking-order:inspector', JSON.stringify(c)), { roomId, token });
+      await live.evaluate((c) => (globalThis as any).sessionStorage.setItem('pecking-order:inspector', JSON.stringify(c)), {
+        roomId,
+        token,
+      });
       await live.goto(`${baseUrl}/inspector/`);
       await live.waitForSelector('[data-connection="open"]');
       // Whichever comes first; the loser is left waiting (and must not reject once the page closes).
       const never = new Promise<never>(() => {});
       const outcome = await Promise.race([
-        live.waitForEvent('download').then((d) => ({ download: d }), () => never),
-        live.waitForSelector('[data-history-problem]').then((e) => ({ problem: e }), () => never),
+        live.waitForEvent('download').then(
+          (d) => ({ download: d }),
+          () => never,
+        ),
+        live.waitForSelector('[data-history-problem]').then(
+          (e) => ({ problem: e }),
+          () => never,
+        ),
         live.click('[data-action="export-history"]').then(() => never),
       ]);
       if ('download' in outcome) {

@@ -67,7 +67,9 @@ describe('npm run dev', () => {
     const game = (await created.json()) as { roomId: string; players: { invite: string }[] };
     const token = new URLSearchParams(game.players[0]!.invite.split('#')[1]).get('token')!;
 
-    const socket = new WebSocket(`${server.baseUrl.replace('http', 'ws')}/parties/game-server/${game.roomId}?token=${encodeURIComponent(token)}`);
+    const socket = new WebSocket(
+      `${server.baseUrl.replace('http', 'ws')}/parties/game-server/${game.roomId}?token=${encodeURIComponent(token)}`,
+    );
     const first = await new Promise<{ type: string }>((resolve, reject) => {
       socket.addEventListener('message', (m) => resolve(JSON.parse(String(m.data))), { once: true });
       socket.addEventListener('error', () => reject(new Error('the room socket failed through the dev server')));

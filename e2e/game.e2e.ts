@@ -39,7 +39,11 @@ async function see(locator: Locator, expected: string | RegExp, timeout = 10_000
   const deadline = Date.now() + timeout;
   let text = '';
   for (;;) {
-    text = (await locator.first().textContent({ timeout: 1_000 }).catch(() => null)) ?? '';
+    text =
+      (await locator
+        .first()
+        .textContent({ timeout: 1_000 })
+        .catch(() => null)) ?? '';
     if (typeof expected === 'string' ? text.includes(expected) : expected.test(text)) return text;
     if (Date.now() > deadline) throw new Error(`Expected ${expected} in ${locator}; it reads "${text}"`);
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -245,7 +249,13 @@ describe('the player client in a real browser', () => {
     // A refusal, explained in words.
     await give(dee, 'Ana', 999);
     await see(dee.page.getByRole('alert'), 'You do not have enough silver.');
-    for (const [player, target] of [[ana, 'Bo'], [bo, 'Ana'], [cy, 'Ana'], [dee, 'Ana'], [eli, 'Ana']] as const) {
+    for (const [player, target] of [
+      [ana, 'Bo'],
+      [bo, 'Ana'],
+      [cy, 'Ana'],
+      [dee, 'Ana'],
+      [eli, 'Ana'],
+    ] as const) {
       await tab(player, 'Today');
       await player.page.getByRole('button', { name: `Pick ${target}` }).click();
       await see(player.page.getByTestId('my-pick'), `Your pick: ${target}.`);
@@ -295,7 +305,9 @@ describe('the player client in a real browser', () => {
     expect(await groupChat(cy).getAttribute('data-count')).toBe(chatCount);
     expect(await groupChat(cy).textContent()).toContain('Hello, I am Ana.');
     expect(socketUrls.at(-1)).toMatch(/[?&]cursor=[1-9]\d*/);
-    const catchUp = frames.map((frame) => JSON.parse(frame) as { type: string; messages?: unknown[] }).find((frame) => frame.type === 'messages');
+    const catchUp = frames
+      .map((frame) => JSON.parse(frame) as { type: string; messages?: unknown[] })
+      .find((frame) => frame.type === 'messages');
     expect(catchUp?.messages).toEqual([]);
 
     await advance('Results', 'Day 1 of 4');
@@ -330,7 +342,13 @@ describe('the player client in a real browser', () => {
     await shot(cy.page, 'player-desktop');
     await cy.page.setViewportSize(PHONE.viewport);
     await advance('Voting', 'Day 2 of 4');
-    for (const [player, target] of [[ana, 'Ana'], [bo, 'Bo'], [cy, 'Cy'], [dee, 'Ana']] as const) await vote(player, `Shield ${target}`);
+    for (const [player, target] of [
+      [ana, 'Ana'],
+      [bo, 'Bo'],
+      [cy, 'Cy'],
+      [dee, 'Ana'],
+    ] as const)
+      await vote(player, `Shield ${target}`);
     await see(ana.page.getByTestId('voted'), 'Voted so far (4)');
     await see(eli.page.getByTestId('vote-card'), 'You are out: you vote again in the finale, as a juror.');
     await advance('Results', 'Day 2 of 4');
@@ -345,7 +363,12 @@ describe('the player client in a real browser', () => {
     await give(cy, 'Bo', 2);
     await see(bo.page.getByTestId('my-silver'), /\d+ silver/);
     await advance('Voting', 'Day 3 of 4');
-    for (const [player, target] of [[ana, 'Cy'], [bo, 'Cy'], [cy, 'Ana']] as const) await vote(player, `Vote out ${target}`);
+    for (const [player, target] of [
+      [ana, 'Cy'],
+      [bo, 'Cy'],
+      [cy, 'Ana'],
+    ] as const)
+      await vote(player, `Vote out ${target}`);
     await advance('Results', 'Day 3 of 4');
     for (const player of players) await see(player.page.getByTestId('vote-outcome'), 'Cy is out');
     await advance('Night', 'Day 3 of 4');
@@ -360,7 +383,12 @@ describe('the player client in a real browser', () => {
     await see(ana.page.getByTestId('vote-card'), 'You are a finalist: the jury of eliminated players picks the winner.');
     expect(await ana.page.getByRole('button', { name: /^Crown / }).count()).toBe(0);
     for (const juror of [eli, dee, cy]) await see(juror.page.getByTestId('juror-role'), 'You are on the jury');
-    for (const [juror, finalist] of [[eli, 'Ana'], [dee, 'Ana'], [cy, 'Bo']] as const) await vote(juror, `Crown ${finalist}`);
+    for (const [juror, finalist] of [
+      [eli, 'Ana'],
+      [dee, 'Ana'],
+      [cy, 'Bo'],
+    ] as const)
+      await vote(juror, `Crown ${finalist}`);
     await see(eli.page.getByTestId('voted'), 'Voted so far (3)');
     await tab(eli, 'Today');
     await shot(eli.page, 'jury');

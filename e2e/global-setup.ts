@@ -29,7 +29,16 @@ export async function setup(project: TestProject): Promise<void> {
   // Exactly what `npm start` runs (build, migrations, wrangler dev), on its own port, state and secret.
   wrangler = spawn(
     'node',
-    ['scripts/start.mjs', '--ip', '127.0.0.1', '--persist-to', stateDir, '--var', `LOBBY_SECRET:${secret}`, '--show-interactive-dev-session=false'],
+    [
+      'scripts/start.mjs',
+      '--ip',
+      '127.0.0.1',
+      '--persist-to',
+      stateDir,
+      '--var',
+      `LOBBY_SECRET:${secret}`,
+      '--show-interactive-dev-session=false',
+    ],
     { env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
   let output = '';

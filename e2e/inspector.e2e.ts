@@ -49,7 +49,7 @@ async function playerSocket(game: Game, playerId: string) {
   socket.addEventListener('message', (message) => {
     const frame = JSON.parse(String(message.data));
     frames.push(frame);
-    for (const w of [...waiters]) if (w.match(frame)) (waiters.splice(waiters.indexOf(w), 1), w.resolve(frame));
+    for (const w of [...waiters]) if (w.match(frame)) waiters.splice(waiters.indexOf(w), 1), w.resolve(frame);
   });
   const next = (match: (f: any) => boolean) =>
     new Promise<any>((resolve, reject) => {
@@ -132,7 +132,9 @@ describe('live inspection', () => {
 
     // A player posts to the pregame chat over a real socket: the transition reaches the log.
     const ada = await playerSocket(game, 'p1');
-    const chatMs = await timeUntil(page, () => ada.send({ type: 'send', ref: 'x', event: { type: 'chat.post', text: 'hello' } }), [logRow('chat.post')]);
+    const chatMs = await timeUntil(page, () => ada.send({ type: 'send', ref: 'x', event: { type: 'chat.post', text: 'hello' } }), [
+      logRow('chat.post'),
+    ]);
     await ada.next((f) => f.type === 'ack' && f.ref === 'x');
     const chatRow = page.locator(logRow('chat.post'));
     expect(await chatRow.locator('td').nth(4).textContent()).toBe('p1');
@@ -236,9 +238,12 @@ describe('live inspection', () => {
     const page = await newPage();
     // A same-origin page (e.g. the host view) leaves them in this tab's sessionStorage, then navigates here.
     await page.goto(`${baseUrl}/inspector/#workbench`);
-    await page.evaluate(({ roomId, token }) => {
-      (globalThis as any).sessionStorage.setItem('pecking-order:inspector', JSON.stringify({ roomId, token }));
-    }, { roomId: game.roomId, token: game.admin });
+    await page.evaluate(
+      ({ roomId, token }) => {
+        (globalThis as any).sessionStorage.setItem('pecking-order:inspector', JSON.stringify({ roomId, token }));
+      },
+      { roomId: game.roomId, token: game.admin },
+    );
     await page.goto(`${baseUrl}/inspector/`);
     await page.waitForSelector('[data-connection="open"]');
     await page.waitForSelector(activeState('game.pregame.heldForAdmin'));
@@ -248,13 +253,17 @@ describe('live inspection', () => {
     await opener.goto(`${baseUrl}/inspector/#workbench`);
     const [popup] = await Promise.all([
       opener.context().waitForEvent('page'),
-      opener.evaluate(({ roomId, token }) => {
-        const w = globalThis as any;
-        const child = w.open('/inspector/');
-        w.addEventListener('message', (e: any) => {
-          if (e.source === child && e.data?.type === 'inspector.ready') child.postMessage({ type: 'inspector.connect', roomId, token }, w.location.origin);
-        });
-      }, { roomId: game.roomId, token: game.admin }),
+      opener.evaluate(
+        ({ roomId, token }) => {
+          const w = globalThis as any;
+          const child = w.open('/inspector/');
+          w.addEventListener('message', (e: any) => {
+            if (e.source === child && e.data?.type === 'inspector.ready')
+              child.postMessage({ type: 'inspector.connect', roomId, token }, w.location.origin);
+          });
+        },
+        { roomId: game.roomId, token: game.admin },
+      ),
     ]);
     await popup.waitForSelector('[data-connection="open"]', { timeout: 10_000 });
     await popup.waitForSelector(activeState('game.pregame.heldForAdmin'));
@@ -290,7 +299,9 @@ describe('live inspection', () => {
     const [stately] = await Promise.all([context.waitForEvent('page'), page.click('text=Open in Stately inspector')]);
     await stately.waitForFunction(() => (globalThis as any).got?.some((e: any) => e.type === '@xstate.snapshot'));
     await admin(game, { type: 'admin.advance' });
-    await stately.waitForFunction(() => (globalThis as any).got.some((e: any) => e.type === '@xstate.event' && e.event?.type === 'admin.advance'));
+    await stately.waitForFunction(() =>
+      (globalThis as any).got.some((e: any) => e.type === '@xstate.event' && e.event?.type === 'admin.advance'),
+    );
     const got: any[] = await stately.evaluate(() => (globalThis as any).got);
     expect(got.find((e) => e.type === '@xstate.actor' && e.sessionId === 'root')).toMatchObject({ rootId: 'root', _version: '0.7.2' });
     expect(got.filter((e) => e.type === '@xstate.snapshot' && e.sessionId === 'root').at(-1).snapshot.value).toMatchObject({ day: {} });

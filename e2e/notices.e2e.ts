@@ -28,7 +28,11 @@ afterAll(async () => {
 async function see(locator: Locator, expected: string, timeout = 10_000): Promise<void> {
   const deadline = Date.now() + timeout;
   for (;;) {
-    const text = (await locator.first().textContent({ timeout: 1_000 }).catch(() => null)) ?? '';
+    const text =
+      (await locator
+        .first()
+        .textContent({ timeout: 1_000 })
+        .catch(() => null)) ?? '';
     if (text.includes(expected)) return;
     if (Date.now() > deadline) throw new Error(`Expected "${expected}" in ${locator}; it reads "${text}"`);
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -99,7 +103,14 @@ describe('notices and presence', () => {
 
     // Opening Today reads it.
     await ana.page.getByRole('tab', { name: /^Today/ }).click();
-    await until('the badge to clear', async () => (await ana.page.getByRole('tab', { name: /^Today/ }).locator('.unread').count()) === 0);
+    await until(
+      'the badge to clear',
+      async () =>
+        (await ana.page
+          .getByRole('tab', { name: /^Today/ })
+          .locator('.unread')
+          .count()) === 0,
+    );
     await until('the title to clear', async () => (await ana.page.title()) === 'Pecking Order');
 
     // DMs open; Bo writes to Ana while she is on Today.

@@ -59,7 +59,7 @@ function alive(pid: number): boolean {
 
 const stateDirs: string[] = [];
 const started: ChildProcess[] = [];
-let children: { pid: number; command: string }[] = [];
+const children: { pid: number; command: string }[] = [];
 
 afterAll(() => {
   // Whatever the tests found still running, they end (by pid, never by name).
@@ -80,7 +80,10 @@ describe.each([
     started.push(server.child);
     const tree = descendants(server.child.pid!);
     children.push(...tree);
-    expect(tree.some((c) => c.command.includes('workerd')), JSON.stringify(tree)).toBe(true);
+    expect(
+      tree.some((c) => c.command.includes('workerd')),
+      JSON.stringify(tree),
+    ).toBe(true);
     const workerPorts = [...server.output().matchAll(/Ready on http:\/\/127\.0\.0\.1:(\d+)/g)].map((m) => Number(m[1]));
     const listened = [...new Set([server.port, ...workerPorts])];
     expect(listened, server.output()).toHaveLength(ports);

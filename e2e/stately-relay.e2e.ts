@@ -77,15 +77,24 @@ describe('npm run inspect (the relay to @statelyai/inspect receivers)', () => {
     const received: StatelyInspectionEvent[] = [];
     const receiver = createWebSocketReceiver({ server: `ws://127.0.0.1:${relay.port}` });
     receiver.subscribe((event) => received.push(event as unknown as StatelyInspectionEvent));
-    await until(() => received.length > 0 && received.length === truth.length, () => `${received.length} of ${truth.length} history events`);
+    await until(
+      () => received.length > 0 && received.length === truth.length,
+      () => `${received.length} of ${truth.length} history events`,
+    );
     const historySeqs = new Set(truth.map((r) => r.seq));
 
     // Live: two more transitions, the second spawning the day's children.
     await advance(game);
     await advance(game);
-    await until(() => truth.some((r) => !historySeqs.has(r.seq)), () => 'no live records from the room');
+    await until(
+      () => truth.some((r) => !historySeqs.has(r.seq)),
+      () => 'no live records from the room',
+    );
     await new Promise((r) => setTimeout(r, 500)); // let the last frames land on both sockets
-    await until(() => received.length === truth.length, () => `${received.length} of ${truth.length} events`);
+    await until(
+      () => received.length === truth.length,
+      () => `${received.length} of ${truth.length} events`,
+    );
 
     // Exactly the room's events, in order; actor events gain their snapshot and nothing else changes.
     expect(received.map(({ snapshot, ...e }) => (e.type === '@xstate.actor' ? e : { ...e, snapshot }))).toEqual(
@@ -112,7 +121,9 @@ describe('npm run inspect (the relay to @statelyai/inspect receivers)', () => {
     await relay.ready;
     const page = new WebSocket(`ws://127.0.0.1:${relay.port}`, { headers: { Origin: 'https://some-page.example' } });
     sockets.push(page);
-    const outcome = await new Promise<string>((resolve) => (page.once('open', () => resolve('open')), page.once('error', (e) => resolve(e.message))));
+    const outcome = await new Promise<string>(
+      (resolve) => (page.once('open', () => resolve('open')), page.once('error', (e) => resolve(e.message))),
+    );
     expect(outcome).toMatch(/401/); // verifyClient's refusal
   });
 });

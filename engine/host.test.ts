@@ -10,11 +10,15 @@ import { GameHost } from './host';
 import { RestoreError } from './host-error';
 
 const MS = 1_000;
-const forms = (restoreEveryStep = false) => new SimulatedRoom({ version: delayFormsV1, init: { seats: ['ana', 'ben'], ms: MS }, restoreEveryStep });
+const forms = (restoreEveryStep = false) =>
+  new SimulatedRoom({ version: delayFormsV1, init: { seats: ['ana', 'ben'], ms: MS }, restoreEveryStep });
 const lab = (manifest: Partial<{ ringAfterMs: number; tickEveryMs: number; echoAfterMs: number }> = {}) =>
   new SimulatedRoom({
     version: timerLabV1,
-    init: { roster: [{ playerId: 'ana' }, { playerId: 'ben' }], manifest: { ringAfterMs: 60_000, tickEveryMs: 3_600_000, echoAfterMs: 3_600_000, ...manifest } },
+    init: {
+      roster: [{ playerId: 'ana' }, { playerId: 'ben' }],
+      manifest: { ringAfterMs: 60_000, tickEveryMs: 3_600_000, echoAfterMs: 3_600_000, ...manifest },
+    },
   });
 
 describe('the host', () => {
@@ -22,7 +26,12 @@ describe('the host', () => {
     for (const restoreEveryStep of [false, true]) {
       const room = forms(restoreEveryStep);
       room.sendAs('ana', 'forms.go');
-      expect(room.timers().map((t) => `${t.actorPath} ${t.timerId.replace(/\.\d+\.\d+$/, '.n')}`).sort()).toEqual([
+      expect(
+        room
+          .timers()
+          .map((t) => `${t.actorPath} ${t.timerId.replace(/\.\d+\.\d+$/, '.n')}`)
+          .sort(),
+      ).toEqual([
         'root raised',
         'root to-child',
         'root xstate.after.thrice.delay-forms.running',
@@ -35,7 +44,14 @@ describe('the host', () => {
       room.clock.set(started + MS);
       const due = room.step({ type: 'time' });
       // Due at once: delivered in the order they were scheduled, each as its own transition.
-      expect(room.persisted().context.log).toEqual(['root raise', 'child got sendTo', 'child got sendTo', 'child raise', 'child sendParent', 'child after']);
+      expect(room.persisted().context.log).toEqual([
+        'root raise',
+        'child got sendTo',
+        'child got sendTo',
+        'child raise',
+        'child sendParent',
+        'child after',
+      ]);
       expect(due.transitions.map((t) => t.at - started)).toEqual([MS, MS, MS, MS, MS, MS]);
       room.clock.set(started + 3 * MS);
       room.step({ type: 'time' });
@@ -104,10 +120,15 @@ describe('the host', () => {
   it('admits only the version’s own events, for its own players, and sets the sender itself', () => {
     const room = lab();
     for (const type of ['constructor', '__proto__', 'toString', 'lab.fly']) {
-      expect(room.step({ type: 'player', playerId: 'ana', event: { type } }).input, type).toMatchObject({ status: 'rejected', error: { code: 'INVALID_EVENT' } });
+      expect(room.step({ type: 'player', playerId: 'ana', event: { type } }).input, type).toMatchObject({
+        status: 'rejected',
+        error: { code: 'INVALID_EVENT' },
+      });
     }
     expect(room.step({ type: 'admin', event: { type: 'constructor' } }).input).toMatchObject({ error: { code: 'INVALID_EVENT' } });
-    expect(room.step({ type: 'player', playerId: 'zed', event: { type: 'lab.poke' } }).input).toMatchObject({ error: { code: 'INVALID_EVENT' } });
+    expect(room.step({ type: 'player', playerId: 'zed', event: { type: 'lab.poke' } }).input).toMatchObject({
+      error: { code: 'INVALID_EVENT' },
+    });
     room.step({ type: 'player', playerId: 'ana', event: { type: 'lab.poke', senderId: 'ben' } });
     expect(room.persisted().context.pokes).toEqual({ ana: 1 });
   });
@@ -150,8 +171,13 @@ describe('the host', () => {
     const restore = () => GameHost.restore(timerLabV1, dead, room.init, room.facts, { clock: room.clock });
     expect(restore).toThrow(RestoreError);
     expect(restore).toThrow(/root\/ghost/);
-    const stale = { ...stored, timers: [{ ...stored.timers[0]!, timerId: 'xstate.after.ring.timer-lab.idle', event: { type: 'xstate.after.ring.timer-lab.idle' } }] };
-    expect(() => GameHost.restore(timerLabV1, stale, room.init, room.facts, { clock: room.clock })).toThrow(/no delayed transition of an active state/);
+    const stale = {
+      ...stored,
+      timers: [{ ...stored.timers[0]!, timerId: 'xstate.after.ring.timer-lab.idle', event: { type: 'xstate.after.ring.timer-lab.idle' } }],
+    };
+    expect(() => GameHost.restore(timerLabV1, stale, room.init, room.facts, { clock: room.clock })).toThrow(
+      /no delayed transition of an active state/,
+    );
   });
 
   it('never lets time run backwards, across a restore', () => {

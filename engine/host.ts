@@ -244,10 +244,21 @@ export class GameHost<TInit = unknown> {
    * Resumes from a stored state. Never guesses: a stored state that does not fit the version
    * throws a {@link RestoreError} naming the problem, and changes nothing.
    */
-  static restore<TInit>(version: MachineVersion<TInit>, stored: StoredState, payload: unknown, facts: RoomFacts, options: HostOptions): GameHost<TInit> {
+  static restore<TInit>(
+    version: MachineVersion<TInit>,
+    stored: StoredState,
+    payload: unknown,
+    facts: RoomFacts,
+    options: HostOptions,
+  ): GameHost<TInit> {
     const init = version.initSchema.safeParse(payload);
     if (!init.success) {
-      throw new RestoreError({ code: 'INIT_INVALID', message: `the stored init no longer fits ${refOf(version)}: ${issuesOf(init.error).map((i) => `${i.path} ${i.message}`).join('; ')}` });
+      throw new RestoreError({
+        code: 'INIT_INVALID',
+        message: `the stored init no longer fits ${refOf(version)}: ${issuesOf(init.error)
+          .map((i) => `${i.path} ${i.message}`)
+          .join('; ')}`,
+      });
     }
     let snapshot: unknown;
     try {
@@ -339,7 +350,8 @@ export class GameHost<TInit = unknown> {
     if (input.type === 'time') return done({ status: 'none' });
     if (input.type === 'fire') {
       const timer = this.timers.get(input.actorPath, input.timerId);
-      if (!timer) return done({ status: 'rejected', error: new HostError('NOT_FOUND', `no timer "${input.timerId}" of ${input.actorPath}`) });
+      if (!timer)
+        return done({ status: 'rejected', error: new HostError('NOT_FOUND', `no timer "${input.timerId}" of ${input.actorPath}`) });
       if (failure) return done({ status: 'rejected', error: failure.error });
       this.timers.schedule({ ...timer, dueAt: Math.max(this.stored.at, Math.min(timer.dueAt, now)) });
       failure = this.deliverDue(now, acc);
@@ -349,7 +361,8 @@ export class GameHost<TInit = unknown> {
     const event = this.admit(input);
     if (event instanceof HostError) return done({ status: 'rejected', error: event });
     if (failure) return done({ status: 'rejected', error: failure.error });
-    if (this.status !== 'running') return done({ status: 'rejected', error: new HostError('GAME_OVER', 'the game is over; the room is read-only') });
+    if (this.status !== 'running')
+      return done({ status: 'rejected', error: new HostError('GAME_OVER', 'the game is over; the room is read-only') });
     const error = this.transition({ type: 'event', event }, Math.max(now, this.stored.at), acc);
     if (error) return done({ status: 'rejected', error });
     failure = this.deliverDue(now, acc);
@@ -396,16 +409,23 @@ export class GameHost<TInit = unknown> {
       if (error) {
         return {
           timer,
-          error: new HostError('TIMER_FAILED', `the timer "${timer.timerId}" of ${timer.actorPath}, due ${new Date(timer.dueAt).toISOString()}, could not be delivered: ${error.message}`, {
-            timer: { actorPath: timer.actorPath, timerId: timer.timerId, dueAt: timer.dueAt },
-          }),
+          error: new HostError(
+            'TIMER_FAILED',
+            `the timer "${timer.timerId}" of ${timer.actorPath}, due ${new Date(timer.dueAt).toISOString()}, could not be delivered: ${error.message}`,
+            {
+              timer: { actorPath: timer.actorPath, timerId: timer.timerId, dueAt: timer.dueAt },
+            },
+          ),
         };
       }
     }
     const next = this.timers.firstDue(now)!;
     return {
       timer: next,
-      error: new HostError('TIMER_FAILED', `more than ${MAX_DELIVERIES_PER_STEP} timers fell due in one step; the chart re-arms zero delays without end`),
+      error: new HostError(
+        'TIMER_FAILED',
+        `more than ${MAX_DELIVERIES_PER_STEP} timers fell due in one step; the chart re-arms zero delays without end`,
+      ),
     };
   }
 
@@ -505,7 +525,12 @@ export class GameHost<TInit = unknown> {
   /** Creates and starts the root actor; returns why it failed, or null. */
   private boot(from: { snapshot: unknown } | { input: unknown }): string | null {
     this.recorder = new StepRecorder(this.inspect);
-    const actor = createActor(this.version.machine, { ...from, id: ROOT_ACTOR_ID, clock: INERT_CLOCK, inspect: this.recorder.inspect } as never) as AnyActorRef;
+    const actor = createActor(this.version.machine, {
+      ...from,
+      id: ROOT_ACTOR_ID,
+      clock: INERT_CLOCK,
+      inspect: this.recorder.inspect,
+    } as never) as AnyActorRef;
     if (actor.getSnapshot().status === 'error') return 'the snapshot does not restore into this machine';
     // Without an error observer XState rethrows machine errors asynchronously; the host reads them from the snapshot.
     actor.subscribe({ error: () => {} });
@@ -513,7 +538,8 @@ export class GameHost<TInit = unknown> {
     this.paths = new ActorPaths(actor);
     this.recorder.paths = this.paths;
     actor.start();
-    if (actor.getSnapshot().status === 'error') return `the actor failed on start: ${String((actor.getSnapshot() as { error?: unknown }).error)}`;
+    if (actor.getSnapshot().status === 'error')
+      return `the actor failed on start: ${String((actor.getSnapshot() as { error?: unknown }).error)}`;
     return null;
   }
 
@@ -524,7 +550,12 @@ export class GameHost<TInit = unknown> {
     return { stored: this.stored, timers: this.timers.clone() };
   }
 
-  private result(before: { stored: StoredState; timers: TimerTable }, input: StepResult['input'], acc: Accumulator, failure: StepResult['failure']): StepResult {
+  private result(
+    before: { stored: StoredState; timers: TimerTable },
+    input: StepResult['input'],
+    acc: Accumulator,
+    failure: StepResult['failure'],
+  ): StepResult {
     const timers = this.timers.diffFrom(before.timers);
     const snapshotChanged = this.stored.snapshot !== before.stored.snapshot;
     const views = new Map<string, ViewChange>();
@@ -539,7 +570,9 @@ export class GameHost<TInit = unknown> {
         const parsed: unknown = JSON.parse(json);
         cache.set(playerId, { json, since: this.stored.seq, parsed });
         const patch =
-          held && held.since !== null ? { since: held.since, ops: compare((held.parsed ?? JSON.parse(held.json)) as object, parsed as object) } : undefined;
+          held && held.since !== null
+            ? { since: held.since, ops: compare((held.parsed ?? JSON.parse(held.json)) as object, parsed as object) }
+            : undefined;
         views.set(playerId, patch ? { view, json, patch } : { view, json });
       }
     }

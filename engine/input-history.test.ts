@@ -6,7 +6,10 @@ import { InputHistory } from '../protocol';
 import { timerLabV1 } from './testing/fixtures/timer-lab';
 import { SimulatedRoom } from './testing/simulated-room';
 
-const init = { roster: [{ playerId: 'ana' }, { playerId: 'ben' }], manifest: { ringAfterMs: 60_000, tickEveryMs: 3_600_000, echoAfterMs: 3_600_000 } };
+const init = {
+  roster: [{ playerId: 'ana' }, { playerId: 'ben' }],
+  manifest: { ringAfterMs: 60_000, tickEveryMs: 3_600_000, echoAfterMs: 3_600_000 },
+};
 
 describe('the input history', () => {
   it('records accepted inputs and timer deliveries, not rejected inputs or idle time, and parses as the protocol says', () => {

@@ -27,12 +27,12 @@ export function historyEntryOf(at: number, input: HostInput, result: StepResult,
         : input.type === 'fire'
           ? { type: 'fire', actorPath: input.actorPath, timerId: input.timerId }
           : { type: 'time' };
-  const value = parsed !== undefined ? (parsed as { value: StateValue }).value : valueOf(result.state.snapshot);
+  const value = parsed !== undefined ? (parsed as { value: StateValue }).value : stateValueOf(result.state.snapshot);
   return { at, input: recorded, after: { seq: result.state.seq, value } };
 }
 
 /** The state value of a stored snapshot string, without keeping the parse. */
-function valueOf(snapshot: string): StateValue {
+function stateValueOf(snapshot: string): StateValue {
   return (JSON.parse(snapshot) as { value: StateValue }).value;
 }
 

@@ -47,7 +47,13 @@ export function toStatelyEvent(
       return { ...base, type: '@xstate.event', sessionId, ...(sourceId ? { sourceId } : {}), event: plain<InspectedEvent>(raw.event) };
     }
     case '@xstate.snapshot':
-      return { ...base, type: '@xstate.snapshot', sessionId, event: plain<InspectedEvent>(raw.event), snapshot: plain<InspectedSnapshot>(raw.snapshot) };
+      return {
+        ...base,
+        type: '@xstate.snapshot',
+        sessionId,
+        event: plain<InspectedEvent>(raw.event),
+        snapshot: plain<InspectedSnapshot>(raw.snapshot),
+      };
     default:
       return null;
   }

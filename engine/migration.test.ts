@@ -19,7 +19,11 @@ function door(v: number, states: Record<string, unknown>, extra: Partial<Machine
     name: 'door',
     version: v,
     description: 'a door',
-    machine: setup({ guards: { never: () => false } }).createMachine({ id: 'door', initial: 'shut', states } as never) as unknown as MachineVersion['machine'],
+    machine: setup({ guards: { never: () => false } }).createMachine({
+      id: 'door',
+      initial: 'shut',
+      states,
+    } as never) as unknown as MachineVersion['machine'],
     initSchema: Init,
     createInput: () => ({}),
     players: (init: { doors: string[] }) => init.doors.map((playerId) => ({ playerId, name: playerId })),
@@ -30,8 +34,14 @@ function door(v: number, states: Record<string, unknown>, extra: Partial<Machine
   };
 }
 
-const same = (from: string) => ({ from: from as `${string}@${number}`, migrate: (e: PortableEnvelope) => ({ ...e, machine: 'door@2' as const }) });
-const v1 = door(1, { shut: { on: { open: 'open' }, after: { 5000: { guard: 'never', target: 'open' } } }, open: { after: { 1000: 'shut' } } });
+const same = (from: string) => ({
+  from: from as `${string}@${number}`,
+  migrate: (e: PortableEnvelope) => ({ ...e, machine: 'door@2' as const }),
+});
+const v1 = door(1, {
+  shut: { on: { open: 'open' }, after: { 5000: { guard: 'never', target: 'open' } } },
+  open: { after: { 1000: 'shut' } },
+});
 
 function roomAt(state: 'open' | 'shut-after-guard') {
   const room = new SimulatedRoom({ version: v1, init: { doors: ['ana'] } });
@@ -65,14 +75,26 @@ describe('an upgrade', () => {
 
   it('is refused when the target’s init schema refuses the stored init, and goes through when the target migrates it', () => {
     const room = roomAt('open');
-    const strict = door(3, { shut: {}, open: { after: { 1000: 'shut' } } }, { initSchema: InitV3, upgrade: { ...same('door@1'), migrate: (e) => ({ ...e, machine: 'door@3' }) } });
+    const strict = door(
+      3,
+      { shut: {}, open: { after: { 1000: 'shut' } } },
+      { initSchema: InitV3, upgrade: { ...same('door@1'), migrate: (e) => ({ ...e, machine: 'door@3' }) } },
+    );
     const refused = refusal(() => run(room, strict));
     expect(refused.code).toBe('UPGRADE_REFUSED');
     expect(refused.details.reasons).toEqual([expect.stringMatching(/stored init does not fit door@3 at colour/)]);
-    const migrating = door(3, { shut: {}, open: { after: { 1000: 'shut' } } }, {
-      initSchema: InitV3,
-      upgrade: { ...same('door@1'), migrate: (e) => ({ ...e, machine: 'door@3' }), migrateInit: (init) => ({ ...(init as object), colour: 'red' }) },
-    });
+    const migrating = door(
+      3,
+      { shut: {}, open: { after: { 1000: 'shut' } } },
+      {
+        initSchema: InitV3,
+        upgrade: {
+          ...same('door@1'),
+          migrate: (e) => ({ ...e, machine: 'door@3' }),
+          migrateInit: (init) => ({ ...(init as object), colour: 'red' }),
+        },
+      },
+    );
     expect(run(room, migrating).init).toEqual({ doors: ['ana'], colour: 'red' });
   });
 
@@ -94,9 +116,13 @@ describe('an upgrade', () => {
 
   it('is refused when an active delayed state of the target would have no timer', () => {
     const room = roomAt('open');
-    const slower = door(2, { shut: {}, open: { after: { 2000: 'shut' } } }, {
-      upgrade: { ...same('door@1'), migrate: (e) => ({ ...e, machine: 'door@2', timers: [] }) },
-    });
+    const slower = door(
+      2,
+      { shut: {}, open: { after: { 2000: 'shut' } } },
+      {
+        upgrade: { ...same('door@1'), migrate: (e) => ({ ...e, machine: 'door@2', timers: [] }) },
+      },
+    );
     const refused = refusal(() => run(room, slower));
     expect(refused.code).toBe('UPGRADE_REFUSED');
     expect(refused.details.reasons).toEqual([expect.stringMatching(/state "door.open" of root waits for its delay .* would wait forever/)]);
@@ -105,7 +131,11 @@ describe('an upgrade', () => {
   it('is not refused for a state that already waited without a timer before (its guarded delay fired and held)', () => {
     const room = roomAt('shut-after-guard');
     expect(room.timers()).toEqual([]);
-    const to = door(2, { shut: { on: { open: 'open' }, after: { 5000: { guard: 'never', target: 'open' } } }, open: { after: { 1000: 'shut' } } }, { upgrade: same('door@1') });
+    const to = door(
+      2,
+      { shut: { on: { open: 'open' }, after: { 5000: { guard: 'never', target: 'open' } } }, open: { after: { 1000: 'shut' } } },
+      { upgrade: same('door@1') },
+    );
     expect(run(room, to).state.machine).toBe('door@2');
   });
 

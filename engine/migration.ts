@@ -37,7 +37,9 @@ export function migrate({ from, to, stored, init, facts, options }: Migration): 
   const target = refOf(to);
   if (to.upgrade?.from !== stored.machine) throw new HostError('NO_UPGRADE_PATH', `${target} does not upgrade from ${stored.machine}`);
   const refuse = (reasons: string[]) =>
-    new HostError('UPGRADE_REFUSED', `the upgrade to ${target} would strand the room, so nothing changed: ${reasons.join('; ')}`, { reasons });
+    new HostError('UPGRADE_REFUSED', `the upgrade to ${target} would strand the room, so nothing changed: ${reasons.join('; ')}`, {
+      reasons,
+    });
 
   let nextInit: unknown;
   try {
@@ -52,7 +54,9 @@ export function migrate({ from, to, stored, init, facts, options }: Migration): 
 
   let next: PortableEnvelope;
   try {
-    next = to.upgrade.migrate(structuredClone({ machine: stored.machine, snapshot: JSON.parse(stored.snapshot), timers: [...stored.timers] }));
+    next = to.upgrade.migrate(
+      structuredClone({ machine: stored.machine, snapshot: JSON.parse(stored.snapshot), timers: [...stored.timers] }),
+    );
   } catch (error) {
     throw new HostError('UPGRADE_FAILED', `the migration to ${target} failed: ${(error as Error).message}`);
   }
@@ -80,7 +84,13 @@ export function migrate({ from, to, stored, init, facts, options }: Migration): 
 }
 
 /** The delayed states that already waited without a timer before the upgrade (none when the old version cannot restore). */
-function waitingBefore(from: MachineVersion | undefined, stored: StoredState, init: unknown, facts: RoomFacts, options: HostOptions): Set<string> {
+function waitingBefore(
+  from: MachineVersion | undefined,
+  stored: StoredState,
+  init: unknown,
+  facts: RoomFacts,
+  options: HostOptions,
+): Set<string> {
   if (!from) return new Set();
   try {
     return new Set(GameHost.restore(from, stored, init, facts, options).waitingStates().keys());

@@ -14,8 +14,16 @@ const json = <T>(value: T): T => JSON.parse(JSON.stringify(value));
 
 function playedHistory(players = 5): { room: SimulatedRoom; history: InputHistory } {
   const days = defaultDayPlan(players).map((day, i) => (i === 0 ? { ...day, activity: 'PLAYER_PICK' as const } : day));
-  const room = new SimulatedRoom({ version: peckingOrderV1, init: makeInit(players, { preset: 'FAST', days }), room: { roomId: 'room-replay', seed: 'replay' } });
-  playGame(room, room.init.roster.map((p: { playerId: string }) => p.playerId), { botSeed: 'replay' });
+  const room = new SimulatedRoom({
+    version: peckingOrderV1,
+    init: makeInit(players, { preset: 'FAST', days }),
+    room: { roomId: 'room-replay', seed: 'replay' },
+  });
+  playGame(
+    room,
+    room.init.roster.map((p: { playerId: string }) => p.playerId),
+    { botSeed: 'replay' },
+  );
   return { room, history: json(room.history()) };
 }
 
@@ -53,7 +61,13 @@ describe('replayHistory', () => {
 describe('compareReplay', () => {
   it('finds a draft that changes nothing the same, entry for entry', () => {
     const { history } = playedHistory();
-    expect(compareReplay(peckingOrderV1, draftOf(() => {}), history)).toEqual({ same: true, entries: history.entries.length, recorded: [] });
+    expect(
+      compareReplay(
+        peckingOrderV1,
+        draftOf(() => {}),
+        history,
+      ),
+    ).toEqual({ same: true, entries: history.entries.length, recorded: [] });
   });
 
   it('stops at the first entry where the draft refuses what the original allowed, with both sides before and after', () => {
@@ -64,7 +78,11 @@ describe('compareReplay', () => {
     const firstChat = history.entries.findIndex((e) => e.input.type === 'player' && e.input.event.type === 'chat.post');
     expect(firstChat).toBeGreaterThanOrEqual(0);
     const comparison = compareReplay(peckingOrderV1, draft, history);
-    expect(comparison).toMatchObject({ same: false, entries: firstChat + 1, divergence: { index: firstChat, entry: history.entries[firstChat] } });
+    expect(comparison).toMatchObject({
+      same: false,
+      entries: firstChat + 1,
+      divergence: { index: firstChat, entry: history.entries[firstChat] },
+    });
     expect(comparison.divergence!.reason).toMatch(/^the refusals differ: none in the original, CHAT_CLOSED to p\d in the draft$/);
     expect(comparison.divergence!.before.original.value).toEqual(comparison.divergence!.before.draft.value);
   });
@@ -93,6 +111,8 @@ describe('compareReplay', () => {
     const ended = draftOf((chart) => {
       chart.states!.pregame!.on!['chat.post'] = { target: '#game.gameOver' };
     });
-    expect(compareReplay(peckingOrderV1, ended, history).divergence!.reason).toMatch(/^the state differs: \{"pregame":"scheduled"\} in the original, "gameOver" in the draft$/);
+    expect(compareReplay(peckingOrderV1, ended, history).divergence!.reason).toMatch(
+      /^the state differs: \{"pregame":"scheduled"\} in the original, "gameOver" in the draft$/,
+    );
   });
 });

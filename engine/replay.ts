@@ -53,7 +53,9 @@ class Replayer {
 
   constructor(version: MachineVersion, history: InputHistory) {
     if (history.upgradedAt !== undefined) {
-      throw new ReplayError(`The history of room ${history.room} spans an upgrade (at ${history.upgradedAt}): entries after it ran on another version, and cannot be replayed on one.`);
+      throw new ReplayError(
+        `The history of room ${history.room} spans an upgrade (at ${history.upgradedAt}): entries after it ran on another version, and cannot be replayed on one.`,
+      );
     }
     const clock = { at: history.facts.createdAt, now: () => clock.at };
     this.clock = clock;
@@ -118,15 +120,19 @@ function difference(original: StepResult, draft: StepResult): string | null {
   if (original.input.status === 'applied' && draft.input.status === 'rejected') {
     return `the draft rejected the input the original took (${draft.input.error.code}: ${draft.input.error.message})`;
   }
-  if (original.input.status !== draft.input.status) return `the input was ${original.input.status} in the original and ${draft.input.status} in the draft`;
-  if (canonical(a.value) !== canonical(b.value)) return `the state differs: ${canonical(a.value)} in the original, ${canonical(b.value)} in the draft`;
+  if (original.input.status !== draft.input.status)
+    return `the input was ${original.input.status} in the original and ${draft.input.status} in the draft`;
+  if (canonical(a.value) !== canonical(b.value))
+    return `the state differs: ${canonical(a.value)} in the original, ${canonical(b.value)} in the draft`;
   if (canonical(a.context) !== canonical(b.context)) {
     const keys = contextKeysDiffering(a.context, b.context);
     return `the context differs${keys.length ? ` (${keys.join(', ')})` : ''}`;
   }
-  if (canonical(a.children) !== canonical(b.children)) return `a child machine's state differs (${childIdsDiffering(a.children, b.children).join(', ')})`;
+  if (canonical(a.children) !== canonical(b.children))
+    return `a child machine's state differs (${childIdsDiffering(a.children, b.children).join(', ')})`;
   if (a.status !== b.status) return `the game is ${String(a.status)} in the original and ${String(b.status)} in the draft`;
-  const timers = (r: StepResult) => canonical(r.state.timers.map(({ actorPath, timerId, event, dueAt }) => ({ actorPath, timerId, event: event.type, dueAt })));
+  const timers = (r: StepResult) =>
+    canonical(r.state.timers.map(({ actorPath, timerId, event, dueAt }) => ({ actorPath, timerId, event: event.type, dueAt })));
   if (timers(original) !== timers(draft)) return 'the durable timers differ (ids, events or due times)';
   if (canonical(original.refusals) !== canonical(draft.refusals)) {
     return `the refusals differ: ${refusalsOf(original)} in the original, ${refusalsOf(draft)} in the draft`;
@@ -160,7 +166,13 @@ export function compareReplay(original: MachineVersion, draft: MachineVersion, h
     return {
       same: false,
       entries: 0,
-      divergence: { index: -1, entry: null, before: { original: point, draft: none }, after: { original: point, draft: none }, reason: `the draft cannot start this room's game: ${(error as Error).message}` },
+      divergence: {
+        index: -1,
+        entry: null,
+        before: { original: point, draft: none },
+        after: { original: point, draft: none },
+        reason: `the draft cannot start this room's game: ${(error as Error).message}`,
+      },
       recorded: [],
     };
   }
@@ -168,7 +180,12 @@ export function compareReplay(original: MachineVersion, draft: MachineVersion, h
   const startDiff = difference(a.start, b.start);
   if (startDiff) {
     const points = { original: a.point(), draft: b.point() };
-    return { same: false, entries: 0, divergence: { index: -1, entry: null, before: points, after: points, reason: `at the start, ${startDiff}` }, recorded };
+    return {
+      same: false,
+      entries: 0,
+      divergence: { index: -1, entry: null, before: points, after: points, reason: `at the start, ${startDiff}` },
+      recorded,
+    };
   }
   for (const [index, entry] of history.entries.entries()) {
     const x = a.step(index, entry);
@@ -181,7 +198,13 @@ export function compareReplay(original: MachineVersion, draft: MachineVersion, h
       return {
         same: false,
         entries: index + 1,
-        divergence: { index, entry, before: { original: x.before, draft: y.before }, after: { original: x.after, draft: y.after }, reason: why },
+        divergence: {
+          index,
+          entry,
+          before: { original: x.before, draft: y.before },
+          after: { original: x.after, draft: y.after },
+          reason: why,
+        },
         recorded,
       };
     }
@@ -194,7 +217,10 @@ function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-    return `{${entries.sort(([k1], [k2]) => (k1 < k2 ? -1 : k1 > k2 ? 1 : 0)).map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+    return `{${entries
+      .sort(([k1], [k2]) => (k1 < k2 ? -1 : k1 > k2 ? 1 : 0))
+      .map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';
 }

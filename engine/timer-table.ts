@@ -79,10 +79,5 @@ export class TimerTable {
 }
 
 function sameTimer(a: DurableTimer | undefined, b: DurableTimer): boolean {
-  return (
-    a !== undefined &&
-    a.dueAt === b.dueAt &&
-    a.targetPath === b.targetPath &&
-    JSON.stringify(a.event) === JSON.stringify(b.event)
-  );
+  return a !== undefined && a.dueAt === b.dueAt && a.targetPath === b.targetPath && JSON.stringify(a.event) === JSON.stringify(b.event);
 }

@@ -12,12 +12,17 @@ import type { MachineVersion } from '../machines/machine-version';
 import { migrate } from './migration';
 
 /** One sentence per golden envelope that does not upgrade; [] when all do. */
-export function upgradeProblems(to: MachineVersion, from: MachineVersion | undefined = to.upgrade && catalog.get(to.upgrade.from)): string[] {
+export function upgradeProblems(
+  to: MachineVersion,
+  from: MachineVersion | undefined = to.upgrade && catalog.get(to.upgrade.from),
+): string[] {
   if (!to.upgrade) return [`${to.name}@${to.version} declares no upgrade (upgrade: { from, migrate }).`];
   const dir = fileURLToPath(new URL(`./golden/${to.upgrade.from}/`, import.meta.url));
   if (!existsSync(dir)) return [`${to.upgrade.from} has no golden envelopes in engine/golden/ to migrate.`];
   const problems: string[] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const golden = JSON.parse(readFileSync(`${dir}${file}`, 'utf8'));
     try {
       const clock = { now: () => golden.state.at };

@@ -33,7 +33,12 @@ function draft(): ChartNode {
   return chart;
 }
 
-const quiet = { log: () => {}, error: (line: string) => { throw new Error(line); } };
+const quiet = {
+  log: () => {},
+  error: (line: string) => {
+    throw new Error(line);
+  },
+};
 
 function scaffold(name: string): string {
   const bundleFile = join(scratch, `${name}.bundle.json`);
@@ -76,7 +81,11 @@ describe('npm run version:new', () => {
     const migration = await import(/* @vite-ignore */ resolve(out, 'migration.ts'));
     expect(migration.MIGRATION_COMPLETE).toBe(false);
     expect(upgradeProblems(scaffolded.nextVersion)).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^pregame\.json: the migration to pecking-order@2 failed: pecking-order@2: the migration from pecking-order@1 is not written yet/)]),
+      expect.arrayContaining([
+        expect.stringMatching(
+          /^pregame\.json: the migration to pecking-order@2 failed: pecking-order@2: the migration from pecking-order@1 is not written yet/,
+        ),
+      ]),
     );
     expect(main([join(scratch, 'stub.bundle.json'), '--out', out], { log: () => {}, error: () => {} })).toBe(1);
   });
@@ -103,7 +112,14 @@ describe('npm run version:new', () => {
     expect(woken.persisted().value).toBe('gameOver');
     expect(woken.stored().machine).toBe('pecking-order@1');
     // An explicit upgrade moves a v1 room resting in the renamed state, and it plays on under v2.
-    const moved = migrate({ from: registry.get('pecking-order@1'), to: v2, stored: pinned.stored(), init, facts: pinned.facts, options: { clock: pinned.clock, views: false } });
+    const moved = migrate({
+      from: registry.get('pecking-order@1'),
+      to: v2,
+      stored: pinned.stored(),
+      init,
+      facts: pinned.facts,
+      options: { clock: pinned.clock, views: false },
+    });
     expect(JSON.parse(moved.state.snapshot).value).toEqual({ pregame: 'waitingForHost' });
     const upgraded = new SimulatedRoom({ version: v2, init, room: pinned.facts, restoreFrom: moved.state });
     playGame(upgraded, ids);

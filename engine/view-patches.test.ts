@@ -25,7 +25,8 @@ function receive(held: Held, result: StepResult): { patches: number; wholes: num
     const mine = held.get(playerId) ?? { view: null, seq: -1 };
     if (change.patch) {
       const next = patchedView(mine, { seq: result.state.seq, base: change.patch.since, ops: change.patch.ops });
-      if (next === null || next === 'stale') throw new Error(`${playerId}: the patch at ${result.state.seq} (base ${change.patch.since}) does not fit the view of ${mine.seq}`);
+      if (next === null || next === 'stale')
+        throw new Error(`${playerId}: the patch at ${result.state.seq} (base ${change.patch.since}) does not fit the view of ${mine.seq}`);
       held.set(playerId, { view: next, seq: result.state.seq });
       patches++;
     } else {
@@ -44,10 +45,18 @@ describe('views as patches', () => {
         fc.record({
           players: fc.integer({ min: 3, max: 9 }),
           seed: fc.string({ minLength: 1, maxLength: 8 }),
-          steps: fc.array(fc.oneof(fc.constant('move' as const), fc.constant('move' as const), fc.constant('wait' as const), fc.constant('restore' as const)), {
-            minLength: 20,
-            maxLength: 160,
-          }),
+          steps: fc.array(
+            fc.oneof(
+              fc.constant('move' as const),
+              fc.constant('move' as const),
+              fc.constant('wait' as const),
+              fc.constant('restore' as const),
+            ),
+            {
+              minLength: 20,
+              maxLength: 160,
+            },
+          ),
         }),
         ({ players, seed, steps }) => {
           const days = defaultDayPlan(players).map((day, i) => (i === 0 ? { ...day, activity: 'PLAYER_PICK' as const } : day));
@@ -75,7 +84,9 @@ describe('views as patches', () => {
             }
             if (result) patches += receive(held, result).patches;
             for (const playerId of ids) {
-              expect(held.get(playerId)?.view, `${playerId} after seq ${room.stored().seq}`).toEqual(JSON.parse(JSON.stringify(room.view(playerId))));
+              expect(held.get(playerId)?.view, `${playerId} after seq ${room.stored().seq}`).toEqual(
+                JSON.parse(JSON.stringify(room.view(playerId))),
+              );
             }
           }
         },

@@ -2,7 +2,19 @@
  * The XState behaviours the host relies on, one assertion each (xstate is pinned). When an xstate
  * upgrade changes one, its test here fails and names what engine/ must change with it.
  */
-import { createActor, emit, getNextTransitions, isMachineSnapshot, raise, sendParent, sendTo, setup, SimulatedClock, type AnyActorRef, type InspectionEvent } from 'xstate';
+import {
+  createActor,
+  emit,
+  getNextTransitions,
+  isMachineSnapshot,
+  raise,
+  sendParent,
+  sendTo,
+  setup,
+  SimulatedClock,
+  type AnyActorRef,
+  type InspectionEvent,
+} from 'xstate';
 import { describe, expect, it } from 'vitest';
 
 const child = setup({}).createMachine({
@@ -38,7 +50,10 @@ function recorded(start: (inspect: (e: InspectionEvent) => void) => AnyActorRef)
 describe('XState behaviours the host relies on (xstate 5.33)', () => {
   it('an `after` delay is an entry `xstate.raise` with a numeric delay and the id xstate.after.<delay>.<state id>, reported by @xstate.action', () => {
     const { actions } = recorded((inspect) => createActor(machine, { clock: inert, inspect }).start());
-    expect(actions()).toContainEqual({ type: 'xstate.raise', params: { event: { type: 'xstate.after.1000.m.waiting' }, id: 'xstate.after.1000.m.waiting', delay: 1000 } });
+    expect(actions()).toContainEqual({
+      type: 'xstate.raise',
+      params: { event: { type: 'xstate.after.1000.m.waiting' }, id: 'xstate.after.1000.m.waiting', delay: 1000 },
+    });
   });
 
   it('a delayed raise reports its event, id and resolved delay in @xstate.action params', () => {
@@ -101,7 +116,10 @@ describe('XState behaviours the host relies on (xstate 5.33)', () => {
     const { actor, actions } = recorded((inspect) => createActor(machine, { clock: inert, inspect }).start());
     const before = actions().length;
     actor.send({ type: 'LEAVE' });
-    const cancels = actions().slice(before).filter((a) => a.type === 'xstate.cancel').map((a) => a.params.sendId);
+    const cancels = actions()
+      .slice(before)
+      .filter((a) => a.type === 'xstate.cancel')
+      .map((a) => a.params.sendId);
     expect(cancels).not.toContain('xstate.after.500.child.a');
   });
 
@@ -120,11 +138,16 @@ describe('XState behaviours the host relies on (xstate 5.33)', () => {
   it('@xstate.actor is reported for every actor, including children restored from a snapshot', () => {
     const persisted = createActor(machine, { clock: inert }).start().getPersistedSnapshot();
     const { events } = recorded((inspect) => createActor(machine, { clock: inert, inspect, snapshot: persisted }));
-    expect(events.filter((e) => e.type === '@xstate.actor').map((e) => (e.actorRef as AnyActorRef).id)).toEqual([expect.any(String), 'kid']);
+    expect(events.filter((e) => e.type === '@xstate.actor').map((e) => (e.actorRef as AnyActorRef).id)).toEqual([
+      expect.any(String),
+      'kid',
+    ]);
   });
 
   it('actor.on("*") receives what an actor emits', () => {
-    const m = setup({ types: { emitted: {} as { type: 'room.journal' } } }).createMachine({ on: { GO: { actions: emit({ type: 'room.journal' }) } } });
+    const m = setup({ types: { emitted: {} as { type: 'room.journal' } } }).createMachine({
+      on: { GO: { actions: emit({ type: 'room.journal' }) } },
+    });
     const actor = createActor(m, { clock: inert }).start();
     const heard: string[] = [];
     actor.on('*', (e: { type: string }) => heard.push(e.type));

@@ -16,7 +16,10 @@ describe('what a hostable chart may use', () => {
     const machine = setup({ actors: { child }, delays: { soon: 10 } }).createMachine({
       id: 'ok',
       initial: 'a',
-      states: { a: { invoke: { id: 'kid', src: 'child' }, entry: raise({ type: 'x' }, { delay: 'soon' }), after: { soon: 'b', 500: 'b' } }, b: {} },
+      states: {
+        a: { invoke: { id: 'kid', src: 'child' }, entry: raise({ type: 'x' }, { delay: 'soon' }), after: { soon: 'b', 500: 'b' } },
+        b: {},
+      },
     });
     expect(hostableProblems(machine)).toEqual([]);
   });
@@ -52,7 +55,9 @@ describe('what a hostable chart may use', () => {
   it('looks into child machines', () => {
     const inner = setup({}).createMachine({ id: 'inner', initial: 'a', states: { a: { after: { later: 'a' } } } } as never);
     const machine = setup({ actors: { inner } }).createMachine({ id: 'outer', invoke: { id: 'i', src: 'inner' } });
-    expect(hostableProblems(machine)).toEqual(['child "inner": state "inner.a": `after` uses the delay "later", which setup({ delays }) does not define']);
+    expect(hostableProblems(machine)).toEqual([
+      'child "inner": state "inner.a": `after` uses the delay "later", which setup({ delays }) does not define',
+    ]);
   });
 
   it('refuses a chart naming a guard or an action the implementations lack, or a missing target or initial state, naming the state', () => {
@@ -61,7 +66,14 @@ describe('what a hostable chart may use', () => {
       id: 'typos',
       initial: 'a',
       states: {
-        a: { on: { go: [{ guard: 'redy', target: 'b' }, { guard: 'ready', actions: ['log', 'lgo'] }] } },
+        a: {
+          on: {
+            go: [
+              { guard: 'redy', target: 'b' },
+              { guard: 'ready', actions: ['log', 'lgo'] },
+            ],
+          },
+        },
         b: { initial: 'missing', states: { inner: {} }, exit: 'shout' },
       },
     } as never) as unknown as AnyStateMachine;
@@ -80,7 +92,13 @@ describe('what a hostable chart may use', () => {
   });
 
   it('refuses to register a version that breaks one, with the reasons', () => {
-    const broken = { ...catalog.list()[0]!, version: 99, machine: setup({}).createMachine({ id: 'x', after: { never: '.' } }) } as MachineVersion;
-    expect(() => createRegistry([broken])).toThrow(/pecking-order@99 cannot be hosted durably:\n- state "x": `after` uses the delay "never"/);
+    const broken = {
+      ...catalog.list()[0]!,
+      version: 99,
+      machine: setup({}).createMachine({ id: 'x', after: { never: '.' } }),
+    } as MachineVersion;
+    expect(() => createRegistry([broken])).toThrow(
+      /pecking-order@99 cannot be hosted durably:\n- state "x": `after` uses the delay "never"/,
+    );
   });
 });

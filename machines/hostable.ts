@@ -45,7 +45,9 @@ export function hostableProblems(machine: AnyStateMachine, seen = new Set<AnySta
     if (typeof src !== 'string' || logic === undefined) {
       problems.push(`${where}: ${form} "${String(id)}" must name its logic in setup({ actors }) (inline logic cannot be persisted)`);
     } else if (!isMachine(logic)) {
-      problems.push(`${where}: ${form} "${String(id)}" runs "${src}", which is not a state machine: only machine children can be made durable`);
+      problems.push(
+        `${where}: ${form} "${String(id)}" runs "${src}", which is not a state machine: only machine children can be made durable`,
+      );
     } else {
       problems.push(...hostableProblems(logic, seen).map((p) => `child "${src}": ${p}`));
     }
@@ -61,7 +63,12 @@ export function hostableProblems(machine: AnyStateMachine, seen = new Set<AnySta
         const src = action.src;
         if (typeof src === 'string' || typeof src === 'function' || typeof src === 'object') child(where, 'spawnChild', action.id, src);
       }
-      if ((action?.type === 'xstate.raise' || action?.type === 'xstate.sendTo') && typeof action.id === 'string' && action.id.startsWith('xstate.after.')) continue;
+      if (
+        (action?.type === 'xstate.raise' || action?.type === 'xstate.sendTo') &&
+        typeof action.id === 'string' &&
+        action.id.startsWith('xstate.after.')
+      )
+        continue;
       if (action?.type === 'xstate.raise') delay(where, 'a delayed raise', action.delay);
       if (action?.type === 'xstate.sendTo') delay(where, 'a delayed sendTo', action.delay);
     }
@@ -77,7 +84,9 @@ export function hostableProblems(machine: AnyStateMachine, seen = new Set<AnySta
     const where = `state "${node.id}"`;
     // The definitions keep the config's order; XState makes up an id where the config has none.
     const configs = [node.config.invoke ?? []].flat() as { id?: unknown }[];
-    node.invoke.forEach((invoke, i) => child(where, 'invoke', configs[i]?.id, invoke.src));
+    node.invoke.forEach((invoke, i) => {
+      child(where, 'invoke', configs[i]?.id, invoke.src);
+    });
     for (const key of Object.keys(node.config.after ?? {})) {
       if (Number.isNaN(Number(key))) delay(where, '`after`', key);
     }

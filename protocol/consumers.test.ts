@@ -24,7 +24,9 @@ const protocolFiles = sourcesIn('protocol');
 
 /** Every name protocol/ exports, types included (a schema and its type share one name). */
 const exportedNames = new Set(
-  protocolFiles.flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/^export (?:type|interface|const|function) (\w+)/gm)].map((m) => m[1]!)),
+  protocolFiles.flatMap((file) =>
+    [...readFileSync(file, 'utf8').matchAll(/^export (?:type|interface|const|function) (\w+)/gm)].map((m) => m[1]!),
+  ),
 );
 /** The same names as a consumer might shorten them (`RoomStatus` for `RoomStatusBody`). */
 const protectedNames = new Set([...exportedNames].flatMap((name) => [name, name.replace(/Body$/, '')]));
@@ -36,12 +38,22 @@ const IMPORT = /^import\s+(?:type\s+)?(?:[\w$]+\s*,?\s*)?(?:\{([^}]*)\})?(?:\*\s
 
 const importsOf = (text: string) =>
   [...text.matchAll(IMPORT)].map((m) => ({
-    names: (m[1] ?? '').split(',').map((part) => part.trim().replace(/^type\s+/, '').split(/\s+as\s+/)[0]!).filter(Boolean),
+    names: (m[1] ?? '')
+      .split(',')
+      .map(
+        (part) =>
+          part
+            .trim()
+            .replace(/^type\s+/, '')
+            .split(/\s+as\s+/)[0]!,
+      )
+      .filter(Boolean),
     from: m[2]!,
     line: text.slice(0, m.index).split('\n').length,
   }));
 
-const insideProtocol = (file: string, from: string) => from.startsWith('.') && !relative('protocol', resolve(dirname(file), from)).startsWith('..');
+const insideProtocol = (file: string, from: string) =>
+  from.startsWith('.') && !relative('protocol', resolve(dirname(file), from)).startsWith('..');
 
 function violationsIn(file: string): string[] {
   const text = readFileSync(file, 'utf8');
@@ -75,13 +87,17 @@ describe('the protocol module', () => {
 
   it('is what the apps read frames with: the player client with ServerFrame, the inspector with InspectorFrame', () => {
     const importers = (dir: string, name: string) =>
-      sourcesIn(dir).filter((file) => importsOf(readFileSync(file, 'utf8')).some((i) => i.names.includes(name) && insideProtocol(file, i.from)));
+      sourcesIn(dir).filter((file) =>
+        importsOf(readFileSync(file, 'utf8')).some((i) => i.names.includes(name) && insideProtocol(file, i.from)),
+      );
     expect(importers('client', 'ServerFrame')).not.toEqual([]);
     expect(importers('inspector', 'InspectorFrame')).not.toEqual([]);
   });
 
   it('imports only zod and its own files', () => {
-    const imports = protocolFiles.flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/\bfrom\s+'([^']+)'/g)].map((m) => `${file}: ${m[1]}`));
+    const imports = protocolFiles.flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/\bfrom\s+'([^']+)'/g)].map((m) => `${file}: ${m[1]}`),
+    );
     expect(imports).toContain('protocol/frames.ts: zod');
     expect(imports.filter((line) => !/: (zod|\.\/[\w-]+)$/.test(line))).toEqual([]);
   });

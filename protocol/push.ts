@@ -5,7 +5,10 @@
 import { z } from 'zod';
 
 const base64url = (bytes: number) =>
-  z.string().regex(/^[A-Za-z0-9_-]+$/, 'base64url without padding').length(Math.ceil((bytes * 4) / 3));
+  z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/, 'base64url without padding')
+    .length(Math.ceil((bytes * 4) / 3));
 
 /** A browser's PushSubscription as `toJSON()` gives it; only https push services are accepted. */
 export const PushSubscriptionBody = z.object({

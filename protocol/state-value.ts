@@ -2,4 +2,10 @@
 import { z } from 'zod';
 
 export type StateValue = string | { [region: string]: StateValue };
-export const StateValue: z.ZodType<StateValue> = z.union([z.string(), z.record(z.string(), z.lazy(() => StateValue))]);
+export const StateValue: z.ZodType<StateValue> = z.union([
+  z.string(),
+  z.record(
+    z.string(),
+    z.lazy(() => StateValue),
+  ),
+]);

@@ -7,7 +7,13 @@ export const RoomState = z.enum(['uninitialised', 'running', 'finished', 'restor
 export type RoomState = z.infer<typeof RoomState>;
 
 /** Why a stored game could not be restored (the room is then `restore_failed`). */
-export const RestoreProblemCode = z.enum(['UNKNOWN_MACHINE_VERSION', 'SNAPSHOT_INVALID', 'TIMERS_INVALID', 'INIT_INVALID', 'ENVELOPE_MISSING']);
+export const RestoreProblemCode = z.enum([
+  'UNKNOWN_MACHINE_VERSION',
+  'SNAPSHOT_INVALID',
+  'TIMERS_INVALID',
+  'INIT_INVALID',
+  'ENVELOPE_MISSING',
+]);
 export type RestoreProblemCode = z.infer<typeof RestoreProblemCode>;
 
 /** A durable timer of the room's actor system. */

@@ -43,9 +43,8 @@ if (!values.room) fail('usage: npm run inspect -- --room <id> [--url http://loca
 const port = Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65_535) fail(`--port must be a port number, not ${values.port}`);
 const token =
-  process.env.INSPECT_TOKEN?.trim() ||
-  (process.stdin.isTTY ? await prompt(`Admin token or lobby secret for room ${values.room}: `) : '');
-if (!token) fail('No credential: set INSPECT_TOKEN to the room\'s admin token or the lobby secret (or run on a terminal to be asked).');
+  process.env.INSPECT_TOKEN?.trim() || (process.stdin.isTTY ? await prompt(`Admin token or lobby secret for room ${values.room}: `) : '');
+if (!token) fail("No credential: set INSPECT_TOKEN to the room's admin token or the lobby secret (or run on a terminal to be asked).");
 
 const relay = await startRelay({
   url: values.url,

@@ -99,11 +99,12 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     const records = frame.type === 'inspect.hello' ? frame.history : frame.records;
     // A history trimmed past the room's start has no root actor event, without which a receiver
     // draws nothing: one is made from the machine version this build knows.
-    const made = frame.type === 'inspect.hello' && stream.history().length === 0 && records.length > 0
-      ? rootActorEvent(records, catalog.get(frame.status.machine ?? '')?.machine)
-      : null;
+    const made =
+      frame.type === 'inspect.hello' && stream.history().length === 0 && records.length > 0
+        ? rootActorEvent(records, catalog.get(frame.status.machine ?? '')?.machine)
+        : null;
     const fresh = stream.add(records);
-    if (made) (stream.prepend(made), fresh.unshift(made));
+    if (made) stream.prepend(made), fresh.unshift(made);
     for (const client of server.clients) send(client, fresh);
     if (frame.type === 'inspect.hello') {
       log(`connected to room ${frame.roomId} (${frame.status.machine ?? 'no machine yet'}); ${stream.history().length} events so far`);

@@ -23,7 +23,10 @@ function* files(dir) {
 
 /** The gzipped size of each client JS and CSS file, and their total, in bytes. */
 export function measureClientBundle(root = ROOT) {
-  const sizes = [...files(root)].map((path) => ({ file: relative(root, path), gzipBytes: gzipSync(readFileSync(path), { level: 9 }).length }));
+  const sizes = [...files(root)].map((path) => ({
+    file: relative(root, path),
+    gzipBytes: gzipSync(readFileSync(path), { level: 9 }).length,
+  }));
   return { files: sizes, totalGzipBytes: sizes.reduce((sum, { gzipBytes }) => sum + gzipBytes, 0) };
 }
 

@@ -38,7 +38,9 @@ if (envName === 'production') {
 const env = config.env?.[envName];
 if (!env) {
   const known = Object.keys(config.env ?? {});
-  fail(`${configPath} declares no [env.${envName}] (declared: ${known.length ? known.join(', ') : 'none'}); add it before deploying with --env ${envName}.`);
+  fail(
+    `${configPath} declares no [env.${envName}] (declared: ${known.length ? known.join(', ') : 'none'}); add it before deploying with --env ${envName}.`,
+  );
 }
 if (!env.name || env.name === config.name) fail(`[env.${envName}] needs a worker name of its own (production is "${config.name}").`);
 const missing = objects(config).filter((b) => !objects(env).includes(b));
@@ -50,6 +52,8 @@ if (db.database_name === journal(config).database_name || db.database_id === jou
 }
 const secrets = (section) => [...(section.secrets?.required ?? [])].sort().join(', ');
 if (secrets(env) !== secrets(config)) {
-  fail(`[env.${envName}] must require the same secrets as the top level (${secrets(config) || 'none'}); wrangler does not inherit \`secrets\`.`);
+  fail(
+    `[env.${envName}] must require the same secrets as the top level (${secrets(config) || 'none'}); wrangler does not inherit \`secrets\`.`,
+  );
 }
 console.log(`${env.name} ${db.database_name}`);

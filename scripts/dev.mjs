@@ -16,9 +16,21 @@
 import { mkdirSync } from 'node:fs';
 import { createServer as createNetServer } from 'node:net';
 import { createServer } from 'vite';
-import { devVapidArgs, ensureDevSecret, isStopping, migrateLocalD1, offlineDefaults, stopAndExit, stopTreeOnSignals, wrangler } from './local-worker.mjs';
+import {
+  devVapidArgs,
+  ensureDevSecret,
+  isStopping,
+  migrateLocalD1,
+  offlineDefaults,
+  stopAndExit,
+  stopTreeOnSignals,
+  wrangler,
+} from './local-worker.mjs';
 
-const APPS = { client: { config: 'client/vite.config.ts', path: '/' }, inspector: { config: 'inspector/vite.config.ts', path: '/inspector/' } };
+const APPS = {
+  client: { config: 'client/vite.config.ts', path: '/' },
+  inspector: { config: 'inspector/vite.config.ts', path: '/inspector/' },
+};
 
 /** Takes `--name value` out of the arguments. */
 function takeOption(args, name) {
@@ -64,9 +76,12 @@ const workerPort = await freePort();
 const worker = `http://127.0.0.1:${workerPort}`;
 // stdin stays Vite's: wrangler's interactive keys would fight it for the terminal.
 const quiet = extra.some((a) => a.startsWith('--show-interactive-dev-session')) ? [] : ['--show-interactive-dev-session=false'];
-const workerExit = wrangler(['dev', '--ip', '127.0.0.1', '--port', String(workerPort), '--var', 'DEV_TOOLS:1', ...vapid, ...quiet, ...extra], {
-  stdin: 'ignore',
-});
+const workerExit = wrangler(
+  ['dev', '--ip', '127.0.0.1', '--port', String(workerPort), '--var', 'DEV_TOOLS:1', ...vapid, ...quiet, ...extra],
+  {
+    stdin: 'ignore',
+  },
+);
 
 try {
   vite = await createServer({

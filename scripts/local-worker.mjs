@@ -102,7 +102,7 @@ function descendants() {
   const table = processTable();
   const found = new Map();
   const visit = (parent) => {
-    for (const [pid, { ppid, args }] of table) if (ppid === parent && !found.has(pid)) (found.set(pid, args), visit(pid));
+    for (const [pid, { ppid, args }] of table) if (ppid === parent && !found.has(pid)) found.set(pid, args), visit(pid);
   };
   visit(process.pid);
   return found;
@@ -120,9 +120,10 @@ async function stop(signal, before, exitCode = signal === 'SIGINT' ? 130 : 143) 
   stopping = true;
   const tree = descendants();
   await Promise.race([Promise.resolve(before?.()).catch(() => {}), new Promise((resolve) => setTimeout(resolve, 5_000))]);
-  const exited = current && current.exitCode === null && current.signalCode === null
-    ? new Promise((resolve) => current.once('exit', resolve))
-    : Promise.resolve();
+  const exited =
+    current && current.exitCode === null && current.signalCode === null
+      ? new Promise((resolve) => current.once('exit', resolve))
+      : Promise.resolve();
   current?.kill(signal);
   await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
   for (const finalSignal of ['SIGTERM', 'SIGKILL']) {

@@ -11,7 +11,15 @@
  * `npm run dev` (scripts/dev.mjs) runs the same Worker behind Vite's dev server instead of a build.
  */
 import { buildUi } from './build-ui.mjs';
-import { devVapidArgs, ensureDevSecret, isStopping, migrateLocalD1, offlineDefaults, stopTreeOnSignals, wrangler } from './local-worker.mjs';
+import {
+  devVapidArgs,
+  ensureDevSecret,
+  isStopping,
+  migrateLocalD1,
+  offlineDefaults,
+  stopTreeOnSignals,
+  wrangler,
+} from './local-worker.mjs';
 
 const port = process.env.PORT ?? '8787';
 offlineDefaults();

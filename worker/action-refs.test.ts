@@ -13,7 +13,8 @@ describe('remembered action outcomes', () => {
       for (let i = 0; i < REFS_PER_PLAYER + 100; i++) refs.remember('ana', `r${i}`, { type: 'ack', seq: i }, t0 + i);
       const now = t0 + REFS_PER_PLAYER + 100;
       // The newest are all there; the oldest went with a prune.
-      for (let i = 100; i < REFS_PER_PLAYER + 100; i++) expect(refs.outcomeOf('ana', `r${i}`, now), `r${i}`).toEqual({ type: 'ack', seq: i });
+      for (let i = 100; i < REFS_PER_PLAYER + 100; i++)
+        expect(refs.outcomeOf('ana', `r${i}`, now), `r${i}`).toEqual({ type: 'ack', seq: i });
       expect(refs.outcomeOf('ana', 'r0', now)).toBeUndefined();
       // Another player's refs are not counted against ana's; past the window they are not answered, then forgotten.
       expect(refs.outcomeOf('ben', 'old', now)).toEqual({ type: 'ack', seq: 1 });

@@ -34,7 +34,9 @@ export class ActionRefs {
     const row = firstRow<{ outcome: string }>(
       this.storage.sql,
       'SELECT outcome FROM action_refs WHERE player_id = ? AND ref = ? AND at > ?',
-      playerId, ref, now - REF_WINDOW_MS,
+      playerId,
+      ref,
+      now - REF_WINDOW_MS,
     );
     return row && (JSON.parse(row.outcome) as RememberedOutcome);
   }
@@ -46,7 +48,10 @@ export class ActionRefs {
   remember(playerId: string, ref: string, outcome: RememberedOutcome, now: number): void {
     this.storage.sql.exec(
       'INSERT OR REPLACE INTO action_refs (player_id, ref, outcome, at) VALUES (?, ?, ?, ?)',
-      playerId, ref, JSON.stringify(outcome), now,
+      playerId,
+      ref,
+      JSON.stringify(outcome),
+      now,
     );
     if (++this.sincePrune < PRUNE_EVERY) return;
     this.sincePrune = 0;
@@ -54,7 +59,9 @@ export class ActionRefs {
     this.storage.sql.exec(
       `DELETE FROM action_refs WHERE player_id = ? AND ref NOT IN (
          SELECT ref FROM action_refs WHERE player_id = ? ORDER BY at DESC, rowid DESC LIMIT ?)`,
-      playerId, playerId, REFS_PER_PLAYER,
+      playerId,
+      playerId,
+      REFS_PER_PLAYER,
     );
   }
 }

@@ -26,7 +26,9 @@ describe('auth', () => {
     await initRoom('auth-1');
     const response = await inRoom('auth-1', (server) => {
       Object.defineProperty(server, 'env', { value: { ...(server as any).env, LOBBY_SECRET: undefined } });
-      return server.onRequest(new Request('http://x/parties/game-server/auth-1/status', { headers: { Authorization: `Bearer ${SECRET}` } }));
+      return server.onRequest(
+        new Request('http://x/parties/game-server/auth-1/status', { headers: { Authorization: `Bearer ${SECRET}` } }),
+      );
     });
     expect(response.status).toBe(503);
     expect(((await response.json()) as any).error.code).toBe('AUTH_NOT_CONFIGURED');
@@ -41,7 +43,12 @@ describe('auth', () => {
   it('binds tokens to room, subject, role and expiry, and rejects tampering', async () => {
     const now = Date.parse('2026-06-01T00:00:00Z');
     const token = await signToken(SECRET, { roomId: 'r1', subject: 'p1', role: 'player' }, 3600, now);
-    expect(await verifyToken(SECRET, token, 'r1', now + 1000)).toEqual({ roomId: 'r1', subject: 'p1', role: 'player', expiresAt: now + 3_600_000 });
+    expect(await verifyToken(SECRET, token, 'r1', now + 1000)).toEqual({
+      roomId: 'r1',
+      subject: 'p1',
+      role: 'player',
+      expiresAt: now + 3_600_000,
+    });
     expect(await verifyToken(SECRET, token, 'r2', now)).toBe('TOKEN_WRONG_ROOM');
     expect(await verifyToken(SECRET, token, 'r1', now + 3_601_000)).toBe('TOKEN_EXPIRED');
     expect(await verifyToken('another-secret-of-length', token, 'r1', now)).toBe('TOKEN_INVALID');
@@ -63,9 +70,17 @@ describe('auth', () => {
     /** A token as the builds before the rename signed it (names of the game, its own key label). */
     async function signAs(
       format: { issuer: string; audience: string; keyLabel: string },
-      { ttlSeconds = 3600, role = 'player', roomId = claims.roomId, subject = claims.subject, at = now }: { ttlSeconds?: number; role?: string; roomId?: string; subject?: string; at?: number } = {},
+      {
+        ttlSeconds = 3600,
+        role = 'player',
+        roomId = claims.roomId,
+        subject = claims.subject,
+        at = now,
+      }: { ttlSeconds?: number; role?: string; roomId?: string; subject?: string; at?: number } = {},
     ) {
-      const hmac = await crypto.subtle.importKey('raw', new TextEncoder().encode(SECRET), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+      const hmac = await crypto.subtle.importKey('raw', new TextEncoder().encode(SECRET), { name: 'HMAC', hash: 'SHA-256' }, false, [
+        'sign',
+      ]);
       const key = new Uint8Array(await crypto.subtle.sign('HMAC', hmac, new TextEncoder().encode(format.keyLabel)));
       return new SignJWT({ room: roomId, role })
         .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
@@ -99,7 +114,9 @@ describe('auth', () => {
       const admin = await signAs(LEGACY, { role: 'admin', at: Date.now() });
       expect(await codeOf(requireAdmin(request(admin), { LOBBY_SECRET: SECRET }, 'r1'))).toBe('OK');
       expect(await codeOf(requireAdmin(request(admin), { LOBBY_SECRET: SECRET }, 'r2'))).toBe('FORBIDDEN');
-      expect(await codeOf(requireAdmin(request(await signAs(LEGACY, { at: Date.now() })), { LOBBY_SECRET: SECRET }, 'r1'))).toBe('FORBIDDEN');
+      expect(await codeOf(requireAdmin(request(await signAs(LEGACY, { at: Date.now() })), { LOBBY_SECRET: SECRET }, 'r1'))).toBe(
+        'FORBIDDEN',
+      );
     });
 
     it('lets a player of a room running before the rename connect with the invite they hold', async () => {

@@ -82,12 +82,7 @@ export async function signToken(
 
 export type TokenProblem = 'TOKEN_INVALID' | 'TOKEN_EXPIRED' | 'TOKEN_WRONG_ROOM';
 
-export async function verifyToken(
-  secret: string,
-  token: string,
-  roomId: string,
-  now = Date.now(),
-): Promise<TokenClaims | TokenProblem> {
+export async function verifyToken(secret: string, token: string, roomId: string, now = Date.now()): Promise<TokenClaims | TokenProblem> {
   const current = await verifyAs(TOKEN_FORMAT, secret, token, roomId, now);
   // Only a token the current format does not sign (another key, issuer or audience) may be legacy.
   return current === 'TOKEN_INVALID' ? verifyAs(LEGACY_TOKEN_FORMAT, secret, token, roomId, now) : current;

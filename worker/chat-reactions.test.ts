@@ -7,7 +7,10 @@ import { call, initRoom, inRoom, stub, TestSocket, tokens } from './test/helpers
 
 /** An ADMIN-scheduled pecking-order@1 room (p1…p4): it moves only when the test says so. */
 async function chatRoom(room: string): Promise<Record<string, string>> {
-  await initRoom(room, { machine: 'pecking-order@1', ...makeInit(4, { scheduling: 'ADMIN', days: [{ voteType: 'MAJORITY' }, { voteType: 'FINALS' }] }) });
+  await initRoom(room, {
+    machine: 'pecking-order@1',
+    ...makeInit(4, { scheduling: 'ADMIN', days: [{ voteType: 'MAJORITY' }, { voteType: 'FINALS' }] }),
+  });
   return (await tokens(room)).players;
 }
 
@@ -137,7 +140,16 @@ describe('reactions, replies and mentions in the room', () => {
       sql.exec("INSERT INTO messages (channel, members, sender, text, at) VALUES ('group', NULL, 'p1', 'old', 1)");
       const log = new MessageLog(roomStorageOf(state.storage));
       const reply = log.append({ channel: 'group', members: null, from: 'p2', text: 'new', at: 2, replyTo: 1, mentions: ['p1'] });
-      expect(reply).toEqual({ seq: 2, channel: 'group', members: null, from: 'p2', text: 'new', at: 2, replyTo: { seq: 1, from: 'p1', text: 'old' }, mentions: ['p1'] });
+      expect(reply).toEqual({
+        seq: 2,
+        channel: 'group',
+        members: null,
+        from: 'p2',
+        text: 'new',
+        at: 2,
+        replyTo: { seq: 1, from: 'p1', text: 'old' },
+        mentions: ['p1'],
+      });
       expect(log.after('p3', 0).map((m) => m.text)).toEqual(['old', 'new']);
       // A second wake finds the columns there and changes nothing.
       expect(() => new MessageLog(roomStorageOf(state.storage))).not.toThrow();

@@ -45,7 +45,8 @@ export function parseCron(expression: string, options: CronOptions = {}): CronSc
   const text = expression.trim();
   const timeZone = options.timeZone ?? 'UTC';
   if (!knownTimeZone(timeZone)) throw new CronError(`cron: unknown time zone "${timeZone}" (use an IANA name such as Europe/Paris)`);
-  if (SUB_MINUTE_MACROS.has(text.toLowerCase())) throw new CronError(`cron: "${text}" fires more than once a minute; the room schedules by the minute`);
+  if (SUB_MINUTE_MACROS.has(text.toLowerCase()))
+    throw new CronError(`cron: "${text}" fires more than once a minute; the room schedules by the minute`);
   if (!text.startsWith('@') && text.split(/\s+/).length !== 5) {
     throw new CronError(`cron: "${text}" needs five fields (minute hour day-of-month month day-of-week) or a macro such as @daily`);
   }

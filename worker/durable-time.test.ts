@@ -51,8 +51,9 @@ describe('durable time', () => {
     const envelope = await storedEnvelope('time-2');
     expect(envelope?.snapshot.value).toBe('rung');
     expect(envelope?.snapshot.context.fired).toEqual(['ring']);
-    const firedAt = await inRoom('time-2', (_s, state) =>
-      state.storage.sql.exec<{ updated_at: number }>('SELECT updated_at FROM envelope').one().updated_at,
+    const firedAt = await inRoom(
+      'time-2',
+      (_s, state) => state.storage.sql.exec<{ updated_at: number }>('SELECT updated_at FROM envelope').one().updated_at,
     );
     expect(firedAt).toBeGreaterThanOrEqual(ring!.time);
     expect(firedAt - ring!.time).toBeLessThan(1_000);
@@ -114,7 +115,11 @@ describe('durable time', () => {
     await runInDurableObject(stub('time-6'), (server) => server.alarm());
 
     const stuck = await inRoom('time-6', (_s, state) =>
-      state.storage.sql.exec<{ time: number; attempts: number; last_error: string; payload: string }>("SELECT time, attempts, last_error, payload FROM tasks WHERE description = 'root echo'").one(),
+      state.storage.sql
+        .exec<{ time: number; attempts: number; last_error: string; payload: string }>(
+          "SELECT time, attempts, last_error, payload FROM tasks WHERE description = 'root echo'",
+        )
+        .one(),
     );
     expect(stuck.attempts).toBe(1);
     expect(stuck.last_error).toMatch(/bomb/);

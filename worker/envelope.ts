@@ -70,13 +70,25 @@ export class EnvelopeStore {
   writeRoom(room: RoomRecord): void {
     this.storage.sql.exec(
       'INSERT INTO room (id, room_id, created_with, init, init_hash, created_at, seed) VALUES (1, ?, ?, ?, ?, ?, ?)',
-      room.roomId, room.createdWith, JSON.stringify(room.init), room.initHash, room.createdAt, room.seed,
+      room.roomId,
+      room.createdWith,
+      JSON.stringify(room.init),
+      room.initHash,
+      room.createdAt,
+      room.seed,
     );
   }
 
   /** The envelope with the head's seq and time (rooms from before the head have only the envelope's). */
   read(): Envelope | undefined {
-    const row = firstRow<{ machine: string; snapshot: string; seq: number; updated_at: number; head_seq: number | null; head_at: number | null }>(
+    const row = firstRow<{
+      machine: string;
+      snapshot: string;
+      seq: number;
+      updated_at: number;
+      head_seq: number | null;
+      head_at: number | null;
+    }>(
       this.storage.sql,
       `SELECT machine, snapshot, envelope.seq AS seq, envelope.updated_at AS updated_at,
               envelope_head.seq AS head_seq, envelope_head.updated_at AS head_at
@@ -97,7 +109,8 @@ export class EnvelopeStore {
     this.storage.sql.exec(
       `INSERT INTO envelope_head (id, seq, updated_at) VALUES (1, ?, ?)
        ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, updated_at = excluded.updated_at`,
-      seq, at,
+      seq,
+      at,
     );
   }
 
@@ -108,7 +121,10 @@ export class EnvelopeStore {
       `INSERT INTO envelope (id, machine, snapshot, seq, updated_at) VALUES (1, ?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET machine = excluded.machine, snapshot = excluded.snapshot,
          seq = excluded.seq, updated_at = excluded.updated_at`,
-      envelope.machine, envelope.snapshot, envelope.seq, envelope.updatedAt,
+      envelope.machine,
+      envelope.snapshot,
+      envelope.seq,
+      envelope.updatedAt,
     );
     // No head row: it is read only when ahead of the envelope, and the input log carries later seqs.
   }

@@ -121,8 +121,14 @@ export class GameServer extends Server<Env> {
       conn.setState({ playerId: 'admin', role: 'inspector-pending' });
       return;
     }
-    const state = await admitConnection(conn, ctx.request, this.env, this.room, this.name, this.now(), () =>
-      this.getConnections<ConnectionState>() as Iterable<RoomConnection>,
+    const state = await admitConnection(
+      conn,
+      ctx.request,
+      this.env,
+      this.room,
+      this.name,
+      this.now(),
+      () => this.getConnections<ConnectionState>() as Iterable<RoomConnection>,
     );
     if (!state) return void this.refusedUpgrades.add(ctx.request);
     const cursor = Number(new URL(ctx.request.url).searchParams.get('cursor') ?? '0');
@@ -146,7 +152,10 @@ export class GameServer extends Server<Env> {
     if (joined) broadcastPresence([joined], online);
     if (key === this.lastPresence) return;
     this.lastPresence = key;
-    broadcastPresence(connections.filter((c) => c !== joined && c !== closing), online);
+    broadcastPresence(
+      connections.filter((c) => c !== joined && c !== closing),
+      online,
+    );
   }
 
   override async onMessage(connection: Connection, message: WSMessage): Promise<void> {
@@ -190,7 +199,9 @@ export class GameServer extends Server<Env> {
    */
   private async catchUp(): Promise<void> {
     // Inspection records are made only while someone listens (the past is rebuilt for a late one).
-    this.room.inspecting = [...this.getConnections<ConnectionState>()].some((c) => c.state?.role === 'inspector' || c.state?.role === 'inspector-pending');
+    this.room.inspecting = [...this.getConnections<ConnectionState>()].some(
+      (c) => c.state?.role === 'inspector' || c.state?.role === 'inspector-pending',
+    );
     try {
       const outcome = this.room.deliverDue();
       const failure = outcome.result?.failure;
@@ -263,9 +274,7 @@ export class GameServer extends Server<Env> {
 
   private recordError(error: unknown): RoomError {
     const failure =
-      error instanceof RoomError
-        ? error
-        : new RoomError('INTERNAL_ERROR', 'the room failed to handle this input; nothing changed');
+      error instanceof RoomError ? error : new RoomError('INTERNAL_ERROR', 'the room failed to handle this input; nothing changed');
     if (!(error instanceof RoomError)) console.error('room error', error);
     if (failure.status >= 500 || failure.code === 'RESTORE_FAILED' || failure.code === 'MACHINE_ERROR') {
       this.lastError = { at: this.now(), code: failure.code, message: failure.message };

@@ -82,7 +82,9 @@ describe('a room hosting the one host', () => {
     await play('forms-3', 'ana', { type: 'lab.start' });
     const upgraded = await call('forms-3', 'upgrade', { body: { to: 'timer-lab@4' } });
     expect(upgraded.status, JSON.stringify(upgraded.json)).toBe(200);
-    const init = await inRoom('forms-3', (_s, state) => JSON.parse(state.storage.sql.exec<{ init: string }>('SELECT init FROM room').one().init));
+    const init = await inRoom('forms-3', (_s, state) =>
+      JSON.parse(state.storage.sql.exec<{ init: string }>('SELECT init FROM room').one().init),
+    );
     expect(init).toMatchObject({ machine: 'timer-lab@1', manifest: { colour: 'teal' } });
     await evictDurableObject(stub('forms-3'));
     expect((await call('forms-3', 'status')).json).toMatchObject({ status: 'running', machine: 'timer-lab@4', createdWith: 'timer-lab@1' });
@@ -98,13 +100,28 @@ describe('a room hosting the one host', () => {
       const sql = state.storage.sql;
       sql.exec(
         'INSERT INTO room (id, room_id, created_with, init, init_hash, created_at, seed) VALUES (1, ?, ?, ?, ?, ?, ?)',
-        'golden-1', golden.state.machine, JSON.stringify({ machine: golden.state.machine, ...golden.init }), 'golden', golden.facts.createdAt, golden.facts.seed,
+        'golden-1',
+        golden.state.machine,
+        JSON.stringify({ machine: golden.state.machine, ...golden.init }),
+        'golden',
+        golden.facts.createdAt,
+        golden.facts.seed,
       );
-      sql.exec('INSERT INTO envelope (id, machine, snapshot, seq, updated_at) VALUES (1, ?, ?, ?, ?)', golden.state.machine, golden.state.snapshot, golden.state.seq, golden.state.at);
+      sql.exec(
+        'INSERT INTO envelope (id, machine, snapshot, seq, updated_at) VALUES (1, ?, ?, ?, ?)',
+        golden.state.machine,
+        golden.state.snapshot,
+        golden.state.seq,
+        golden.state.at,
+      );
       for (const timer of golden.state.timers) {
         sql.exec(
           "INSERT INTO tasks (id, kind, description, payload, type, time, created_at) VALUES (?, 'machine-timer', ?, ?, 'scheduled', ?, ?)",
-          `timer:${timer.actorPath}:${timer.timerId}`, `${timer.actorPath} ${timer.timerId}`, JSON.stringify(timer), timer.dueAt, golden.state.at,
+          `timer:${timer.actorPath}:${timer.timerId}`,
+          `${timer.actorPath} ${timer.timerId}`,
+          JSON.stringify(timer),
+          timer.dueAt,
+          golden.state.at,
         );
       }
     });

@@ -144,7 +144,10 @@ export class HostedRoom {
       return this.fail({ code: 'UNKNOWN_MACHINE_VERSION', message: `machine ${this.stored.machine} is not registered in this build` });
     }
     try {
-      this.host = GameHost.restore(version, this.stored, payloadOf(this.room.init), this.facts, { clock: this.clock, inspect: this.inspect });
+      this.host = GameHost.restore(version, this.stored, payloadOf(this.room.init), this.facts, {
+        clock: this.clock,
+        inspect: this.inspect,
+      });
     } catch (error) {
       if (error instanceof RestoreError) return this.fail(error.problem);
       return this.fail({ code: 'SNAPSHOT_INVALID', message: (error as Error).message });
@@ -311,7 +314,7 @@ export class HostedRoom {
 
   /** Delivers every due timer (an alarm, or any entry point before its own input). */
   deliverDue(): RoomOutcome {
-    if (!this.host || this.host.status !== 'running') return EMPTY;
+    if (this.host?.status !== 'running') return EMPTY;
     return this.input({ type: 'time' });
   }
 
@@ -400,11 +403,12 @@ export class HostedRoom {
   ): RoomOutcome {
     const failedTimer = result.failure?.timer;
     // A machine refusal changes nothing but is part of the game's history (a draft may accept it).
-    const changed = result.transitions.length > 0 || roomFacts.length > 0 || extra.force || extra.remember || failedTimer || extra.log?.entry;
+    const changed =
+      result.transitions.length > 0 || roomFacts.length > 0 || extra.force || extra.remember || failedTimer || extra.log?.entry;
     if (!changed) return { result, messages: [], records: [] };
     const now = this.now();
     const seq = result.state.seq;
-    let messages: ChatMessage[] = [];
+    const messages: ChatMessage[] = [];
     const reactions: NonNullable<RoomOutcome['reactions']> = [];
     const records: StoredRecord[] = recordsOf(result.transitions);
     const entry = extra.log?.entry ?? null;
@@ -412,7 +416,9 @@ export class HostedRoom {
     const checkpoint =
       extra.log !== undefined &&
       result.transitions.length > 0 &&
-      (extra.log.kind !== 'input' || seq - this.lastCheckpointSeq >= CHECKPOINT_EVERY || (value !== undefined && value !== this.currentValue()));
+      (extra.log.kind !== 'input' ||
+        seq - this.lastCheckpointSeq >= CHECKPOINT_EVERY ||
+        (value !== undefined && value !== this.currentValue()));
     let bytes = 0;
     const pushing = this.pushKey !== undefined && this.push.subscribers() > 0;
     const pushes: QueuedPush[] = pushing ? this.noticePushes(result) : [];
@@ -461,7 +467,16 @@ export class HostedRoom {
             } else if (effect.type === 'room.reaction') {
               reactions.push({ ...this.messages.toggleReaction(effect.seq, effect.from, effect.emoji), members: effect.members });
             } else if (effect.type === 'room.journal') {
-              facts.push(this.fact(`${transition.seq}:m${String(i).padStart(4, '0')}`, transition.seq, transition.at, effect.kind, effect.data, result.state.machine));
+              facts.push(
+                this.fact(
+                  `${transition.seq}:m${String(i).padStart(4, '0')}`,
+                  transition.seq,
+                  transition.at,
+                  effect.kind,
+                  effect.data,
+                  result.state.machine,
+                ),
+              );
             }
           });
         }
@@ -471,19 +486,34 @@ export class HostedRoom {
           this.outbox.append(facts);
           // A flush already waiting (perhaps backing off after a D1 failure) keeps its own time.
           if (!this.scheduler.get(JOURNAL_FLUSH_TASK)) {
-            this.scheduler.schedule({ id: JOURNAL_FLUSH_TASK, kind: JOURNAL_FLUSH_TASK, description: 'send journal facts to D1', payload: {}, type: 'scheduled', time: now });
+            this.scheduler.schedule({
+              id: JOURNAL_FLUSH_TASK,
+              kind: JOURNAL_FLUSH_TASK,
+              description: 'send journal facts to D1',
+              payload: {},
+              type: 'scheduled',
+              time: now,
+            });
           }
         }
         if (pushes.length > 0) {
           this.push.append(pushes);
           if (!this.scheduler.get(PUSH_SEND_TASK)) {
-            this.scheduler.schedule({ id: PUSH_SEND_TASK, kind: PUSH_SEND_TASK, description: 'send Web Push notifications', payload: {}, type: 'scheduled', time: now });
+            this.scheduler.schedule({
+              id: PUSH_SEND_TASK,
+              kind: PUSH_SEND_TASK,
+              description: 'send Web Push notifications',
+              payload: {},
+              type: 'scheduled',
+              time: now,
+            });
           }
         }
         if (extra.remember) this.refs.remember(extra.remember.playerId, extra.remember.ref, extra.remember.outcome, now);
         if (failedTimer) {
           // The timer stays due (its payload keeps the due time); the alarm tries again after a backoff.
-          const task = this.scheduler.get(timerTaskId(failedTimer)) ?? this.scheduler.get(this.legacyTaskIds.get(timerTaskId(failedTimer)) ?? '');
+          const task =
+            this.scheduler.get(timerTaskId(failedTimer)) ?? this.scheduler.get(this.legacyTaskIds.get(timerTaskId(failedTimer)) ?? '');
           if (task && task.time <= now) holdBehind(this.scheduler, this.scheduler.retryLater(task, now, result.failure!.error));
         }
       });
@@ -593,7 +623,10 @@ export class HostedRoom {
   private requireHost(): GameHost {
     if (!this.room) throw new RoomError('ROOM_NOT_FOUND', 'this room has not been initialised');
     if (this.problem || !this.host) {
-      throw new RoomError('RESTORE_FAILED', `the room cannot run: ${this.problem?.message ?? 'no state'}; an admin must upgrade or repair it`);
+      throw new RoomError(
+        'RESTORE_FAILED',
+        `the room cannot run: ${this.problem?.message ?? 'no state'}; an admin must upgrade or repair it`,
+      );
     }
     return this.host;
   }

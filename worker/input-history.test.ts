@@ -15,7 +15,10 @@ import { TestSocket, advance, call, inRoom, initRoom, labInit, play, stub, token
 const storedState = (room: string) =>
   inRoom(room, (server) => {
     const state = server.room.host!.state;
-    return { ...state, timers: [...state.timers].sort((a, b) => `${a.actorPath}/${a.timerId}`.localeCompare(`${b.actorPath}/${b.timerId}`)) };
+    return {
+      ...state,
+      timers: [...state.timers].sort((a, b) => `${a.actorPath}/${a.timerId}`.localeCompare(`${b.actorPath}/${b.timerId}`)),
+    };
   });
 
 function replay(history: InputHistory) {
@@ -31,12 +34,22 @@ function replay(history: InputHistory) {
 /** Every row of every table, keyed by table (to tell what one input wrote). */
 const dump = (room: string) =>
   inRoom(room, (_server, state) => {
-    const tables = state.storage.sql.exec<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%'").toArray();
-    return Object.fromEntries(tables.map(({ name }) => [name, state.storage.sql.exec(`SELECT * FROM "${name}"`).toArray().map((row) => JSON.stringify(row))]));
+    const tables = state.storage.sql
+      .exec<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%'")
+      .toArray();
+    return Object.fromEntries(
+      tables.map(({ name }) => [
+        name,
+        state.storage.sql
+          .exec(`SELECT * FROM "${name}"`)
+          .toArray()
+          .map((row) => JSON.stringify(row)),
+      ]),
+    );
   });
 
 describe('the input history', () => {
-  it('replays, on the one host with a simulated clock, to the room\'s stored state, across an eviction', async () => {
+  it("replays, on the one host with a simulated clock, to the room's stored state, across an eviction", async () => {
     await initRoom('hist-1', labInit({ tickEveryMs: 30_000, ringAfterMs: 600_000, echoAfterMs: 45_000 }));
     await play('hist-1', 'ana', { type: 'lab.start' });
     await play('hist-1', 'ben', { type: 'lab.say', text: 'hi' });
@@ -54,7 +67,13 @@ describe('the input history', () => {
     const history = InputHistory.parse(json);
     expect(history).toMatchObject({ room: 'hist-1', machine: 'timer-lab@1', facts: { roomId: 'hist-1' } });
     expect(history.entries.filter((e) => e.input.type === 'player').map((e) => (e.input as any).event.type)).toEqual([
-      'lab.start', 'lab.say', 'lab.poke', 'lab.poke', 'lab.poke', 'lab.poke', 'lab.poke',
+      'lab.start',
+      'lab.say',
+      'lab.poke',
+      'lab.poke',
+      'lab.poke',
+      'lab.poke',
+      'lab.poke',
     ]);
     const room = await storedState('hist-1');
     expect(room.snapshot).toContain('"rung"');
@@ -114,8 +133,18 @@ describe('a room from before the input log', () => {
     // What such a room holds: no log rows, its records whole in the old table, the seq in the envelope.
     const seq = await inRoom('hist-4', (server, state) => {
       state.storage.sql.exec('DELETE FROM input_log');
-      state.storage.sql.exec('CREATE TABLE inspection (n INTEGER PRIMARY KEY AUTOINCREMENT, seq INTEGER NOT NULL, at INTEGER NOT NULL, event TEXT NOT NULL)');
-      const event = { type: '@xstate.event', sessionId: 'root', rootId: 'root', id: null, createdAt: '0', _version: '0.7.2', event: { type: 'lab.start' } };
+      state.storage.sql.exec(
+        'CREATE TABLE inspection (n INTEGER PRIMARY KEY AUTOINCREMENT, seq INTEGER NOT NULL, at INTEGER NOT NULL, event TEXT NOT NULL)',
+      );
+      const event = {
+        type: '@xstate.event',
+        sessionId: 'root',
+        rootId: 'root',
+        id: null,
+        createdAt: '0',
+        _version: '0.7.2',
+        event: { type: 'lab.start' },
+      };
       state.storage.sql.exec('INSERT INTO inspection (seq, at, event) VALUES (?, 0, ?)', server.room.seq, JSON.stringify(event));
       return server.room.seq;
     });
@@ -131,6 +160,9 @@ describe('a room from before the input log', () => {
     const hello = await socket.next((f) => f.type === 'inspect.hello');
     socket.close();
     const events = hello.history.filter((r: any) => r.event.type === '@xstate.event').map((r: any) => [r.seq, r.event.event.type]);
-    expect(events).toEqual([[seq, 'lab.start'], [seq + 1, 'lab.poke']]);
+    expect(events).toEqual([
+      [seq, 'lab.start'],
+      [seq + 1, 'lab.poke'],
+    ]);
   });
 });

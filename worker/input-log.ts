@@ -67,7 +67,13 @@ export class InputLog {
     const snapshot = row.state?.snapshot ?? null;
     this.storage.sql.exec(
       'INSERT INTO input_log (kind, seq, at, entry, machine, snapshot, timers) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      row.kind, row.seq, row.at, entry, row.state?.machine ?? null, snapshot, timers,
+      row.kind,
+      row.seq,
+      row.at,
+      entry,
+      row.state?.machine ?? null,
+      snapshot,
+      timers,
     );
     this.started = true;
     return (entry?.length ?? 0) + (timers?.length ?? 0) + (snapshot?.length ?? 0) + (row.state?.machine.length ?? 0) + 24;
@@ -80,7 +86,9 @@ export class InputLog {
 
   /** The game's recorded inputs, oldest first. */
   entries(): HistoryEntry[] {
-    return rows<{ entry: string }>(this.storage.sql, "SELECT entry FROM input_log WHERE kind = 'input' ORDER BY id").map((r) => JSON.parse(r.entry));
+    return rows<{ entry: string }>(this.storage.sql, "SELECT entry FROM input_log WHERE kind = 'input' ORDER BY id").map((r) =>
+      JSON.parse(r.entry),
+    );
   }
 
   first(): LogRow | undefined {
@@ -90,7 +98,8 @@ export class InputLog {
 
   /** The seq of the last checkpoint, or undefined when there is none. */
   lastCheckpointSeq(): number | undefined {
-    return firstRow<{ seq: number }>(this.storage.sql, 'SELECT seq FROM input_log WHERE snapshot IS NOT NULL ORDER BY id DESC LIMIT 1')?.seq;
+    return firstRow<{ seq: number }>(this.storage.sql, 'SELECT seq FROM input_log WHERE snapshot IS NOT NULL ORDER BY id DESC LIMIT 1')
+      ?.seq;
   }
 
   /** The time of the first upgrade, if the room was ever upgraded. */
@@ -116,6 +125,19 @@ function rowOf(raw: RawRow): LogRow {
   const state: StoredState | null =
     raw.snapshot === null
       ? null
-      : { machine: raw.machine as MachineRef, snapshot: raw.snapshot, timers: JSON.parse(raw.timers ?? '[]') as PortableTimer[], seq: raw.seq, at: raw.at };
-  return { id: raw.id, kind: raw.kind as LogKind, seq: raw.seq, at: raw.at, entry: raw.entry === null ? null : JSON.parse(raw.entry), state };
+      : {
+          machine: raw.machine as MachineRef,
+          snapshot: raw.snapshot,
+          timers: JSON.parse(raw.timers ?? '[]') as PortableTimer[],
+          seq: raw.seq,
+          at: raw.at,
+        };
+  return {
+    id: raw.id,
+    kind: raw.kind as LogKind,
+    seq: raw.seq,
+    at: raw.at,
+    entry: raw.entry === null ? null : JSON.parse(raw.entry),
+    state,
+  };
 }

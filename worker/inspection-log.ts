@@ -50,7 +50,14 @@ export function recordsOf(transitions: readonly Transition[]): StoredRecord[] {
   for (const t of transitions) {
     t.inspection.forEach((event, i) => {
       let json: string | undefined;
-      records.push({ n: t.seq * RECORDS_PER_TRANSITION + i, seq: t.seq, at: t.at, get json() { return (json ??= JSON.stringify(event)); } });
+      records.push({
+        n: t.seq * RECORDS_PER_TRANSITION + i,
+        seq: t.seq,
+        at: t.at,
+        get json() {
+          return (json ??= JSON.stringify(event));
+        },
+      });
     });
   }
   return records;
@@ -118,7 +125,12 @@ export function inspectionHistory(source: HistorySource): StoredRecord[] {
   return records;
 }
 
-function restoreAt(source: HistorySource, row: LogRow, clock: SimulatedClock, options: { clock: SimulatedClock; inspect: boolean; views: boolean }): GameHost | undefined {
+function restoreAt(
+  source: HistorySource,
+  row: LogRow,
+  clock: SimulatedClock,
+  options: { clock: SimulatedClock; inspect: boolean; views: boolean },
+): GameHost | undefined {
   const version = row.state && source.registry.get(row.state.machine);
   if (!version || !row.state) return undefined;
   clock.set(row.at);
@@ -129,7 +141,9 @@ function restoreAt(source: HistorySource, row: LogRow, clock: SimulatedClock, op
 function legacyRecords(storage: RoomStorage, from: number): StoredRecord[] {
   const table = rows<{ name: string }>(storage.sql, "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'inspection'");
   if (table.length === 0) return [];
-  return rows<{ n: number; seq: number; at: number; event: string }>(storage.sql, 'SELECT * FROM inspection WHERE seq > ? ORDER BY n', from).map(
-    (row) => ({ n: row.n, seq: row.seq, at: row.at, json: row.event }),
-  );
+  return rows<{ n: number; seq: number; at: number; event: string }>(
+    storage.sql,
+    'SELECT * FROM inspection WHERE seq > ? ORDER BY n',
+    from,
+  ).map((row) => ({ n: row.n, seq: row.seq, at: row.at, json: row.event }));
 }

@@ -45,7 +45,10 @@ describe('the inspection stream', () => {
     for (const e of events) expect(e).toMatchObject({ rootId: 'root', id: null, _version: '0.7.2', createdAt: expect.any(String) });
     expect(events.find((e: any) => e.type === '@xstate.event' && e.event.type === 'lab.start')).toMatchObject({ sessionId: 'root' });
     expect(events.find((e: any) => e.type === '@xstate.event' && e.event.type === 'lab.start').event.senderId).toBe('ana');
-    expect(events.find((e: any) => e.type === '@xstate.actor' && e.sessionId === 'root/ticker')).toMatchObject({ parentId: 'root', name: 'ticker' });
+    expect(events.find((e: any) => e.type === '@xstate.actor' && e.sessionId === 'root/ticker')).toMatchObject({
+      parentId: 'root',
+      name: 'ticker',
+    });
     const snapshot = events.filter((e: any) => e.type === '@xstate.snapshot' && e.sessionId === 'root').at(-1);
     expect(snapshot.snapshot.value).toBe('running');
     expect(snapshot.event.type).toBe('lab.start');
@@ -67,7 +70,7 @@ describe('the inspection stream', () => {
     expect(Math.max(...seqs)).toBe(hello.status.seq);
   });
 
-  it('rebuilds a late inspector\'s history, snapshots included, exactly as the records went out live, across eviction', async () => {
+  it("rebuilds a late inspector's history, snapshots included, exactly as the records went out live, across eviction", async () => {
     await initRoom('insp-6', labInit({ tickEveryMs: 1_000, ringAfterMs: 3_600_000 }));
     const live = await inspector('insp-6', SECRET);
     const first = await live.next((f) => f.type === 'inspect.hello');
@@ -90,7 +93,9 @@ describe('the inspection stream', () => {
     const late = await inspector('insp-6', SECRET);
     const hello = await late.next((f) => f.type === 'inspect.hello');
     expect(hello.history.length).toBeGreaterThan(300);
-    expect(hello.history.some((r: any) => r.event.type === '@xstate.snapshot' && r.event.snapshot?.context?.fired?.length === 150)).toBe(true);
+    expect(hello.history.some((r: any) => r.event.type === '@xstate.snapshot' && r.event.snapshot?.context?.fired?.length === 150)).toBe(
+      true,
+    );
     expect(hello.history).toEqual(sent);
   });
 

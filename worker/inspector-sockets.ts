@@ -59,8 +59,8 @@ export async function authenticateInspector(
   }
   if (!(await secretMatches(token, secret))) {
     const claims = await verifyToken(secret, token, roomId, now);
-    if (typeof claims === 'string') return refuse(connection, claims), false;
-    if (claims.role !== 'admin') return refuse(connection, 'TOKEN_INVALID'), false;
+    if (typeof claims === 'string') return (refuse(connection, claims), false);
+    if (claims.role !== 'admin') return (refuse(connection, 'TOKEN_INVALID'), false);
   }
   connection.setState({ playerId: 'admin', role: 'inspector' });
   return true;

@@ -24,7 +24,11 @@ function outage(real: JournalSink) {
 }
 
 const journalRows = async (room: string) =>
-  (await env.DB.prepare('SELECT fact_id, kind FROM journal WHERE room_id = ? ORDER BY seq, fact_id').bind(room).all<{ fact_id: string; kind: string }>()).results;
+  (
+    await env.DB.prepare('SELECT fact_id, kind FROM journal WHERE room_id = ? ORDER BY seq, fact_id')
+      .bind(room)
+      .all<{ fact_id: string; kind: string }>()
+  ).results;
 
 describe('the journal', () => {
   it('flushes facts to D1 through the outbox', async () => {

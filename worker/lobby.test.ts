@@ -39,7 +39,10 @@ describe('POST /api/games (the lobby)', () => {
 
   it('says when the game starts: the manifest’s startAt, or nothing to wait for in an ADMIN game', async () => {
     const startAt = Date.now() + 3 * 86_400_000;
-    const scheduled = await create({ cast: cast(5), manifest: { preset: 'FAST', scheduling: 'PRE_SCHEDULED', startAt, days: defaultDayPlan(5) } });
+    const scheduled = await create({
+      cast: cast(5),
+      manifest: { preset: 'FAST', scheduling: 'PRE_SCHEDULED', startAt, days: defaultDayPlan(5) },
+    });
     expect(scheduled.status).toBe(201);
     // The first timer is due at startAt, give or take the milliseconds between init and scheduling.
     const startsAt = ((await scheduled.json()) as any).startsAt as number;
@@ -50,13 +53,19 @@ describe('POST /api/games (the lobby)', () => {
   });
 
   it('answers an invalid plan with the room’s reasons, by the field they concern', async () => {
-    const response = await create({ cast: cast(4), manifest: { preset: 'TEST', scheduling: 'PRE_SCHEDULED', days: [{ voteType: 'BUBBLE' }, { voteType: 'FINALS' }] } });
+    const response = await create({
+      cast: cast(4),
+      manifest: { preset: 'TEST', scheduling: 'PRE_SCHEDULED', days: [{ voteType: 'BUBBLE' }, { voteType: 'FINALS' }] },
+    });
     expect(response.status).toBe(400);
     const { error } = (await response.json()) as any;
     expect(error.code).toBe('INVALID_INIT');
     expect(error.issues.some((i: any) => i.path.startsWith('manifest.days.0'))).toBe(true);
 
-    const badName = await create({ cast: [{ name: '' }, ...cast(3)], manifest: { preset: 'TEST', scheduling: 'PRE_SCHEDULED', days: defaultDayPlan(4) } });
+    const badName = await create({
+      cast: [{ name: '' }, ...cast(3)],
+      manifest: { preset: 'TEST', scheduling: 'PRE_SCHEDULED', days: defaultDayPlan(4) },
+    });
     const issues = ((await badName.json()) as any).error.issues;
     expect(issues.map((i: any) => i.path)).toContain('cast.0.name');
   });
@@ -93,7 +102,10 @@ describe('POST /api/games (the lobby)', () => {
     const created = await createWith({ machine: 'timer-lab@1', cast: [{ name: 'Ana' }, { name: 'Ben' }], manifest });
     expect(created.status).toBe(201);
     const game = (await created.json()) as any;
-    expect(game.players.map((p: any) => [p.playerId, p.name])).toEqual([['ana', 'Ana'], ['ben', 'Ben']]);
+    expect(game.players.map((p: any) => [p.playerId, p.name])).toEqual([
+      ['ana', 'Ana'],
+      ['ben', 'Ben'],
+    ]);
     expect((await call(game.roomId, 'status')).json.players.map((p: any) => p.playerId)).toEqual(['ana', 'ben']);
 
     const refused = await createWith({ machine: 'timer-lab@1', cast: [{ name: 'Ana' }, { name: 'Not Valid!' }], manifest });

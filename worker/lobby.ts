@@ -43,7 +43,10 @@ export async function createGame(request: Request, env: Env, registry: MachineRe
     const lobby = registry.get(machine)?.lobby;
     if (!lobby) {
       throw new RoomError('UNKNOWN_MACHINE', `the lobby cannot create "${machine.slice(0, 100)}" games`, {
-        known: registry.list().filter((version) => version.lobby).map(refOf),
+        known: registry
+          .list()
+          .filter((version) => version.lobby)
+          .map(refOf),
       });
     }
     const roster = lobby.rosterOf(cast);

@@ -35,8 +35,13 @@ export class MessageLog {
     const { seq } = rows<{ seq: number }>(
       this.storage.sql,
       'INSERT INTO messages (channel, members, sender, text, at, reply_to, mentions) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING seq',
-      message.channel, message.members ? JSON.stringify(message.members) : null, message.from, message.text, message.at,
-      message.replyTo ?? null, message.mentions?.length ? JSON.stringify(message.mentions) : null,
+      message.channel,
+      message.members ? JSON.stringify(message.members) : null,
+      message.from,
+      message.text,
+      message.at,
+      message.replyTo ?? null,
+      message.mentions?.length ? JSON.stringify(message.mentions) : null,
     )[0]!;
     for (const member of message.members ?? []) {
       this.storage.sql.exec('INSERT INTO message_members (player_id, seq) VALUES (?, ?)', member, seq);
@@ -52,7 +57,13 @@ export class MessageLog {
 
   /** Adds `playerId`'s `emoji` to message `seq`, or takes it back if it was there; returns the message's reactions. */
   toggleReaction(seq: number, playerId: string, emoji: string): MessageReactions {
-    const removed = rows(this.storage.sql, 'DELETE FROM message_reactions WHERE seq = ? AND player_id = ? AND emoji = ? RETURNING n', seq, playerId, emoji);
+    const removed = rows(
+      this.storage.sql,
+      'DELETE FROM message_reactions WHERE seq = ? AND player_id = ? AND emoji = ? RETURNING n',
+      seq,
+      playerId,
+      emoji,
+    );
     if (removed.length === 0) {
       this.storage.sql.exec('INSERT INTO message_reactions (seq, player_id, emoji) VALUES (?, ?, ?)', seq, playerId, emoji);
     }
@@ -69,7 +80,10 @@ export class MessageLog {
             `${WITH_QUOTE} WHERE m.seq > ? AND (m.members IS NULL
                OR m.seq IN (SELECT seq FROM message_members WHERE player_id = ? AND seq > ?))
              ORDER BY m.seq LIMIT ?`,
-            after, reader, after, limit,
+            after,
+            reader,
+            after,
+            limit,
           );
     return this.complete(query, reader);
   }
@@ -139,7 +153,8 @@ export class MessageLog {
     const found = rows<{ seq: number; player_id: string; emoji: string }>(
       this.storage.sql,
       'SELECT seq, player_id, emoji FROM message_reactions WHERE seq BETWEEN ? AND ? ORDER BY n',
-      Math.min(...seqs), Math.max(...seqs),
+      Math.min(...seqs),
+      Math.max(...seqs),
     );
     for (const { seq, player_id, emoji } of found) {
       if (!wanted.has(seq)) continue;

@@ -53,7 +53,9 @@ describe('pecking-order@1 in a real room', () => {
 
     // The journal reached D1 with the winner.
     await runDurableObjectAlarm(stub(room));
-    const facts = await env.DB.prepare('SELECT kind, data FROM journal WHERE room_id = ? ORDER BY seq').bind(room).all<{ kind: string; data: string }>();
+    const facts = await env.DB.prepare('SELECT kind, data FROM journal WHERE room_id = ? ORDER BY seq')
+      .bind(room)
+      .all<{ kind: string; data: string }>();
     const kinds = facts.results.map((f) => f.kind);
     expect(kinds[0]).toBe('room.created');
     expect(kinds.filter((k) => k === 'player.eliminated')).toHaveLength(days - 1);
@@ -74,7 +76,11 @@ describe('pecking-order@1 in a real room', () => {
       largest = Math.max(largest, (await call(room, 'status')).json.envelopeBytes);
       await driver.nextTimer();
     }
-    for (const seat of driver.seats) messages = Math.max(messages, seat.socket.received.filter((f) => f.type === 'messages').reduce((n, f) => n + f.messages.length, 0));
+    for (const seat of driver.seats)
+      messages = Math.max(
+        messages,
+        seat.socket.received.filter((f) => f.type === 'messages').reduce((n, f) => n + f.messages.length, 0),
+      );
     driver.close();
     expect(messages).toBeGreaterThan(300);
     expect(largest).toBeGreaterThan(1_000);

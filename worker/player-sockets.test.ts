@@ -56,9 +56,15 @@ describe('player connections', () => {
       const socket = await TestSocket.open('sock-1', query);
       const closed = await socket.waitClosed();
       expect(closed, reason).toEqual({ code: CLOSE_CODES[reason].code, reason });
-      expect(socket.frames.filter((f) => f.type === 'view'), reason).toEqual([]);
+      expect(
+        socket.frames.filter((f) => f.type === 'view'),
+        reason,
+      ).toEqual([]);
     }
-    const never = await TestSocket.open('sock-never', `token=${await signToken(SECRET, { roomId: 'sock-never', subject: 'ana', role: 'player' }, 600)}`);
+    const never = await TestSocket.open(
+      'sock-never',
+      `token=${await signToken(SECRET, { roomId: 'sock-never', subject: 'ana', role: 'player' }, 600)}`,
+    );
     expect(await never.waitClosed()).toEqual({ code: CLOSE_CODES.ROOM_NOT_FOUND.code, reason: 'ROOM_NOT_FOUND' });
   });
 
@@ -66,7 +72,12 @@ describe('player connections', () => {
     await initRoom('sock-2');
     const { players } = await tokens('sock-2');
     const ana = await TestSocket.open('sock-2', `token=${players.ana}`);
-    expect(await ana.next((f) => f.type === 'welcome')).toMatchObject({ roomId: 'sock-2', playerId: 'ana', role: 'player', machine: 'timer-lab@1' });
+    expect(await ana.next((f) => f.type === 'welcome')).toMatchObject({
+      roomId: 'sock-2',
+      playerId: 'ana',
+      role: 'player',
+      machine: 'timer-lab@1',
+    });
     expect((await ana.next((f) => f.type === 'view')).view).toMatchObject({ me: 'ana', value: 'idle' });
     const ack = await send(ana, 'a1', { type: 'lab.start' });
     expect(ack.type).toBe('ack');
@@ -82,9 +93,16 @@ describe('player connections', () => {
     await ana.next((f) => f.type === 'view');
     await ben.next((f) => f.type === 'view');
     const started = await send(ana, 'p0', { type: 'lab.start' });
-    for (const [socket, me] of [[ana, 'ana'], [ben, 'ben']] as const) {
+    for (const [socket, me] of [
+      [ana, 'ana'],
+      [ben, 'ben'],
+    ] as const) {
       // Whole here: for a view this small, the whole is shorter than the patch.
-      expect(await socket.next((f) => f.type === 'patch' || f.type === 'view'), me).toMatchObject({ type: 'view', seq: started.seq, view: { me, value: 'running' } });
+      expect(await socket.next((f) => f.type === 'patch' || f.type === 'view'), me).toMatchObject({
+        type: 'view',
+        seq: started.seq,
+        view: { me, value: 'running' },
+      });
     }
     // A small change to a view goes as a patch against the view held.
     const poked = await send(ana, 'p1', { type: 'lab.poke' });
@@ -255,7 +273,12 @@ describe('player connections', () => {
     await initRoom('sock-12');
     const ana = await connect('sock-12', 'ana');
     ana.send({ type: 'send', ref: 'half', event: { noType: true } });
-    expect(await ana.next((f) => f.type === 'error')).toEqual({ type: 'error', ref: 'half', code: 'BAD_FRAME', message: FRAME_ERRORS.BAD_FRAME });
+    expect(await ana.next((f) => f.type === 'error')).toEqual({
+      type: 'error',
+      ref: 'half',
+      code: 'BAD_FRAME',
+      message: FRAME_ERRORS.BAD_FRAME,
+    });
     ana.send({ type: 'teleport', ref: 'where' });
     expect(await ana.next((f) => f.type === 'error')).toMatchObject({ ref: 'where', code: 'BAD_FRAME' });
   });

@@ -78,14 +78,14 @@ export async function admitConnection(
   const secret = secretOrRefuse(connection, env);
   if (!secret) return null;
   const token = new URL(request.url).searchParams.get('token');
-  if (!token) return refuse(connection, 'TOKEN_MISSING'), null;
+  if (!token) return (refuse(connection, 'TOKEN_MISSING'), null);
   const claims = await verifyToken(secret, token, roomId, now);
-  if (typeof claims === 'string') return refuse(connection, claims), null;
-  if (!room.room) return refuse(connection, 'ROOM_NOT_FOUND'), null;
+  if (typeof claims === 'string') return (refuse(connection, claims), null);
+  if (!room.room) return (refuse(connection, 'ROOM_NOT_FOUND'), null);
   // The version reads the roster. When it cannot run (a failed restore), the token, signed for this
   // room and player, is the word: the player may connect and hear why the game is paused.
   if (claims.role === 'player' && room.host && !room.players().some((p) => p.playerId === claims.subject)) {
-    return refuse(connection, 'NOT_A_PLAYER'), null;
+    return (refuse(connection, 'NOT_A_PLAYER'), null);
   }
   const state: ConnectionState = { playerId: claims.role === 'admin' ? ADMIN_SENDER : claims.subject, role: claims.role, since: now };
   connection.setState(state);
@@ -136,9 +136,16 @@ export function sendMessagesAfter(connection: RoomConnection, room: HostedRoom, 
 function viewFrame(seq: number, change: ViewChange): string {
   // The host's serialisation of the view is spliced in: serialising 20 views again per step was a twentieth of the room's CPU.
   const whole =
-    change.json !== undefined ? `{"type":"view","seq":${seq},"view":${change.json}}` : JSON.stringify({ type: 'view', seq, view: change.view } satisfies ServerFrame);
+    change.json !== undefined
+      ? `{"type":"view","seq":${seq},"view":${change.json}}`
+      : JSON.stringify({ type: 'view', seq, view: change.view } satisfies ServerFrame);
   if (!change.patch) return whole;
-  const patch = JSON.stringify({ type: 'patch', seq, base: change.patch.since, ops: change.patch.ops as PatchOperation[] } satisfies ServerFrame);
+  const patch = JSON.stringify({
+    type: 'patch',
+    seq,
+    base: change.patch.since,
+    ops: change.patch.ops as PatchOperation[],
+  } satisfies ServerFrame);
   return patch.length < whole.length ? patch : whole;
 }
 
@@ -168,7 +175,9 @@ export function fanOut(connections: Iterable<RoomConnection>, room: HostedRoom, 
       sendFrame(connection, { type: 'messages', messages: visible, cursor: visible[visible.length - 1]!.seq, more: false });
     }
     // A DM's reactions go only to its members, as the DM does.
-    const reacted = reactions.filter((r) => MessageLog.visibleTo(r, reader(state))).map(({ seq, reactions: counts }) => ({ seq, reactions: counts }));
+    const reacted = reactions
+      .filter((r) => MessageLog.visibleTo(r, reader(state)))
+      .map(({ seq, reactions: counts }) => ({ seq, reactions: counts }));
     if (reacted.length > 0) sendFrame(connection, { type: 'reactions', messages: reacted });
   }
 }
@@ -229,7 +238,7 @@ export function handleFrame(
   const state = connection.state;
   if (!state) return null;
   // A ping is answered without touching the game: a pong costs no more than refusing it would.
-  if (raw === PING_FRAME) return sendFrame(connection, { type: 'pong' }), null;
+  if (raw === PING_FRAME) return (sendFrame(connection, { type: 'pong' }), null);
   if (!limits.take(state.playerId, now)) {
     sendFrame(connection, { type: 'error', code: 'RATE_LIMITED', message: FRAME_ERRORS.RATE_LIMITED });
     return null;
@@ -271,7 +280,7 @@ export function handleFrame(
       return sendGameEvent(connection, state, frame, room);
     case 'push.subscribe':
     case 'push.unsubscribe':
-      return pushFrame(connection, state, frame, room, now), null;
+      return (pushFrame(connection, state, frame, room, now), null);
   }
 }
 
@@ -284,10 +293,15 @@ function pushFrame(
   now: number,
 ): void {
   const ref = frame.ref ? { ref: frame.ref } : {};
-  if (state.role !== 'player') return sendFrame(connection, { type: 'error', ...ref, code: 'READ_ONLY', message: FRAME_ERRORS.READ_ONLY });
+  if (state.role !== 'player') {
+    sendFrame(connection, { type: 'error', ...ref, code: 'READ_ONLY', message: FRAME_ERRORS.READ_ONLY });
+    return;
+  }
   if (frame.type === 'push.unsubscribe') room.push.unsubscribe(state.playerId, frame.endpoint);
-  else if (!room.pushKey) return sendFrame(connection, { type: 'error', ...ref, code: 'PUSH_NOT_CONFIGURED', message: FRAME_ERRORS.PUSH_NOT_CONFIGURED });
-  else room.push.subscribe(state.playerId, frame.subscription, now);
+  else if (!room.pushKey) {
+    sendFrame(connection, { type: 'error', ...ref, code: 'PUSH_NOT_CONFIGURED', message: FRAME_ERRORS.PUSH_NOT_CONFIGURED });
+    return;
+  } else room.push.subscribe(state.playerId, frame.subscription, now);
   sendFrame(connection, { type: 'ack', ...ref, seq: room.seq });
 }
 
@@ -305,7 +319,7 @@ function sendGameEvent(
   if (!room.host) return fail('RESTORE_FAILED', room.problem?.message ?? 'the room is not running');
   // A frame sent again after its answer was lost: answer as the first time, apply nothing.
   const remembered = ref ? room.rememberedOutcome(state.playerId, ref) : undefined;
-  if (remembered) return answer(remembered), null;
+  if (remembered) return (answer(remembered), null);
   let outcome: RoomOutcome;
   try {
     outcome = room.input(

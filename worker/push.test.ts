@@ -39,7 +39,10 @@ describe('Web Push', () => {
     await initRoom('push-bad');
     const { socket } = await connect('push-bad', 'ana');
     const bad = { endpoint: 'http://push.test/plain', keys: { p256dh: 'x', auth: 'y' } };
-    expect(await answer(socket, { type: 'push.subscribe', ref: 'b1', subscription: bad })).toMatchObject({ type: 'error', code: 'BAD_FRAME' });
+    expect(await answer(socket, { type: 'push.subscribe', ref: 'b1', subscription: bad })).toMatchObject({
+      type: 'error',
+      code: 'BAD_FRAME',
+    });
     expect((await pushRows('push-bad')).subscriptions).toBe(0);
   });
 
@@ -49,13 +52,21 @@ describe('Web Push', () => {
     const ben = await connect('push-1', 'ben');
     expect(ben.welcome.pushKey).toMatch(/^[A-Za-z0-9_-]{87}$/);
     const subscriber = await newSubscriber('https://push.test/ben-phone');
-    expect(await answer(ben.socket, { type: 'push.subscribe', ref: 's1', subscription: { endpoint: subscriber.endpoint, keys: subscriber.keys } })).toMatchObject({ type: 'ack' });
+    expect(
+      await answer(ben.socket, {
+        type: 'push.subscribe',
+        ref: 's1',
+        subscription: { endpoint: subscriber.endpoint, keys: subscriber.keys },
+      }),
+    ).toMatchObject({ type: 'ack' });
     await evictDurableObject(stub('push-1'));
 
     // The push service is down when ana writes to ben.
     pushService.status = 500;
     const ana = await connect('push-1', 'ana');
-    expect(await answer(ana.socket, { type: 'send', ref: 'dm', event: { type: 'lab.say', text: 'a secret plan', to: 'ben' } })).toMatchObject({ type: 'ack' });
+    expect(
+      await answer(ana.socket, { type: 'send', ref: 'dm', event: { type: 'lab.say', text: 'a secret plan', to: 'ben' } }),
+    ).toMatchObject({ type: 'ack' });
     const attemptsBefore = pushService.attempts;
     await inRoom('push-1', (server) => server.alarm());
     expect(pushService.attempts).toBe(attemptsBefore + 1);
@@ -73,7 +84,12 @@ describe('Web Push', () => {
     const [delivery] = pushService.deliveries;
     expect(delivery!.vapidKey).toBe(ben.welcome.pushKey);
     expect(delivery!.jwt.aud).toBe('https://push.test');
-    expect(delivery!.payload).toEqual({ id: expect.stringMatching(/^dm:\d+:ben:/), title: 'New DM', body: 'From ana', url: '/play?room=push-1&screen=dms' });
+    expect(delivery!.payload).toEqual({
+      id: expect.stringMatching(/^dm:\d+:ben:/),
+      title: 'New DM',
+      body: 'From ana',
+      url: '/play?room=push-1&screen=dms',
+    });
     // The DM's text never crosses the push service.
     expect(JSON.stringify(delivery!.payload)).not.toContain('secret');
     expect(delivery!.topic).toMatch(/^[a-z0-9]{1,32}$/);
@@ -104,7 +120,11 @@ describe('Web Push', () => {
     const [first] = init.roster;
     const player = await connect('push-po', first!.playerId);
     const subscriber = await newSubscriber('https://push.test/po-p1');
-    await answer(player.socket, { type: 'push.subscribe', ref: 's1', subscription: { endpoint: subscriber.endpoint, keys: subscriber.keys } });
+    await answer(player.socket, {
+      type: 'push.subscribe',
+      ref: 's1',
+      subscription: { endpoint: subscriber.endpoint, keys: subscriber.keys },
+    });
     expect((await call('push-po', 'admin', { body: { type: 'admin.advance' } })).status).toBe(200);
     expect((await call('push-po', 'admin', { body: { type: 'admin.advance' } })).status).toBe(200);
     await inRoom('push-po', (server) => server.alarm());

@@ -13,7 +13,21 @@ async function jsonError(response: Response): Promise<{ status: number; code: st
   return { status: response.status, code: body.error.code };
 }
 
-const BAD_IDS = ['..%2F..%2Fx', 'a%2Fb', 'a%5Cb', 'a%00b', 'a%20b', 'a%22b', "a'b", 'a%27b', 'caf%C3%A9', 'a.b', 'a~b', 'x'.repeat(5_000), 'x'.repeat(MAX_ROOM_ID_LENGTH + 1)];
+const BAD_IDS = [
+  '..%2F..%2Fx',
+  'a%2Fb',
+  'a%5Cb',
+  'a%00b',
+  'a%20b',
+  'a%22b',
+  "a'b",
+  'a%27b',
+  'caf%C3%A9',
+  'a.b',
+  'a~b',
+  'x'.repeat(5_000),
+  'x'.repeat(MAX_ROOM_ID_LENGTH + 1),
+];
 
 describe('room ids and parties, checked by the Worker entry before any room', () => {
   it('states the rule: 1–64 letters, digits, - and _', () => {
@@ -35,11 +49,16 @@ describe('room ids and parties, checked by the Worker entry before any room', ()
         const response = await fetchEntry(`/parties/game-server/${id}/${action}`, { headers: { Authorization: `Bearer ${SECRET}` } });
         expect(await jsonError(response), `${id.slice(0, 20)} ${action}`).toEqual({ status: 400, code: 'INVALID_ROOM_ID' });
       }
-      expect(await jsonError(await fetchEntry(`/parties/game-server/${id}`)), id.slice(0, 20)).toEqual({ status: 400, code: 'INVALID_ROOM_ID' });
+      expect(await jsonError(await fetchEntry(`/parties/game-server/${id}`)), id.slice(0, 20)).toEqual({
+        status: 400,
+        code: 'INVALID_ROOM_ID',
+      });
     }
     // No object under either spelling of the traversal id was ever started, let alone initialised.
     for (const name of ['..%2F..%2Fx', '../../x']) {
-      const tables = await inRoom(name, (_server, state) => state.storage.sql.exec("SELECT name FROM sqlite_master WHERE type = 'table'").toArray());
+      const tables = await inRoom(name, (_server, state) =>
+        state.storage.sql.exec("SELECT name FROM sqlite_master WHERE type = 'table'").toArray(),
+      );
       expect(tables, name).toEqual([]);
     }
   });
@@ -64,7 +83,13 @@ describe('room ids and parties, checked by the Worker entry before any room', ()
   });
 
   it('answers an unknown party with a JSON 404', async () => {
-    for (const path of ['/parties/nope/x', '/parties/nope/x/init', '/parties/GameServer/x/status', '/parties/constructor/x', `/parties/${'p'.repeat(3_000)}/x`]) {
+    for (const path of [
+      '/parties/nope/x',
+      '/parties/nope/x/init',
+      '/parties/GameServer/x/status',
+      '/parties/constructor/x',
+      `/parties/${'p'.repeat(3_000)}/x`,
+    ]) {
       expect(await jsonError(await fetchEntry(path)), path.slice(0, 40)).toEqual({ status: 404, code: 'NOT_FOUND' });
     }
   });

@@ -64,7 +64,12 @@ export async function initRoom(ctx: RouteContext): Promise<Response> {
 export async function roomStatus(ctx: RouteContext): Promise<Response> {
   await requireAdmin(ctx.request, ctx.env, ctx.roomId);
   return Response.json(
-    roomStatusOf(ctx.room, ctx.scheduler, { roomId: ctx.roomId, connections: ctx.connections(), online: ctx.online(), lastError: ctx.lastError() }),
+    roomStatusOf(ctx.room, ctx.scheduler, {
+      roomId: ctx.roomId,
+      connections: ctx.connections(),
+      online: ctx.online(),
+      lastError: ctx.lastError(),
+    }),
   );
 }
 
@@ -77,7 +82,8 @@ export async function roomHistory(ctx: RouteContext): Promise<Response> {
 /** POST /timers/fire — a developer tool: deliver one machine timer now (only with DEV_TOOLS=1). */
 export async function fireTimer(ctx: RouteContext): Promise<Response> {
   await requireAdmin(ctx.request, ctx.env, ctx.roomId);
-  if (ctx.env.DEV_TOOLS !== '1') throw new RoomError('DEV_TOOLS_DISABLED', 'firing timers by hand needs DEV_TOOLS=1 (local development only)');
+  if (ctx.env.DEV_TOOLS !== '1')
+    throw new RoomError('DEV_TOOLS_DISABLED', 'firing timers by hand needs DEV_TOOLS=1 (local development only)');
   const { taskId } = parse(FireRequest, await readJson(ctx.request, MAX_ADMIN_BODY_BYTES));
   const outcome = ctx.room.fireNow(taskId);
   ctx.afterTransition(outcome);
@@ -91,7 +97,8 @@ export async function fireTimer(ctx: RouteContext): Promise<Response> {
 export async function adminEvent(ctx: RouteContext): Promise<Response> {
   await requireAdmin(ctx.request, ctx.env, ctx.roomId);
   const event = parse(AdminEvent, await readJson(ctx.request, MAX_ADMIN_BODY_BYTES));
-  if (!ctx.room.host) throw new RoomError(ctx.room.room ? 'RESTORE_FAILED' : 'ROOM_NOT_FOUND', ctx.room.problem?.message ?? 'the room is not running');
+  if (!ctx.room.host)
+    throw new RoomError(ctx.room.room ? 'RESTORE_FAILED' : 'ROOM_NOT_FOUND', ctx.room.problem?.message ?? 'the room is not running');
   const { senderId: _ignored, ...journaled } = event;
   const outcome = ctx.room.input({ type: 'admin', event }, { facts: [{ kind: 'admin.action', data: { event: journaled } }] });
   ctx.afterTransition(outcome);

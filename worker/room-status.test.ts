@@ -16,17 +16,28 @@ describe('GET /status and POST /admin', () => {
       restore: { ok: true },
       lastError: null,
     });
-    expect(status.json.players).toEqual([{ playerId: 'ana', name: 'ana' }, { playerId: 'ben', name: 'ben' }, { playerId: 'cy', name: 'cy' }]);
+    expect(status.json.players).toEqual([
+      { playerId: 'ana', name: 'ana' },
+      { playerId: 'ben', name: 'ben' },
+      { playerId: 'cy', name: 'cy' },
+    ]);
     expect(status.json.envelopeBytes).toBeGreaterThan(100);
     // The write cost since wake: the start transition rewrote the snapshot and added four timers.
     expect(status.json.writes.transitions).toBeGreaterThanOrEqual(1);
     expect(status.json.writes.lastTransitionBytes).toBeGreaterThan(status.json.envelopeBytes / 2);
-    expect(status.json.timers.map((t: any) => t.event).sort()).toEqual(['lab.echo', 'lab.ping', 'xstate.after.ring.timer-lab.running', 'xstate.after.tick.ticker.ticking']);
+    expect(status.json.timers.map((t: any) => t.event).sort()).toEqual([
+      'lab.echo',
+      'lab.ping',
+      'xstate.after.ring.timer-lab.running',
+      'xstate.after.tick.ticker.ticking',
+    ]);
     for (const timer of status.json.timers) expect(timer.dueAt).toBeGreaterThan(Date.now());
 
     expect((await call('status-1', 'status', { auth: players.ana })).status).toBe(403);
     expect((await call('status-1', 'status', { auth: null })).status).toBe(401);
-    expect((await call('status-1', 'status', { auth: (await tokens('status-other-room-' + 1).catch(() => ({ admin: 'x.y.z' }))).admin })).status).toBeGreaterThanOrEqual(401);
+    expect(
+      (await call('status-1', 'status', { auth: (await tokens(`status-other-room-${1}`).catch(() => ({ admin: 'x.y.z' }))).admin })).status,
+    ).toBeGreaterThanOrEqual(401);
   });
 
   it('sends validated admin events and refuses unknown ones', async () => {
@@ -48,7 +59,7 @@ describe('GET /status and POST /admin', () => {
   });
 
   it('has no benchmark baseline room: the production build does not bind it (bench/wrangler.bench.toml does)', async () => {
-    const response = await (await import('cloudflare:workers') as any).exports.default.fetch('http://rooms.test/parties/baseline-room/x');
+    const response = await ((await import('cloudflare:workers')) as any).exports.default.fetch('http://rooms.test/parties/baseline-room/x');
     expect(response.status).toBe(404);
     expect(((await response.json()) as any).error.code).toBe('NOT_FOUND');
   });

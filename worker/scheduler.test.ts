@@ -28,7 +28,12 @@ describe('the durable scheduler (partywhen task model over SQLite)', () => {
 
   it('lists due tasks earliest first, in insertion order on equal times', () =>
     withScheduler('sched-2', (scheduler, clock) => {
-      for (const [id, time] of [['c', 30], ['a', 10], ['b', 10], ['d', 99]] as const) {
+      for (const [id, time] of [
+        ['c', 30],
+        ['a', 10],
+        ['b', 10],
+        ['d', 99],
+      ] as const) {
         scheduler.schedule({ id, kind: 'k', description: id, payload: {}, type: 'scheduled', time: T0 + time });
       }
       clock.now = T0 + 50;
@@ -77,7 +82,15 @@ describe('the durable scheduler (partywhen task model over SQLite)', () => {
   it('keeps a cron task in its time zone: 09:00 Paris, before and after the clocks change', () =>
     withScheduler('sched-6', (scheduler, clock) => {
       clock.now = Date.parse('2026-03-27T12:00:00Z');
-      const daily = scheduler.schedule({ id: 'd', kind: 'k', description: 'digest', payload: {}, type: 'cron', cron: '0 9 * * *', timeZone: 'Europe/Paris' });
+      const daily = scheduler.schedule({
+        id: 'd',
+        kind: 'k',
+        description: 'digest',
+        payload: {},
+        type: 'cron',
+        cron: '0 9 * * *',
+        timeZone: 'Europe/Paris',
+      });
       expect(new Date(daily.time).toISOString()).toBe('2026-03-28T08:00:00.000Z'); // CET
       expect(daily.timeZone).toBe('Europe/Paris');
       clock.now = daily.time;
@@ -89,8 +102,12 @@ describe('the durable scheduler (partywhen task model over SQLite)', () => {
 
   it('refuses a cron task it cannot read, and schedules nothing', () =>
     withScheduler('sched-7', (scheduler) => {
-      expect(() => scheduler.schedule({ kind: 'k', description: 'bad', payload: {}, type: 'cron', cron: '0 9 * * *', timeZone: 'Nowhere/City' })).toThrow(/unknown time zone/);
-      expect(() => scheduler.schedule({ kind: 'k', description: 'bad', payload: {}, type: 'cron', cron: '@secondly' })).toThrow(/once a minute/);
+      expect(() =>
+        scheduler.schedule({ kind: 'k', description: 'bad', payload: {}, type: 'cron', cron: '0 9 * * *', timeZone: 'Nowhere/City' }),
+      ).toThrow(/unknown time zone/);
+      expect(() => scheduler.schedule({ kind: 'k', description: 'bad', payload: {}, type: 'cron', cron: '@secondly' })).toThrow(
+        /once a minute/,
+      );
       expect(scheduler.list()).toEqual([]);
     }));
 
@@ -101,7 +118,11 @@ describe('the durable scheduler (partywhen task model over SQLite)', () => {
       storage.sql.exec(`CREATE TABLE tasks (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL,
         description TEXT NOT NULL, payload TEXT NOT NULL, type TEXT NOT NULL, time INTEGER NOT NULL, cron TEXT,
         attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT, created_at INTEGER NOT NULL)`);
-      storage.sql.exec(`INSERT INTO tasks (id, kind, description, payload, type, time, created_at) VALUES ('old', 'k', 'old', '{}', 'scheduled', ?, ?)`, T0, T0);
+      storage.sql.exec(
+        `INSERT INTO tasks (id, kind, description, payload, type, time, created_at) VALUES ('old', 'k', 'old', '{}', 'scheduled', ?, ?)`,
+        T0,
+        T0,
+      );
       const scheduler = new SqliteScheduler(storage, () => T0);
       expect(scheduler.get('old')).toMatchObject({ id: 'old', timeZone: null, time: T0 });
       scheduler.schedule({ id: 'z', kind: 'k', description: 'z', payload: {}, type: 'cron', cron: '0 9 * * *', timeZone: 'Asia/Tokyo' });

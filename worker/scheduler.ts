@@ -22,7 +22,7 @@
  *   partywhen's: rooms already running would need their rows migrated.
  * So a swap is an adapter implementing `Scheduler` over partywhen (or partywhen extended with the
  * above), the room's alarm path moved onto partywhen's callbacks, and a data migration per room.
- */import { parseCron } from './cron';
+ */ import { parseCron } from './cron';
 import { RoomError } from './room-error';
 import { rows, type RoomStorage } from './room-storage';
 
@@ -160,7 +160,15 @@ export class SqliteScheduler implements Scheduler {
        ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, description = excluded.description,
          payload = excluded.payload, type = excluded.type, time = excluded.time, cron = excluded.cron,
          time_zone = excluded.time_zone, attempts = 0, last_error = NULL`,
-      id, task.kind, task.description, JSON.stringify(task.payload), task.type, time, cron, timeZone, now,
+      id,
+      task.kind,
+      task.description,
+      JSON.stringify(task.payload),
+      task.type,
+      time,
+      cron,
+      timeZone,
+      now,
     );
     return this.get<P>(id)!;
   }
@@ -172,9 +180,9 @@ export class SqliteScheduler implements Scheduler {
   list<P = unknown>(query: TaskQuery = {}): Task<P>[] {
     const where: string[] = [];
     const bindings: (string | number)[] = [];
-    if (query.kind !== undefined) (where.push('kind = ?'), bindings.push(query.kind));
-    if (query.description !== undefined) (where.push('description = ?'), bindings.push(query.description));
-    if (query.dueBy !== undefined) (where.push('time <= ?'), bindings.push(query.dueBy));
+    if (query.kind !== undefined) where.push('kind = ?'), bindings.push(query.kind);
+    if (query.description !== undefined) where.push('description = ?'), bindings.push(query.description);
+    if (query.dueBy !== undefined) where.push('time <= ?'), bindings.push(query.dueBy);
     return this.select<P>(where.length ? `WHERE ${where.join(' AND ')}` : '', ...bindings);
   }
 
@@ -209,7 +217,10 @@ export class SqliteScheduler implements Scheduler {
     const message = error instanceof Error ? error.message : String(error);
     this.storage.sql.exec(
       'UPDATE tasks SET time = ?, attempts = ?, last_error = ? WHERE id = ?',
-      time, attempts, message.slice(0, 500), task.id,
+      time,
+      attempts,
+      message.slice(0, 500),
+      task.id,
     );
     return time;
   }
@@ -220,20 +231,18 @@ export class SqliteScheduler implements Scheduler {
   }
 
   private select<P>(where: string, ...bindings: (string | number)[]): Task<P>[] {
-    return rows<TaskRow>(this.storage.sql, `SELECT * FROM tasks ${where} ORDER BY time, seq`, ...bindings).map(
-      (row) => ({
-        id: row.id,
-        kind: row.kind,
-        description: row.description,
-        payload: JSON.parse(row.payload) as P,
-        type: row.type,
-        time: row.time,
-        cron: row.cron,
-        timeZone: row.time_zone,
-        attempts: row.attempts,
-        lastError: row.last_error,
-        createdAt: row.created_at,
-      }),
-    );
+    return rows<TaskRow>(this.storage.sql, `SELECT * FROM tasks ${where} ORDER BY time, seq`, ...bindings).map((row) => ({
+      id: row.id,
+      kind: row.kind,
+      description: row.description,
+      payload: JSON.parse(row.payload) as P,
+      type: row.type,
+      time: row.time,
+      cron: row.cron,
+      timeZone: row.time_zone,
+      attempts: row.attempts,
+      lastError: row.last_error,
+      createdAt: row.created_at,
+    }));
   }
 }

@@ -22,11 +22,17 @@ describe('upper bounds on time', () => {
   });
 
   it('refuses a pecking-order start more than 30 days after the init, by its path, and stores nothing', async () => {
-    for (const [room, startAt] of [['far-1', Date.UTC(2200, 0, 1)], ['far-2', Date.UTC(2300, 0, 1)], ['far-3', Date.now() + 31 * DAY]] as const) {
+    for (const [room, startAt] of [
+      ['far-1', Date.UTC(2200, 0, 1)],
+      ['far-2', Date.UTC(2300, 0, 1)],
+      ['far-3', Date.now() + 31 * DAY],
+    ] as const) {
       const { status, json } = await call(room, 'init', { body: peckingOrder(startAt) });
       expect(status, room).toBe(400);
       expect(json.error.code).toBe('INVALID_INIT');
-      expect(json.error.issues).toEqual([{ path: 'manifest.startAt', message: expect.stringContaining('at most 30 days after the game is created') }]);
+      expect(json.error.issues).toEqual([
+        { path: 'manifest.startAt', message: expect.stringContaining('at most 30 days after the game is created') },
+      ]);
       expect(await storedEnvelope(room)).toBeUndefined();
       expect(await timerTasks(room)).toEqual([]);
       expect(await alarmOf(room)).toBeNull();

@@ -92,7 +92,10 @@ describe('machine versions', () => {
     await inRoom('ver-5', (server) => server.alarm());
     expect(await timerTasks('ver-5')).toHaveLength(4);
 
-    const stored = await inRoom('ver-5', (_s, state) => state.storage.sql.exec<{ snapshot: string }>('SELECT snapshot FROM envelope').one().snapshot);
+    const stored = await inRoom(
+      'ver-5',
+      (_s, state) => state.storage.sql.exec<{ snapshot: string }>('SELECT snapshot FROM envelope').one().snapshot,
+    );
     expect(stored).toBe(corrupted);
   });
 

@@ -95,7 +95,13 @@ function serverCpu(ctx: BenchContext): () => number | null {
 const ratioOf = (a: number, b: number) => (b > 0 ? round(a / b) : 0);
 
 /** One cast: the game room, then the baseline room with as many connections, the same frames at the same moments. */
-async function measureCast(ctx: BenchContext, players: number, readers: number, actions: number, rate: number): Promise<CastResult & { baselineRoomId: string }> {
+async function measureCast(
+  ctx: BenchContext,
+  players: number,
+  readers: number,
+  actions: number,
+  rate: number,
+): Promise<CastResult & { baselineRoomId: string }> {
   const warmup = ctx.smoke ? 4 : 40;
   const { progress, target } = ctx;
   const label = readers > 0 ? `${players} players + ${readers} readers` : `${players} players`;
@@ -137,7 +143,9 @@ async function measureCast(ctx: BenchContext, players: number, readers: number, 
     await settle(sockets, warmBase.actions);
     const before = bytesIn(sockets);
     const cpu = serverCpu(ctx);
-    const replay = await replayTrace(senders, run.trace, (n) => progress.update(`${label}, baseline room: ${n}/${actions} actions at ${rate}/s`));
+    const replay = await replayTrace(senders, run.trace, (n) =>
+      progress.update(`${label}, baseline room: ${n}/${actions} actions at ${rate}/s`),
+    );
     const synced = await settle(sockets, replay.actions);
     baseline = summarise(sockets, measure(sockets, replay.actions, synced), before, cpu());
   } finally {
@@ -155,7 +163,10 @@ async function measureCast(ctx: BenchContext, players: number, readers: number, 
       everyoneP50: ratioOf(game.everyone.p50, baseline.everyone.p50),
       senderP99: ratioOf(game.sender.p99, baseline.sender.p99),
       everyoneP99: ratioOf(game.everyone.p99, baseline.everyone.p99),
-      serverCpu: game.serverCpuMsPerAction !== null && baseline.serverCpuMsPerAction ? round(game.serverCpuMsPerAction / baseline.serverCpuMsPerAction) : null,
+      serverCpu:
+        game.serverCpuMsPerAction !== null && baseline.serverCpuMsPerAction
+          ? round(game.serverCpuMsPerAction / baseline.serverCpuMsPerAction)
+          : null,
       bytesPerSocket: ratioOf(game.bytesPerActionPerSocket, baseline.bytesPerActionPerSocket),
     },
   };
@@ -164,7 +175,11 @@ async function measureCast(ctx: BenchContext, players: number, readers: number, 
 export async function latencyStep(ctx: BenchContext): Promise<LatencyResult> {
   const rate = ctx.smoke ? 20 : 10;
   const casts: { players: number; readers: number; actions: number }[] = ctx.smoke
-    ? [{ players: 3, readers: 0, actions: 12 }, { players: 4, readers: 0, actions: 20 }, { players: 4, readers: 4, actions: 12 }]
+    ? [
+        { players: 3, readers: 0, actions: 12 },
+        { players: 4, readers: 0, actions: 20 },
+        { players: 4, readers: 4, actions: 12 },
+      ]
     : [
         { players: 5, readers: 0, actions: 200 },
         { players: 10, readers: 0, actions: 200 },

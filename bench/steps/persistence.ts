@@ -100,7 +100,10 @@ export async function persistenceStep(ctx: BenchContext): Promise<PersistenceRes
   let previous: RoomStatus['writes'] | null = null;
   const contextByDay: PersistenceResult['contextByDay'] = [];
   const sampleContext = (day: number) => {
-    const snapshot = inspector.lastRecords().filter((r) => r.event.type === '@xstate.snapshot' && r.event.sessionId === 'root').at(-1)?.event.snapshot;
+    const snapshot = inspector
+      .lastRecords()
+      .filter((r) => r.event.type === '@xstate.snapshot' && r.event.sessionId === 'root')
+      .at(-1)?.event.snapshot;
     if (!snapshot?.context) return;
     const keys = Object.fromEntries(Object.entries(snapshot.context).map(([k, v]) => [k, JSON.stringify(v ?? null).length]));
     contextByDay.push({ day, total: JSON.stringify(snapshot.context).length, keys });
@@ -114,7 +117,8 @@ export async function persistenceStep(ctx: BenchContext): Promise<PersistenceRes
         const bytes = writes.bytes - previous.bytes;
         // A status can follow more than one transition (an event and the timers it made due).
         const earlier = count > 1 ? (bytes - writes.lastTransitionBytes) / (count - 1) : 0;
-        for (let i = 1; i < count; i++) points.push({ seq: status.seq - count + i, envelopeBytes: status.envelopeBytes, transitionBytes: Math.round(earlier) });
+        for (let i = 1; i < count; i++)
+          points.push({ seq: status.seq - count + i, envelopeBytes: status.envelopeBytes, transitionBytes: Math.round(earlier) });
         points.push({ seq: status.seq, envelopeBytes: status.envelopeBytes, transitionBytes: writes.lastTransitionBytes });
       }
       previous = writes;

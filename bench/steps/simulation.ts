@@ -39,7 +39,12 @@ export async function simulationStep(ctx: BenchContext): Promise<SimulationResul
     const started = performance.now();
     const cpu0 = process.cpuUsage();
     // The machine and its host, as a designer fast-forwards a game: no fan-out, so no one's view is diffed.
-    const room = new SimulatedRoom({ version: peckingOrderV1, init: makeInit(players, { preset: 'DEFAULT' }), room: { seed: `bench-${run}` }, views: false });
+    const room = new SimulatedRoom({
+      version: peckingOrderV1,
+      init: makeInit(players, { preset: 'DEFAULT' }),
+      room: { seed: `bench-${run}` },
+      views: false,
+    });
     const ids = room.init.roster.map((p: { playerId: string }) => p.playerId);
     // Time spent projecting views for the bots (what a player's phone would be sent).
     const view = room.view.bind(room);

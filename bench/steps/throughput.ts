@@ -54,7 +54,12 @@ export interface ThroughputResult {
 const RATES = [20, 50, 100, 200, 300, 400, 600, 800, 1200];
 const STEP_SECONDS = 5;
 
-async function runStep(sockets: PlayerSocket[], rate: number, stepSeconds: number, play: () => Promise<{ actions: any[]; durationMs: number }>): Promise<ThroughputStep> {
+async function runStep(
+  sockets: PlayerSocket[],
+  rate: number,
+  stepSeconds: number,
+  play: () => Promise<{ actions: any[]; durationMs: number }>,
+): Promise<ThroughputStep> {
   const run = await play();
   const synced = await settle(sockets, run.actions, 5_000);
   const measured = measure(sockets, run.actions, synced);
@@ -79,7 +84,13 @@ function retime(source: TraceEntry[], rate: number, count: number, players: numb
   return Array.from({ length: count }, (_, k) => {
     const entry = source[k % source.length]!;
     const ref = `${entry.ref}-${rate}-${k}`;
-    return { ...entry, offset: (k * 1000) / rate, player: k % players, ref, frame: entry.frame.replace(`"ref":"${entry.ref}"`, `"ref":"${ref}"`) };
+    return {
+      ...entry,
+      offset: (k * 1000) / rate,
+      player: k % players,
+      ref,
+      frame: entry.frame.replace(`"ref":"${entry.ref}"`, `"ref":"${ref}"`),
+    };
   });
 }
 
@@ -104,7 +115,10 @@ export async function throughputStep(ctx: BenchContext): Promise<ThroughputResul
       let trace: TraceEntry[] = [];
       const step = await runStep(room.sockets, rate, stepSeconds, async () => {
         const run = await driveOpenLoop({
-          sockets: room.sockets, rate, count, choose,
+          sockets: room.sockets,
+          rate,
+          count,
+          choose,
           onProgress: (n) => progress.update(`game room at ${rate}/s: ${n}/${count}`),
         });
         trace = run.trace;
@@ -135,7 +149,8 @@ export async function throughputStep(ctx: BenchContext): Promise<ThroughputResul
   } finally {
     for (const socket of sockets) socket.close();
   }
-  const best = (steps: ThroughputStep[]) => Math.max(0, ...steps.filter((s) => s.sustained && !s.clientLimited).map((s) => s.offeredPerSecond));
+  const best = (steps: ThroughputStep[]) =>
+    Math.max(0, ...steps.filter((s) => s.sustained && !s.clientLimited).map((s) => s.offeredPerSecond));
   const sustainedPerSecond = best(game);
   const baselineSustainedPerSecond = best(baseline);
   return {

@@ -48,7 +48,10 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const timerKey = (t: Pick<TimerStatus, 'actorPath' | 'event'>) => `${t.actorPath} ${t.event}`;
 
 async function createTimerRoom(target: Target, startAt: number): Promise<string> {
-  const game = await createGame(target, { players: 3, manifest: manifestOf({ players: 3, preset: 'TEST', scheduling: 'PRE_SCHEDULED', startAt }) });
+  const game = await createGame(target, {
+    players: 3,
+    manifest: manifestOf({ players: 3, preset: 'TEST', scheduling: 'PRE_SCHEDULED', startAt }),
+  });
   return game.roomId;
 }
 
@@ -182,7 +185,12 @@ async function timersAcrossRestart(ctx: BenchContext, rooms: number) {
       lateness: distribution(overdue.map((f) => f.lateMs)),
       afterBackMs: distribution(overdue.map((f) => f.at - backAt)),
     },
-    armedAcross: { timers: armed.length, firedByAlarm: byAlarm.armed, firedOnConnect: armed.length - byAlarm.armed, lateness: distribution(armed.map((f) => f.lateMs)) },
+    armedAcross: {
+      timers: armed.length,
+      firedByAlarm: byAlarm.armed,
+      firedOnConnect: armed.length - byAlarm.armed,
+      lateness: distribution(armed.map((f) => f.lateMs)),
+    },
     notFired,
     armed,
   };

@@ -9,7 +9,14 @@ import { sendAdminEvent, type AdminEvent, type AdminFailure } from './admin-api'
 type Outcome = { ok: true; text: string } | { ok: false; failure: AdminFailure };
 
 /** The host's actions (`POST …/admin`), each answered in words: accepted, or refused with the machine's reason. */
-export function AdminActions({ invite, cast, targets, names, finished, onDone }: {
+export function AdminActions({
+  invite,
+  cast,
+  targets,
+  names,
+  finished,
+  onDone,
+}: {
   invite: Invite;
   cast: KnownPlayer[] | null;
   /** Whom each action applies to, from the room; null until the room says (then the whole cast). */
@@ -70,12 +77,20 @@ export function AdminActions({ invite, cast, targets, names, finished, onDone }:
           </div>
         ))}
       <div className="row">
-        <button type="button" className="primary big" disabled={busy || finished} onClick={() => run({ type: 'admin.advance' }, 'Advanced.')}>
+        <button
+          type="button"
+          className="primary big"
+          disabled={busy || finished}
+          onClick={() => run({ type: 'admin.advance' }, 'Advanced.')}
+        >
           Advance to the next phase
         </button>
       </div>
 
-      <form className="row" onSubmit={submit(() => run({ type: 'admin.eliminate', playerId: eliminate }, `${name(eliminate)} is out.`, () => setEliminate('')))}>
+      <form
+        className="row"
+        onSubmit={submit(() => run({ type: 'admin.eliminate', playerId: eliminate }, `${name(eliminate)} is out.`, () => setEliminate('')))}
+      >
         <PlayerField label="Put out" value={eliminate} onChange={setEliminate} cast={only(targets?.eliminate)} />
         <button type="submit" className="secondary" disabled={busy || finished || !eliminate}>
           Eliminate
@@ -104,17 +119,29 @@ export function AdminActions({ invite, cast, targets, names, finished, onDone }:
             <input type="radio" name="credit-kind" checked={debit} onChange={() => setDebit(true)} /> Debit
           </label>
         </fieldset>
-        <PlayerField label={debit ? 'Debit silver from' : 'Credit silver to'} value={creditTo} onChange={setCreditTo} cast={only(targets?.credit)} />
+        <PlayerField
+          label={debit ? 'Debit silver from' : 'Credit silver to'}
+          value={creditTo}
+          onChange={setCreditTo}
+          cast={only(targets?.credit)}
+        />
         <div className="field">
           <label htmlFor="credit-amount">Amount</label>
           <input id="credit-amount" type="number" min={1} step={1} value={amount} onChange={(event) => setAmount(event.target.value)} />
         </div>
-        <button type="submit" className="secondary" disabled={busy || finished || !creditTo || !amount || !Number.isInteger(Number(amount)) || Number(amount) <= 0}>
+        <button
+          type="submit"
+          className="secondary"
+          disabled={busy || finished || !creditTo || !amount || !Number.isInteger(Number(amount)) || Number(amount) <= 0}
+        >
           {debit ? 'Debit' : 'Credit'}
         </button>
       </form>
 
-      <form className="composer" onSubmit={submit(() => run({ type: 'admin.hostMessage', text: message }, 'Posted to the group chat.', () => setMessage('')))}>
+      <form
+        className="composer"
+        onSubmit={submit(() => run({ type: 'admin.hostMessage', text: message }, 'Posted to the group chat.', () => setMessage('')))}
+      >
         <label htmlFor="host-message">Message the group chat as the host</label>
         <textarea id="host-message" rows={2} value={message} onChange={(event) => setMessage(event.target.value)} />
         <div className="composer-foot">
@@ -129,7 +156,12 @@ export function AdminActions({ invite, cast, targets, names, finished, onDone }:
         {confirmEnd ? (
           <>
             <span>End the game now? Nobody wins the gold.</span>
-            <button type="button" className="danger" disabled={busy} onClick={() => run({ type: 'admin.endGame' }, 'The game is over.', () => setConfirmEnd(false))}>
+            <button
+              type="button"
+              className="danger"
+              disabled={busy}
+              onClick={() => run({ type: 'admin.endGame' }, 'The game is over.', () => setConfirmEnd(false))}
+            >
               Yes, end the game
             </button>
             <button type="button" className="secondary" onClick={() => setConfirmEnd(false)}>
@@ -147,7 +179,17 @@ export function AdminActions({ invite, cast, targets, names, finished, onDone }:
 }
 
 /** A player: chosen from the cast this browser created, or typed as an id when it does not know it. */
-function PlayerField({ label, value, onChange, cast }: { label: string; value: string; onChange(id: string): void; cast: KnownPlayer[] | null }) {
+function PlayerField({
+  label,
+  value,
+  onChange,
+  cast,
+}: {
+  label: string;
+  value: string;
+  onChange(id: string): void;
+  cast: KnownPlayer[] | null;
+}) {
   const id = useId();
   return (
     <div className="field">

@@ -14,7 +14,12 @@ export function Dashboard({ status, names }: { status: RoomStatusBody; names: Re
     <section className="card dashboard" aria-labelledby="dashboard-title" data-testid="dashboard">
       <h2 id="dashboard-title">
         <span data-testid="dashboard-stage">{host.stage}</span>
-        {host.day > 0 && host.stage !== 'Game over' && <span className="muted"> · day {host.day} of {host.dayCount}</span>}
+        {host.day > 0 && host.stage !== 'Game over' && (
+          <span className="muted">
+            {' '}
+            · day {host.day} of {host.dayCount}
+          </span>
+        )}
       </h2>
       <p className="clock" data-testid="clock">
         {host.clock

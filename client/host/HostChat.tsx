@@ -37,7 +37,9 @@ export function HostChat({ invite, names }: { invite: Invite; names: ReadonlyMap
   });
   return (
     <section className="card" aria-labelledby="host-chat-title">
-      <h2 id="host-chat-title">Group chat {state !== 'live' && <span className="muted">({state === 'closed' ? 'reconnecting…' : 'connecting…'})</span>}</h2>
+      <h2 id="host-chat-title">
+        Group chat {state !== 'live' && <span className="muted">({state === 'closed' ? 'reconnecting…' : 'connecting…'})</span>}
+      </h2>
       {/* Read-only: the host posts through the host actions; its own messages read "You". */}
       <ChatLog messages={messages} names={names} me="admin" label="Group chat messages" empty="No messages yet." active />
     </section>

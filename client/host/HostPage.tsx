@@ -63,7 +63,14 @@ export function HostPage({ invite }: { invite: Invite }) {
         </div>
       )}
       {status && <Dashboard status={status} names={names} />}
-      <AdminActions invite={invite} cast={cast} targets={status?.host?.actionTargets ?? null} names={names} finished={status?.status === 'finished'} onDone={refresh} />
+      <AdminActions
+        invite={invite}
+        cast={cast}
+        targets={status?.host?.actionTargets ?? null}
+        names={names}
+        finished={status?.status === 'finished'}
+        onDone={refresh}
+      />
       <HostChat invite={invite} names={names} />
       {status && <StatusCard status={status} />}
     </>

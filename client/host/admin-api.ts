@@ -35,7 +35,10 @@ async function call<T>(token: string, url: string, init: RequestInit = {}): Prom
   const code = body?.error?.code ?? `HTTP_${response.status}`;
   const explained =
     response.status === 401 || response.status === 403
-      ? { sentence: 'This host link was not accepted: it expired or belongs to another game. Use the host link of this game.', detail: body?.error?.message ?? null }
+      ? {
+          sentence: 'This host link was not accepted: it expired or belongs to another game. Use the host link of this game.',
+          detail: body?.error?.message ?? null,
+        }
       : explainError(code, body?.error?.message);
   return { ok: false, failure: { status: response.status, code, ...explained } };
 }
@@ -44,6 +47,10 @@ export function fetchStatus(roomId: string, token: string): Promise<AdminAnswer<
   return call<RoomStatusBody>(token, roomUrl(roomId, 'status'));
 }
 
-export function sendAdminEvent(roomId: string, token: string, event: AdminEvent): Promise<AdminAnswer<{ accepted: true; seq: number; value: unknown }>> {
+export function sendAdminEvent(
+  roomId: string,
+  token: string,
+  event: AdminEvent,
+): Promise<AdminAnswer<{ accepted: true; seq: number; value: unknown }>> {
   return call(token, roomUrl(roomId, 'admin'), { method: 'POST', body: JSON.stringify(event) });
 }

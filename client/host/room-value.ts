@@ -10,6 +10,6 @@ export function stageOf(value: unknown): string {
   const [stage, inner] = Object.entries(value as Record<string, unknown>)[0] ?? ['unknown', null];
   const phase = inner && typeof inner === 'object' ? (inner as Record<string, unknown>).phase : undefined;
   if (phase === undefined) return stage;
-  const phaseName = typeof phase === 'string' ? phase : Object.keys(phase as object)[0] ?? '';
+  const phaseName = typeof phase === 'string' ? phase : (Object.keys(phase as object)[0] ?? '');
   return `${stage} · ${phaseName}`;
 }

@@ -13,7 +13,11 @@ export interface CastRow {
 export const { min: MIN_CAST, max: MAX_CAST } = peckingOrderLobby.castSize;
 
 /** The cast: a display name (a persona) and an optional bio per player, 3–20 players. */
-export function CastEditor({ cast, onChange, issues }: {
+export function CastEditor({
+  cast,
+  onChange,
+  issues,
+}: {
   cast: CastRow[];
   onChange(cast: CastRow[]): void;
   issues: ReadonlyMap<FieldKey, string[]>;

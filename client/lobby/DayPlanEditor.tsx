@@ -16,7 +16,13 @@ export interface DayRow {
  * how many players it starts with, since a vote type needs a number of players alive. A choice the
  * day cannot have is disabled, with the version's reason beside it, before anything is submitted.
  */
-export function DayPlanEditor({ days, players, onChange, onReset, issues }: {
+export function DayPlanEditor({
+  days,
+  players,
+  onChange,
+  onReset,
+  issues,
+}: {
   days: DayRow[];
   players: number;
   onChange(days: DayRow[]): void;
@@ -27,9 +33,7 @@ export function DayPlanEditor({ days, players, onChange, onReset, issues }: {
   return (
     <fieldset className="card day-plan" id={fieldId('days')}>
       <legend>Day plan ({days.length} days)</legend>
-      <p className="muted">
-        One player goes each night; the last day is the FINALS, where the players who went out crown the winner.
-      </p>
+      <p className="muted">One player goes each night; the last day is the FINALS, where the players who went out crown the winner.</p>
       <FieldIssues field="days" issues={issues} />
       <ol className="day-rows">
         {days.map((day, index) => {
@@ -53,8 +57,14 @@ export function DayPlanEditor({ days, players, onChange, onReset, issues }: {
                 >
                   {choices.map(({ voteType, issue }) => (
                     // The chosen one stays selectable, so the select can show it while its reason says why not.
-                    <option key={voteType} value={voteType} disabled={issue !== null && voteType !== day.voteType} title={issue ?? undefined}>
-                      {VOTE_NAMES[voteType]} (needs {VOTE_RULES[voteType].minAlive}){issue !== null && voteType !== day.voteType ? ' · not possible' : ''}
+                    <option
+                      key={voteType}
+                      value={voteType}
+                      disabled={issue !== null && voteType !== day.voteType}
+                      title={issue ?? undefined}
+                    >
+                      {VOTE_NAMES[voteType]} (needs {VOTE_RULES[voteType].minAlive})
+                      {issue !== null && voteType !== day.voteType ? ' · not possible' : ''}
                     </option>
                   ))}
                 </select>
@@ -66,7 +76,9 @@ export function DayPlanEditor({ days, players, onChange, onReset, issues }: {
                 <FieldIssues field={voteField} issues={issues} />
                 {ruledOut.length > 0 && (
                   <details className="muted ruled-out" data-testid={`ruled-out-${index}`}>
-                    <summary>Not possible on day {index + 1}: {ruledOut.map((choice) => VOTE_NAMES[choice.voteType]).join(', ')}</summary>
+                    <summary>
+                      Not possible on day {index + 1}: {ruledOut.map((choice) => VOTE_NAMES[choice.voteType]).join(', ')}
+                    </summary>
                     <ul>
                       {ruledOut.map((choice) => (
                         <li key={choice.voteType}>{choice.issue}</li>

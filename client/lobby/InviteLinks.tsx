@@ -16,21 +16,24 @@ export function InviteLinks({ game, onAnother }: { game: CreatedGame; onAnother(
           'The game starts when you advance it from the host view.'
         ) : (
           <>
-            Day 1 starts <time dateTime={new Date(game.startsAt).toISOString()}>{new Date(game.startsAt).toLocaleString()}</time>{' '}
-            (<span data-testid="start-countdown">{startCountdown(game.startsAt, now)}</span>).
+            Day 1 starts <time dateTime={new Date(game.startsAt).toISOString()}>{new Date(game.startsAt).toLocaleString()}</time> (
+            <span data-testid="start-countdown">{startCountdown(game.startsAt, now)}</span>).
           </>
         )}
       </p>
-      <p>
-        Send each player their own link: it is their key to the game. Links work until{' '}
-        {new Date(game.expiresAt).toLocaleString()}.
-      </p>
+      <p>Send each player their own link: it is their key to the game. Links work until {new Date(game.expiresAt).toLocaleString()}.</p>
       <ul className="link-list">
         {game.players.map((player) => (
           <li key={player.playerId}>
             <label htmlFor={`invite-${player.playerId}`}>{player.name}</label>
             <div className="link-row">
-              <input id={`invite-${player.playerId}`} readOnly value={absolute(player.invite)} onFocus={(event) => event.target.select()} data-testid="invite-link" />
+              <input
+                id={`invite-${player.playerId}`}
+                readOnly
+                value={absolute(player.invite)}
+                onFocus={(event) => event.target.select()}
+                data-testid="invite-link"
+              />
               <CopyButton text={absolute(player.invite)} label={`${player.name}'s invite link`} />
             </div>
           </li>

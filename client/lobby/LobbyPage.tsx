@@ -145,7 +145,12 @@ export function LobbyPage() {
       <section className="card">
         <div className="field">
           <label htmlFor={fieldId('preset')}>Pace (preset)</label>
-          <select id={fieldId('preset')} value={preset} onChange={(event) => setPreset(event.target.value as PresetName)} {...invalidProps('preset', issues)}>
+          <select
+            id={fieldId('preset')}
+            value={preset}
+            onChange={(event) => setPreset(event.target.value as PresetName)}
+            {...invalidProps('preset', issues)}
+          >
             {PRESET_NAMES.map((name) => (
               <option key={name} value={name}>
                 {name}
@@ -158,7 +163,13 @@ export function LobbyPage() {
         <fieldset className="field" id={fieldId('scheduling')} {...invalidProps('scheduling', issues)}>
           <legend>Who moves the game on</legend>
           <label className="check">
-            <input type="radio" name="scheduling" value="PRE_SCHEDULED" checked={scheduling === 'PRE_SCHEDULED'} onChange={() => setScheduling('PRE_SCHEDULED')} />
+            <input
+              type="radio"
+              name="scheduling"
+              value="PRE_SCHEDULED"
+              checked={scheduling === 'PRE_SCHEDULED'}
+              onChange={() => setScheduling('PRE_SCHEDULED')}
+            />
             <span>The clock (PRE_SCHEDULED): phases follow the preset's times</span>
           </label>
           <label className="check">
@@ -189,7 +200,8 @@ export function LobbyPage() {
         onChange={(next) => {
           setDays(next);
           setPlanEdited(true);
-          if (next.length !== days.length && failure) setFailure({ ...failure, issues: failure.issues.filter((i) => !i.path.startsWith('manifest.days')) });
+          if (next.length !== days.length && failure)
+            setFailure({ ...failure, issues: failure.issues.filter((i) => !i.path.startsWith('manifest.days')) });
         }}
         onReset={() => {
           setDays(defaultDays(cast.length));

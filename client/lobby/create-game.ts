@@ -58,7 +58,13 @@ export async function createGame(secret: string, body: CreateGameRequest): Promi
       body: JSON.stringify(body),
     });
   } catch {
-    return { ok: false, status: 0, code: 'NETWORK', sentence: 'The server could not be reached. Check your connection and try again.', issues: [] };
+    return {
+      ok: false,
+      status: 0,
+      code: 'NETWORK',
+      sentence: 'The server could not be reached. Check your connection and try again.',
+      issues: [],
+    };
   }
   const answer = (await response.json().catch(() => null)) as
     | (CreatedGame & { error?: undefined })

@@ -20,7 +20,11 @@ describe('voteChoices', () => {
 
   it('offers FINALS only on the last day, and only FINALS there', () => {
     expect(issueOf(0, 5, 'FINALS')).toContain('FINALS can only be the last day');
-    expect(voteChoices(plan, 3, 5).filter((choice) => choice.issue === null).map((choice) => choice.voteType)).toEqual(['FINALS']);
+    expect(
+      voteChoices(plan, 3, 5)
+        .filter((choice) => choice.issue === null)
+        .map((choice) => choice.voteType),
+    ).toEqual(['FINALS']);
   });
 
   it('leaves the choices the plan can play open', () => {

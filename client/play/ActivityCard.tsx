@@ -17,8 +17,8 @@ export function ActivityCard({ view }: { view: PlayerView }) {
       <p className="eyebrow">Today's activity</p>
       <h2 id="activity-title">Player pick</h2>
       <p className="muted">
-        Secretly pick another player. Everyone who picks earns {ECONOMY.pickReward} silver; two players who pick each other
-        earn {ECONOMY.mutualPickBonus} more each.
+        Secretly pick another player. Everyone who picks earns {ECONOMY.pickReward} silver; two players who pick each other earn{' '}
+        {ECONOMY.mutualPickBonus} more each.
       </p>
       {activity.open && activity.targets.length > 0 && (
         <fieldset className="choices">
@@ -34,7 +34,11 @@ export function ActivityCard({ view }: { view: PlayerView }) {
                 onClick={() => action.run({ type: 'activity.pick', target: id })}
               >
                 Pick {name(id)}
-                {activity.myPick === id && <span className="tick" aria-hidden="true">✓</span>}
+                {activity.myPick === id && (
+                  <span className="tick" aria-hidden="true">
+                    ✓
+                  </span>
+                )}
               </button>
             ))}
           </div>

@@ -11,7 +11,12 @@ export function CastPanel({ view, live }: { view: PlayerView; live: boolean }) {
   // With three or fewer alive everyone is in the top 3, which says nothing.
   const fourth = ranking[3]?.silver;
   const surelyTop3 = new Set(
-    fourth === undefined ? [] : ranking.slice(0, 3).filter((member) => member.silver > fourth).map((member) => member.playerId),
+    fourth === undefined
+      ? []
+      : ranking
+          .slice(0, 3)
+          .filter((member) => member.silver > fourth)
+          .map((member) => member.playerId),
   );
   return (
     <>

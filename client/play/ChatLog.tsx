@@ -14,7 +14,15 @@ export interface MessageActions {
 }
 
 /** A list of messages, oldest first, that keeps the newest in view. */
-export function ChatLog({ messages, names, me, label, empty, active, actions }: {
+export function ChatLog({
+  messages,
+  names,
+  me,
+  label,
+  empty,
+  active,
+  actions,
+}: {
   messages: readonly ChatMessage[];
   names: ReadonlyMap<string, string>;
   me: string;
@@ -26,21 +34,25 @@ export function ChatLog({ messages, names, me, label, empty, active, actions }: 
 }) {
   const list = useRef<HTMLOListElement>(null);
   const last = messages[messages.length - 1]?.seq;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: scrolls when a message arrives or the log is shown; the values are the triggers, not inputs
   useEffect(() => {
     // The log scrolls by itself; the page does not jump.
     if (list.current) list.current.scrollTop = list.current.scrollHeight;
   }, [last, active]);
   const who = (id: string) => (id === me ? 'You' : senderName(id, names));
   return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling log must take keyboard focus to be scrolled without a mouse
     <ol ref={list} className="chat-log" aria-label={label} aria-live="polite" data-count={messages.length} tabIndex={0}>
       {messages.length === 0 && <li className="muted empty">{empty}</li>}
       {messages.map((message) => (
         <li
           key={message.seq}
           data-seq={message.seq}
-          className={[message.from === me ? 'mine' : message.from === 'admin' ? 'host' : '', message.mentions?.includes(me) ? 'mentions-me' : '']
-            .filter(Boolean)
-            .join(' ') || undefined}
+          className={
+            [message.from === me ? 'mine' : message.from === 'admin' ? 'host' : '', message.mentions?.includes(me) ? 'mentions-me' : '']
+              .filter(Boolean)
+              .join(' ') || undefined
+          }
         >
           <span className="from">{who(message.from)}</span>{' '}
           <time dateTime={new Date(message.at).toISOString()}>{time.format(message.at)}</time>
@@ -58,7 +70,12 @@ export function ChatLog({ messages, names, me, label, empty, active, actions }: 
 }
 
 /** A message's reaction counts, and (for a reader who may act) the picker and the reply button. */
-function MessageFoot({ message, me, names, actions }: {
+function MessageFoot({
+  message,
+  me,
+  names,
+  actions,
+}: {
   message: ChatMessage;
   me: string;
   names: ReadonlyMap<string, string>;
@@ -98,6 +115,7 @@ function MessageFoot({ message, me, names, actions }: {
             </button>
           )}
           {picking && (
+            // biome-ignore lint/a11y/useSemanticElements: a row of emoji buttons, not a form; a fieldset would bring form layout
             <span className="reaction-picker" role="group" aria-label="Pick a reaction">
               {REACTIONS.map((emoji) => (
                 <button

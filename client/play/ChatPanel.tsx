@@ -47,7 +47,15 @@ export function ChatPanel({ view, active, live }: { view: PlayerView; active: bo
   return (
     <>
       <h2 className="panel-title">Group chat</h2>
-      <ChatLog messages={group} names={names} me={view.playerId} label="Group chat messages" empty="No messages yet. Say hello." active={active} actions={actions} />
+      <ChatLog
+        messages={group}
+        names={names}
+        me={view.playerId}
+        label="Group chat messages"
+        empty="No messages yet. Say hello."
+        active={active}
+        actions={actions}
+      />
       {closedBecause && <p className="notice">{closedBecause}</p>}
       <ErrorNotice eventTypes={['chat.post', 'chat.reply', 'chat.react']} />
       <MessageComposer
@@ -61,7 +69,8 @@ export function ChatPanel({ view, active, live }: { view: PlayerView; active: bo
           replyingTo && (
             <div className="replying" role="status">
               <span>
-                Replying to <strong>{replyingTo.from === view.playerId ? 'yourself' : senderName(replyingTo.from, names)}</strong>: “{replyingTo.text}”
+                Replying to <strong>{replyingTo.from === view.playerId ? 'yourself' : senderName(replyingTo.from, names)}</strong>: “
+                {replyingTo.text}”
               </span>{' '}
               <button type="button" className="link" onClick={leaveReply}>
                 Cancel reply

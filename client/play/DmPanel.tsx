@@ -57,12 +57,19 @@ export function DmPanel({ view, active, live }: { view: PlayerView; active: bool
         Each message costs {costPerMessage} silver · {conversationsLeft} new conversation{conversationsLeft === 1 ? '' : 's'} left today ·{' '}
         {charsLeft} characters left today
       </p>
+      {/* biome-ignore lint/a11y/useSemanticElements: a row of buttons, not a form; a fieldset would bring form layout */}
       <div className="dm-partners" role="group" aria-label="Conversations">
         {shown.map((id) => (
-          <button key={id} type="button" className={id === partner ? 'chip chosen' : 'chip'} aria-pressed={id === partner} onClick={() => setChosen(id)}>
+          <button
+            key={id}
+            type="button"
+            className={id === partner ? 'chip chosen' : 'chip'}
+            aria-pressed={id === partner}
+            onClick={() => setChosen(id)}
+          >
             {names.get(id) ?? id}
             {unread[id] ? (
-              <span className="unread" aria-label={`${unread[id]} unread`}>
+              <span className="unread" role="img" aria-label={`${unread[id]} unread`}>
                 {unread[id]}
               </span>
             ) : null}
@@ -110,7 +117,9 @@ export function DmPanel({ view, active, live }: { view: PlayerView; active: bool
           />
         </>
       ) : (
-        <p className="muted">{view.open.dms ? 'Choose a player to start a conversation.' : 'No conversations yet. DMs open in the social phase.'}</p>
+        <p className="muted">
+          {view.open.dms ? 'Choose a player to start a conversation.' : 'No conversations yet. DMs open in the social phase.'}
+        </p>
       )}
     </>
   );

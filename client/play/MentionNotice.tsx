@@ -17,7 +17,12 @@ export function MentionNotice({ onOpen }: { onOpen: () => void }) {
     <div className="notice mention" role="status">
       <p>
         <strong>{senderName(latest.from, names)} mentioned you</strong>: “{latest.text}”
-        {others > 0 && <span className="detail"> and {others} more {others === 1 ? 'mention' : 'mentions'}</span>}
+        {others > 0 && (
+          <span className="detail">
+            {' '}
+            and {others} more {others === 1 ? 'mention' : 'mentions'}
+          </span>
+        )}
       </p>
       <button
         type="button"

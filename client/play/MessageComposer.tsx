@@ -8,7 +8,16 @@ import { useAction } from './use-action';
  * A text box that sends one game event per message. Enter sends, Shift+Enter starts a new line.
  * The text is cleared only once the room accepted it, so a refused message can be fixed and resent.
  */
-export function MessageComposer({ label, limit, disabled, toEvent, note, sendLabel = 'Send', onSent, above }: {
+export function MessageComposer({
+  label,
+  limit,
+  disabled,
+  toEvent,
+  note,
+  sendLabel = 'Send',
+  onSent,
+  above,
+}: {
   label: string;
   /** Characters allowed (code points, as the room counts them). */
   limit: number;

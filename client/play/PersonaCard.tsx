@@ -13,8 +13,7 @@ export function PersonaCard({ view }: { view: PlayerView }) {
       </h2>
       {me.bio && <p className="bio">{me.bio}</p>}
       <p className="standing">
-        <span className="silver">{view.me.silver} silver</span> · <span className="gold">{view.me.gold} gold</span> ·{' '}
-        {standingWords(view)}
+        <span className="silver">{view.me.silver} silver</span> · <span className="gold">{view.me.gold} gold</span> · {standingWords(view)}
       </p>
     </section>
   );

@@ -30,7 +30,7 @@ export function PhaseStrip({ view }: { view: PlayerView }) {
       {me && (
         <div className="me" data-testid="me">
           <span className="name">{me.name}</span>
-          <span className="silver" aria-label={`${view.me.silver} silver`} data-testid="my-silver">
+          <span className="silver" role="img" aria-label={`${view.me.silver} silver`} data-testid="my-silver">
             {view.me.silver} silver
           </span>
           {view.me.gold > 0 && <span className="gold">{view.me.gold} gold</span>}

@@ -70,7 +70,17 @@ function PlayerScreen({ screen }: { screen: string | null }) {
   );
 }
 
-function GameScreen({ view, live, reconnecting, screen }: { view: PlayerView; live: boolean; reconnecting: boolean; screen: string | null }) {
+function GameScreen({
+  view,
+  live,
+  reconnecting,
+  screen,
+}: {
+  view: PlayerView;
+  live: boolean;
+  reconnecting: boolean;
+  screen: string | null;
+}) {
   // A notification's link names the screen it is about.
   const [tab, setTab] = useState<Tab>(() => TABS.find((t) => t.id === screen)?.id ?? 'today');
   const messagesUnread = useUnread(view.playerId, tab);
@@ -97,31 +107,31 @@ function GameScreen({ view, live, reconnecting, screen }: { view: PlayerView; li
   return (
     <>
       <div className="sticky-head">
-      <PhaseStrip view={view} />
-      <nav className="tabs" role="tablist" aria-label="Sections" onKeyDown={onTabKey}>
-        {TABS.map((t) => (
-          <button
-            key={t.id}
-            ref={(element) => {
-              tabRefs.current[t.id] = element;
-            }}
-            type="button"
-            role="tab"
-            id={`tab-${t.id}`}
-            aria-selected={tab === t.id}
-            aria-controls={`panel-${t.id}`}
-            tabIndex={tab === t.id ? 0 : -1}
-            onClick={() => setTab(t.id)}
-          >
-            {t.label}
-            {unread[t.id] > 0 && (
-              <span className="unread" aria-label={`${unread[t.id]} unread`}>
-                {unread[t.id]}
-              </span>
-            )}
-          </button>
-        ))}
-      </nav>
+        <PhaseStrip view={view} />
+        <div className="tabs" role="tablist" aria-label="Sections" onKeyDown={onTabKey}>
+          {TABS.map((t) => (
+            <button
+              key={t.id}
+              ref={(element) => {
+                tabRefs.current[t.id] = element;
+              }}
+              type="button"
+              role="tab"
+              id={`tab-${t.id}`}
+              aria-selected={tab === t.id}
+              aria-controls={`panel-${t.id}`}
+              tabIndex={tab === t.id ? 0 : -1}
+              onClick={() => setTab(t.id)}
+            >
+              {t.label}
+              {unread[t.id] > 0 && (
+                <span className="unread" role="img" aria-label={`${unread[t.id]} unread`}>
+                  {unread[t.id]}
+                </span>
+              )}
+            </button>
+          ))}
+        </div>
       </div>
       {reconnecting && (
         <p className="notice" role="status">

@@ -19,13 +19,22 @@ function keyBytes(base64url: string): Uint8Array<ArrayBuffer> {
 }
 
 /** Subscribes this browser and registers it with the room; throws with a sentence for the player. */
-export async function subscribeToPush(pushKey: string, sendPush: (frame: Extract<ClientFrame, { type: 'push.subscribe' }>) => boolean): Promise<void> {
+export async function subscribeToPush(
+  pushKey: string,
+  sendPush: (frame: Extract<ClientFrame, { type: 'push.subscribe' }>) => boolean,
+): Promise<void> {
   const registration = await navigator.serviceWorker.register('/sw.js');
   const permission = await Notification.requestPermission();
   if (permission !== 'granted') throw new Error('Notifications are blocked for this site; allow them in the browser settings.');
   const subscription = await registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: keyBytes(pushKey) });
   const json = subscription.toJSON() as { endpoint: string; keys: { p256dh: string; auth: string } };
-  if (!sendPush({ type: 'push.subscribe', ref: `push-${Date.now().toString(36)}`, subscription: { endpoint: json.endpoint, keys: json.keys } })) {
+  if (
+    !sendPush({
+      type: 'push.subscribe',
+      ref: `push-${Date.now().toString(36)}`,
+      subscription: { endpoint: json.endpoint, keys: json.keys },
+    })
+  ) {
     throw new Error('Not connected: try again when the game is back.');
   }
 }
@@ -49,7 +58,12 @@ export function PushOffer({ ready }: { ready: boolean }) {
   if (!ready || !pushKey || !pushSupported() || state === 'hidden') return null;
   // Blocked: the card cannot help (its problem line says how, once the player tried).
   if (state !== 'done' && Notification.permission === 'denied' && !problem) return null;
-  if (state === 'done') return <p className="notice ok" role="status">Notifications are on for this game.</p>;
+  if (state === 'done')
+    return (
+      <p className="notice ok" role="status">
+        Notifications are on for this game.
+      </p>
+    );
   return (
     <section className="notice push-offer" aria-label="Get notified" data-testid="push-offer">
       <strong>Get notified</strong> when a phase opens, the vote starts or someone DMs you, even with this page closed.

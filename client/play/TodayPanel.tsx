@@ -34,9 +34,7 @@ export function TodayPanel({ view }: { view: PlayerView }) {
       )}
       {!view.me.alive && view.phase !== 'gameOver' && view.vote?.type !== 'FINALS' && (
         <section className="card jury" aria-label="The jury" data-testid="jury-note">
-          <p>
-            You are out of the game and on the jury. You can read the group chat; in the finale you vote for the winner.
-          </p>
+          <p>You are out of the game and on the jury. You can read the group chat; in the finale you vote for the winner.</p>
         </section>
       )}
       <ActivityCard view={view} />

@@ -44,7 +44,13 @@ export function VoteCard({ view }: { view: PlayerView }) {
         </>
       )}
       {!vote.open && vote.result && <VoteResult result={vote.result} ballots={vote.ballots} names={names} />}
-      {!vote.open && !vote.result && <p className="muted">{vote.type === 'SECOND_TO_LAST' ? 'Nobody votes today: silver decides when the vote closes.' : 'The vote opens in the voting phase.'}</p>}
+      {!vote.open && !vote.result && (
+        <p className="muted">
+          {vote.type === 'SECOND_TO_LAST'
+            ? 'Nobody votes today: silver decides when the vote closes.'
+            : 'The vote opens in the voting phase.'}
+        </p>
+      )}
     </section>
   );
 }
@@ -68,7 +74,11 @@ function BallotChoice({ vote, kind, names }: { vote: VoteView; kind: BallotKind;
             onClick={() => action.run({ type: 'vote.cast', [kind]: id })}
           >
             {words.verb} {names.get(id) ?? id}
-            {chosen === id && <span className="tick" aria-hidden="true">✓</span>}
+            {chosen === id && (
+              <span className="tick" aria-hidden="true">
+                ✓
+              </span>
+            )}
           </button>
         ))}
       </div>
@@ -82,9 +92,7 @@ function BallotChoice({ vote, kind, names }: { vote: VoteView; kind: BallotKind;
 function whyNoBallot(view: PlayerView, vote: VoteView): string {
   if (vote.type === 'SECOND_TO_LAST') return 'Nobody votes today: the second-poorest player goes.';
   if (vote.type === 'FINALS') {
-    return view.me.alive
-      ? 'You are a finalist: the jury of eliminated players picks the winner.'
-      : 'You have no vote in the finals.';
+    return view.me.alive ? 'You are a finalist: the jury of eliminated players picks the winner.' : 'You have no vote in the finals.';
   }
   if (!view.me.alive) return 'You are out: you vote again in the finale, as a juror.';
   if (vote.type === 'PODIUM_SACRIFICE') return 'You are in the top 3: you cannot vote, only hope to be saved.';

@@ -4,7 +4,13 @@ import { withReactions } from '../shared/chat-reactions';
 import { newMentions } from './player-store';
 
 const message = (seq: number, extra: Partial<ChatMessage> = {}): ChatMessage => ({
-  seq, channel: 'group', members: null, from: 'p1', text: `m${seq}`, at: seq, ...extra,
+  seq,
+  channel: 'group',
+  members: null,
+  from: 'p1',
+  text: `m${seq}`,
+  at: seq,
+  ...extra,
 });
 
 describe('the chat state of the player app', () => {
@@ -17,7 +23,12 @@ describe('the chat state of the player app', () => {
 
   it('a mention notice is for new messages naming me, not my own and not a catch-up of held ones', () => {
     const held = [message(1, { mentions: ['p2'] })];
-    const incoming = [message(1, { mentions: ['p2'] }), message(2, { mentions: ['p2'] }), message(3, { from: 'p2', mentions: ['p2'] }), message(4, { mentions: ['p3'] })];
+    const incoming = [
+      message(1, { mentions: ['p2'] }),
+      message(2, { mentions: ['p2'] }),
+      message(3, { from: 'p2', mentions: ['p2'] }),
+      message(4, { mentions: ['p3'] }),
+    ];
     expect(newMentions(held, incoming, 'p2', 1).map((m) => m.seq)).toEqual([2]);
     expect(newMentions(held, incoming, 'p2', 2)).toEqual([]);
   });

@@ -13,12 +13,14 @@ const invite = takeInviteFromAddressBar();
 const link = new URLSearchParams(window.location.search);
 const linkedRoom = link.get('room');
 const screen = link.get('screen');
-const session = invite ? saveInvite(invite) : (() => {
-  const linked = linkedRoom ? loadSession(linkedRoom) : null;
-  if (linked) return linked;
-  const roomId = currentRoom();
-  return roomId ? loadSession(roomId) : null;
-})();
+const session = invite
+  ? saveInvite(invite)
+  : (() => {
+      const linked = linkedRoom ? loadSession(linkedRoom) : null;
+      if (linked) return linked;
+      const roomId = currentRoom();
+      return roomId ? loadSession(roomId) : null;
+    })();
 if (session) rememberCurrentRoom(session.roomId);
 
 function NoInvite() {
@@ -30,7 +32,9 @@ function NoInvite() {
       </header>
       <main className="narrow">
         <h1>Open your invite link</h1>
-        <p>This page needs the invite link the host sent you. It looks like <code>/play#room=…&amp;token=…</code>.</p>
+        <p>
+          This page needs the invite link the host sent you. It looks like <code>/play#room=…&amp;token=…</code>.
+        </p>
         {rooms.length > 0 && (
           <>
             <h2>Games on this device</h2>

@@ -32,7 +32,9 @@ describe('viewNotices', () => {
   });
 
   it('says nothing when only silver or votes change', () => {
-    expect(viewNotices(playerView(), playerView({ goldPool: 10, me: { alive: true, silver: 49, gold: 0, juror: false } }), name)).toEqual([]);
+    expect(viewNotices(playerView(), playerView({ goldPool: 10, me: { alive: true, silver: 49, gold: 0, juror: false } }), name)).toEqual(
+      [],
+    );
   });
 
   it('announces the winner at game over', () => {
@@ -42,7 +44,15 @@ describe('viewNotices', () => {
 });
 
 describe('messageNotices', () => {
-  const message = (fields: Partial<ChatMessage>): ChatMessage => ({ seq: 1, channel: 'dm:p1:p2', members: ['p1', 'p2'], from: 'p2', text: 'hi', at: 0, ...fields });
+  const message = (fields: Partial<ChatMessage>): ChatMessage => ({
+    seq: 1,
+    channel: 'dm:p1:p2',
+    members: ['p1', 'p2'],
+    from: 'p2',
+    text: 'hi',
+    at: 0,
+    ...fields,
+  });
 
   it('notices a DM from someone else, on the DMs tab', () => {
     expect(messageNotices([message({})], 'p1', name)).toEqual([{ id: 'dm:1', kind: 'dm', tab: 'dms', text: 'DM from P2: hi' }]);

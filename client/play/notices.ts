@@ -48,7 +48,12 @@ export function viewNotices(before: PlayerView | null, after: PlayerView, nameOf
   // A night result: someone new is out (the view reveals it to everyone at once).
   const newlyOut = after.eliminated.filter((id) => !before.eliminated.includes(id));
   for (const id of newlyOut) {
-    notices.push({ id: `out:${id}`, kind: 'night', tab: 'today', text: id === after.playerId ? 'You are out of the game' : `${nameOf(id)} is out` });
+    notices.push({
+      id: `out:${id}`,
+      kind: 'night',
+      tab: 'today',
+      text: id === after.playerId ? 'You are out of the game' : `${nameOf(id)} is out`,
+    });
   }
   return notices;
 }

@@ -58,7 +58,12 @@ export interface PlayerState {
 }
 
 /** New messages that mention `me`: not my own, and not ones already held (a catch-up repeats none). */
-export function newMentions(held: readonly ChatMessage[], incoming: readonly ChatMessage[], me: string | null, cursor: number): ChatMessage[] {
+export function newMentions(
+  held: readonly ChatMessage[],
+  incoming: readonly ChatMessage[],
+  me: string | null,
+  cursor: number,
+): ChatMessage[] {
   if (me === null) return [];
   return incoming.filter((m) => m.seq > cursor && m.from !== me && m.mentions?.includes(me) && !held.some((h) => h.seq === m.seq));
 }
@@ -161,7 +166,10 @@ export function createPlayerStore(input: PlayerStoreInput) {
         };
       },
       errorDismissed: (ctx) => ({ ...ctx, lastError: null }),
-      reactionsReceived: (ctx, event: { messages: MessageReactions[] }) => ({ ...ctx, messages: withReactions(ctx.messages, event.messages) }),
+      reactionsReceived: (ctx, event: { messages: MessageReactions[] }) => ({
+        ...ctx,
+        messages: withReactions(ctx.messages, event.messages),
+      }),
       mentionsSeen: (ctx) => ({ ...ctx, mentions: [] }),
       presenceReceived: (ctx, event: { online: string[] }) => ({ ...ctx, online: event.online }),
     },

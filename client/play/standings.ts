@@ -10,7 +10,10 @@ export function finishingOrder(view: PlayerView): string[] {
   const finals = view.history.find((result) => result.type === 'FINALS');
   const survivors = finals
     ? finals.ranking
-    : view.cast.filter((member) => member.alive).sort((a, b) => b.silver - a.silver).map((member) => member.playerId);
+    : view.cast
+        .filter((member) => member.alive)
+        .sort((a, b) => b.silver - a.silver)
+        .map((member) => member.playerId);
   const out = [...view.eliminated].reverse().filter((id) => !survivors.includes(id));
   const listed = new Set([...survivors, ...out]);
   // A player the two lists miss (never expected) still appears, at the end.

@@ -8,9 +8,7 @@ import type { PlayerView, VoteView } from '../../machines/pecking-order/v1/proje
 /** The "who has voted" line; null on a day nobody votes (SECOND_TO_LAST), when the card says so already. */
 export function votedLine(vote: VoteView, name: (id: string) => string): string | null {
   if (VOTE_RULES[vote.type].ballotKinds.length === 0) return null;
-  return vote.voted.length === 0
-    ? 'Nobody has voted yet.'
-    : `Voted so far (${vote.voted.length}): ${vote.voted.map(name).join(', ')}`;
+  return vote.voted.length === 0 ? 'Nobody has voted yet.' : `Voted so far (${vote.voted.length}): ${vote.voted.map(name).join(', ')}`;
 }
 
 /** The headline over the revealed picks, which may be none. */

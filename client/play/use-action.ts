@@ -13,7 +13,7 @@ export function useAction(): { status: ActionStatus; run(event: GameAction): boo
   const { send } = usePlayerApi();
   const [ref, setRef] = useState<string | null>(null);
   const [status, setStatus] = useState<ActionStatus>('idle');
-  const pending = usePlayerState((s) => (ref !== null && ref in s.pending));
+  const pending = usePlayerState((s) => ref !== null && ref in s.pending);
   const failed = usePlayerState((s) => ref !== null && s.lastError?.ref === ref);
   useEffect(() => {
     if (ref === null) return;

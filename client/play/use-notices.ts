@@ -35,12 +35,14 @@ export function useNotices(view: PlayerView, tab: NoticeTab, names: ReadonlyMap<
     for (const notice of fresh) setTimeout(() => setToasts((shown) => shown.filter((n) => n.id !== notice.id)), TOAST_MS);
   }
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once per new view; names and add() are read as they are then, not triggers
   useEffect(() => {
     const nameOf = (id: string) => names.get(id) ?? id;
     add(viewNotices(previous.current, view, nameOf));
     previous.current = view;
   }, [view]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once per new batch of messages; the rest is read as it is then, not a trigger
   useEffect(() => {
     const fresh = messages.filter((m) => m.seq > lastSeq.current);
     lastSeq.current = Math.max(lastSeq.current, messages[messages.length - 1]?.seq ?? 0);

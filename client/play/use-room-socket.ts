@@ -63,7 +63,8 @@ export function useRoomSocket(store: PlayerStore, session: RoomSession): RoomSoc
         case 'patch': {
           const { view, viewSeq } = store.getSnapshot().context;
           const next = patchedView<PlayerView>({ view, seq: viewSeq }, frame);
-          if (next === null) write({ type: 'resync' }); // missed a change: the whole view, please
+          if (next === null)
+            write({ type: 'resync' }); // missed a change: the whole view, please
           else if (next !== 'stale') store.trigger.viewReceived({ seq: frame.seq, view: next });
           break;
         }

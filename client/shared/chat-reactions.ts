@@ -6,4 +6,3 @@ export function withReactions(held: readonly ChatMessage[], update: readonly Mes
   const bySeq = new Map(update.map((u) => [u.seq, u.reactions]));
   return held.map((m) => (bySeq.has(m.seq) ? { ...m, reactions: bySeq.get(m.seq)! } : m));
 }
-

@@ -16,7 +16,11 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function historyFile(roomId: string, players: number): string {
   const room = new SimulatedRoom({ version: peckingOrderV1, init: makeInit(players, { preset: 'FAST' }), room: { roomId, seed: roomId } });
-  playGame(room, room.init.roster.map((p: { playerId: string }) => p.playerId), { botSeed: roomId });
+  playGame(
+    room,
+    room.init.roster.map((p: { playerId: string }) => p.playerId),
+    { botSeed: roomId },
+  );
   const file = join(dir, `${roomId}.history.json`);
   writeFileSync(file, JSON.stringify(room.history()));
   return file;
@@ -47,7 +51,14 @@ describe('npm run replay', () => {
     expect(err).toEqual([]);
     expect(code).toBe(0);
     expect(out[0]).toMatch(/^\| room +\| entries \| result +\| input +\| state before +\| state after +\|$/);
-    expect(out.slice(2).map((l) => l.split('|').map((c) => c.trim()).slice(1, 4))).toEqual([
+    expect(
+      out.slice(2).map((l) =>
+        l
+          .split('|')
+          .map((c) => c.trim())
+          .slice(1, 4),
+      ),
+    ).toEqual([
       ['room-a', expect.stringMatching(/^\d+$/), 'same'],
       ['room-b', expect.stringMatching(/^\d+$/), 'same'],
     ]);

@@ -113,7 +113,9 @@ export function main(argv: readonly string[], io: CliIo = console, registry: Mac
     const comparison = compareReplay(base, version, history);
     if (comparison.recorded.length > 0) {
       findings++;
-      io.error(`${file}: the original did not replay to the recorded state at entries ${comparison.recorded.map((m) => m.index).join(', ')}.`);
+      io.error(
+        `${file}: the original did not replay to the recorded state at entries ${comparison.recorded.map((m) => m.index).join(', ')}.`,
+      );
     }
     const d = comparison.divergence;
     if (!d) {
@@ -121,8 +123,21 @@ export function main(argv: readonly string[], io: CliIo = console, registry: Mac
       continue;
     }
     findings++;
-    const input = d.entry ? (d.entry.input.type === 'player' ? `${d.entry.input.playerId}: ${d.entry.input.event.type}` : d.entry.input.type === 'admin' ? `admin: ${d.entry.input.event.type}` : d.entry.input.type) : 'start';
-    rows.push([history.room, String(history.entries.length), `diverged at ${d.index}: ${d.reason}`, input, sides(d.before), sides(d.after)]);
+    const input = d.entry
+      ? d.entry.input.type === 'player'
+        ? `${d.entry.input.playerId}: ${d.entry.input.event.type}`
+        : d.entry.input.type === 'admin'
+          ? `admin: ${d.entry.input.event.type}`
+          : d.entry.input.type
+      : 'start';
+    rows.push([
+      history.room,
+      String(history.entries.length),
+      `diverged at ${d.index}: ${d.reason}`,
+      input,
+      sides(d.before),
+      sides(d.after),
+    ]);
   }
   for (const line of table(rows)) io.log(line);
   return strict && findings > 0 ? 1 : 0;

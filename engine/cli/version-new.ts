@@ -45,11 +45,17 @@ export function main(argv: readonly string[], io: CliIo = console, repo = REPO):
     const path = relative(dir, join(repo, to)).split('\\').join('/');
     return path.startsWith('.') ? path : `./${path}`;
   };
-  const files = scaffoldFiles(bundle, { machines: rel('machines'), engine: rel('engine'), base: rel(`machines/${base.name}/v${base.version}`) });
+  const files = scaffoldFiles(bundle, {
+    machines: rel('machines'),
+    engine: rel('engine'),
+    base: rel(`machines/${base.name}/v${base.version}`),
+  });
   mkdirSync(dir, { recursive: true });
   for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
   io.log(`Scaffolded ${bundle.next} in ${relative(repo, dir)}: ${Object.keys(files).join(', ')}.`);
-  io.log(`Next: write migration.ts (MUST_MIGRATE lists ${bundle.migration.statesRemoved.length} removed states and ${bundle.migration.timers.length} timers), make migration.test.ts pass, then add it to machines/catalog.ts.`);
+  io.log(
+    `Next: write migration.ts (MUST_MIGRATE lists ${bundle.migration.statesRemoved.length} removed states and ${bundle.migration.timers.length} timers), make migration.test.ts pass, then add it to machines/catalog.ts.`,
+  );
   return 0;
 }
 

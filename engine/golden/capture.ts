@@ -39,5 +39,7 @@ for (const point of GOLDEN_POINTS) {
     continue;
   }
   writeFileSync(file, `${JSON.stringify(envelope, null, 2)}\n`);
-  console.log(`wrote ${file}: seq ${envelope.state.seq}, ${envelope.state.timers.length} timers, ${envelope.state.snapshot.length} bytes of snapshot`);
+  console.log(
+    `wrote ${file}: seq ${envelope.state.seq}, ${envelope.state.timers.length} timers, ${envelope.state.snapshot.length} bytes of snapshot`,
+  );
 }

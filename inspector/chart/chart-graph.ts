@@ -88,10 +88,14 @@ export function chartGraph(root: StateDescription, measure: Measure, collapsed: 
   const inner = new Map<string, { t: TransitionDescription; kind: EdgeKind; target: string }[]>();
   const edges = new Map<string, EdgeInfo>();
   for (const state of all.values()) {
-    const groups: [EdgeKind, TransitionDescription[]][] = [['event', state.on], ['always', state.always], ['after', state.after]];
+    const groups: [EdgeKind, TransitionDescription[]][] = [
+      ['event', state.on],
+      ['always', state.always],
+      ['after', state.after],
+    ];
     for (const [kind, transitions] of groups) {
-      transitions.forEach((t, i) => {
-        t.targets.forEach((target, j) => {
+      transitions.forEach((t, _i) => {
+        t.targets.forEach((target, _j) => {
           const to = all.get(target);
           if (!to) return;
           if (isRelated(state.id, target) && state.id !== target) {
@@ -121,7 +125,17 @@ export function chartGraph(root: StateDescription, measure: Measure, collapsed: 
     const top = METRICS.headerHeight + lines.length * METRICS.lineHeight + (lines.length ? 6 : 0);
     const toggle = children.length ? METRICS.toggleWidth : 0;
     const headerWidth = measure(state.key, FONT.header) + 2 * METRICS.padX + toggle + (state.type === 'parallel' ? 20 : 0);
-    const width = Math.ceil(Math.max(headerWidth, textWidth(lines.map((l) => l.text), FONT.body) + 2 * METRICS.padX, 64));
+    const width = Math.ceil(
+      Math.max(
+        headerWidth,
+        textWidth(
+          lines.map((l) => l.text),
+          FONT.body,
+        ) +
+          2 * METRICS.padX,
+        64,
+      ),
+    );
     const node: ElkNode = { id: state.id, children: [], edges: [] };
     nodes.set(state.id, node);
     if (children.length === 0 || isCollapsed) {
@@ -146,7 +160,7 @@ export function chartGraph(root: StateDescription, measure: Measure, collapsed: 
   const elk: ElkNode = { id: CHART_ROOT, layoutOptions: LAYOUT, children: [build(root, null)], edges: [] };
   nodes.set(CHART_ROOT, elk);
 
-  const parentOf = (id: string) => (id.endsWith(INITIAL_SUFFIX) ? id.slice(0, -INITIAL_SUFFIX.length) : states.get(id)?.parent ?? null);
+  const parentOf = (id: string) => (id.endsWith(INITIAL_SUFFIX) ? id.slice(0, -INITIAL_SUFFIX.length) : (states.get(id)?.parent ?? null));
   const chain = (id: string) => {
     const out: string[] = [];
     for (let at = parentOf(id); at; at = parentOf(at)) out.push(at);
@@ -162,7 +176,14 @@ export function chartGraph(root: StateDescription, measure: Measure, collapsed: 
       sources: [info.source],
       targets: [info.target],
       labels: lines.length
-        ? [{ id: `${info.id}#label`, text: lines.join('\n'), width: Math.ceil(textWidth(sized, FONT.label) + 8), height: sized.length * METRICS.labelLineHeight + 4 }]
+        ? [
+            {
+              id: `${info.id}#label`,
+              text: lines.join('\n'),
+              width: Math.ceil(textWidth(sized, FONT.label) + 8),
+              height: sized.length * METRICS.labelLineHeight + 4,
+            },
+          ]
         : [],
     };
     nodes.get(container)!.edges!.push(edge);

@@ -6,7 +6,10 @@ import { estimateWidth } from './chart-text';
 
 const definition = describeMachine(catalog.get('pecking-order@1')!);
 const inside = (inner: Box, outer: Box) =>
-  inner.x >= outer.x - 0.5 && inner.y >= outer.y - 0.5 && inner.x + inner.width <= outer.x + outer.width + 0.5 && inner.y + inner.height <= outer.y + outer.height + 0.5;
+  inner.x >= outer.x - 0.5 &&
+  inner.y >= outer.y - 0.5 &&
+  inner.x + inner.width <= outer.x + outer.width + 0.5 &&
+  inner.y + inner.height <= outer.y + outer.height + 0.5;
 
 describe('the chart layout of pecking-order@1', () => {
   it('nests every state inside its parent, marks parallel regions, and labels after-transitions by delay', async () => {
@@ -25,7 +28,7 @@ describe('the chart layout of pecking-order@1', () => {
     // Into its own ancestor: a line in the box, not an arrow.
     expect(byId.get('game.day.phase.night.scheduled')!.lines.map((l) => l.text)).toContain('after nightEnds → ↻ day');
     expect(byId.get('game')!.lines.map((l) => l.text)).toContain('admin.endGame / endGameByAdmin → gameOver');
-    expect(layout.edges.some((e) => e.source === 'game' || e.target === 'game.day' && e.source.startsWith('game.day.'))).toBe(false);
+    expect(layout.edges.some((e) => e.source === 'game' || (e.target === 'game.day' && e.source.startsWith('game.day.')))).toBe(false);
   });
 
   it('hides the children of collapsed states and attaches their arrows to them', async () => {
@@ -35,7 +38,11 @@ describe('the chart layout of pecking-order@1', () => {
     expect(ids.has('game.finale.phase')).toBe(false);
     expect(ids.has('game.day.phase.morning.scheduled')).toBe(false);
     expect(layout.states.find((s) => s.id === 'game.finale')!.collapsed).toBe(true);
-    expect(layout.edges).toContainEqual(expect.objectContaining({ source: 'game.day.phase.morning', target: 'game.day.phase.social', kind: 'after' }));
-    expect(layout.edges).toContainEqual(expect.objectContaining({ source: 'game.pregame.scheduled', target: 'game.finale', kind: 'after' }));
+    expect(layout.edges).toContainEqual(
+      expect.objectContaining({ source: 'game.day.phase.morning', target: 'game.day.phase.social', kind: 'after' }),
+    );
+    expect(layout.edges).toContainEqual(
+      expect.objectContaining({ source: 'game.pregame.scheduled', target: 'game.finale', kind: 'after' }),
+    );
   });
 });

@@ -48,7 +48,11 @@ export interface ChartLayout {
 let elk: Promise<{ layout(graph: ElkNode): Promise<ElkNode> }> | null = null;
 const loadElk = () => (elk ??= import('elkjs/lib/elk.bundled.js').then(({ default: ELK }) => new ELK()));
 
-export async function layoutChart(root: StateDescription, measure: Measure, collapsed: ReadonlySet<string> = new Set()): Promise<ChartLayout> {
+export async function layoutChart(
+  root: StateDescription,
+  measure: Measure,
+  collapsed: ReadonlySet<string> = new Set(),
+): Promise<ChartLayout> {
   const graph = chartGraph(root, measure, collapsed);
   const result = await (await loadElk()).layout(graph.elk);
   const states: LaidOutState[] = [];

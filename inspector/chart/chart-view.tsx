@@ -30,7 +30,11 @@ function layoutOf(root: StateDescription, collapsed: ReadonlySet<string>): Promi
 
 /** The latest layout of `root`; while a new collapsed set is laid out, the previous one stays. */
 function useLayout(root: StateDescription, collapsed: ReadonlySet<string>) {
-  const [state, setState] = useState<{ root: StateDescription; layout: ChartLayout | null; error: string | null }>({ root, layout: null, error: null });
+  const [state, setState] = useState<{ root: StateDescription; layout: ChartLayout | null; error: string | null }>({
+    root,
+    layout: null,
+    error: null,
+  });
   useEffect(() => {
     let current = true;
     layoutOf(root, collapsed).then(
@@ -79,7 +83,20 @@ export interface ChartViewProps {
 
 export type ChartSelection = { kind: 'state'; id: string } | { kind: 'edge'; edge: EdgeInfo };
 
-export function ChartView({ root, active, resolveDelay, name, caption, compact = false, initialView = 'active', height = '100%', onSelect, selected, stateClass, edgeClass }: ChartViewProps) {
+export function ChartView({
+  root,
+  active,
+  resolveDelay,
+  name,
+  caption,
+  compact = false,
+  initialView = 'active',
+  height = '100%',
+  onSelect,
+  selected,
+  stateClass,
+  edgeClass,
+}: ChartViewProps) {
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
   const { layout, error } = useLayout(root, collapsed);
   const { ref, view, fit, zoom, centerOn, viewport, handlers } = usePanZoom();
@@ -87,6 +104,7 @@ export function ChartView({ root, active, resolveDelay, name, caption, compact =
   const arrow = useId().replace(/:/g, '');
 
   const activeKey = [...active].sort().join('|');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: activeKey is the stable key of the active set (a new Set each render would recompute every time)
   const activeLeaves = useMemo(
     () => (layout ? layout.states.filter((s) => active.has(s.id) && isLeaf(s)) : []),
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -104,6 +122,7 @@ export function ChartView({ root, active, resolveDelay, name, caption, compact =
   };
 
   const shown = useRef<ChartLayout | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reframes when the layout, the active states (by key) or following change; the helpers are read as they are then
   useEffect(() => {
     if (!layout || !wholeBox) return;
     const first = shown.current === null;
@@ -124,25 +143,56 @@ export function ChartView({ root, active, resolveDelay, name, caption, compact =
   const collapseInactive = () => {
     if (!layout) return;
     setFollow(true);
-    setCollapsed(new Set(layout.states.filter((s) => !active.has(s.id) && Object.keys(s.state.states).length > 0 && s.depth > 0).map((s) => s.id)));
+    setCollapsed(
+      new Set(layout.states.filter((s) => !active.has(s.id) && Object.keys(s.state.states).length > 0 && s.depth > 0).map((s) => s.id)),
+    );
   };
 
-  const big = !compact && layout ? Math.min((viewport().width - 48) / layout.width, (viewport().height - 48) / layout.height) < READABLE : false;
+  const big =
+    !compact && layout ? Math.min((viewport().width - 48) / layout.width, (viewport().height - 48) / layout.height) < READABLE : false;
 
   return (
     <div className="chart" data-chart={name} style={{ height }}>
       <div className="chart-tools">
         <span className="chart-name">{caption ?? name}</span>
-        <button type="button" data-chart-action="fit" onClick={() => wholeBox && (setFollow(false), fit(wholeBox, 1))} title="Show the whole chart">Fit</button>
-        <button type="button" data-chart-action="active" onClick={() => (setFollow(true), showActive())} className={follow ? 'on' : ''} title="Follow the active states">Active</button>
-        <button type="button" onClick={() => (setFollow(false), zoom(1 / 1.25))} aria-label="Zoom out">−</button>
-        <button type="button" onClick={() => (setFollow(false), zoom(1.25))} aria-label="Zoom in">+</button>
+        <button
+          type="button"
+          data-chart-action="fit"
+          onClick={() => wholeBox && (setFollow(false), fit(wholeBox, 1))}
+          title="Show the whole chart"
+        >
+          Fit
+        </button>
+        <button
+          type="button"
+          data-chart-action="active"
+          onClick={() => (setFollow(true), showActive())}
+          className={follow ? 'on' : ''}
+          title="Follow the active states"
+        >
+          Active
+        </button>
+        <button type="button" onClick={() => (setFollow(false), zoom(1 / 1.25))} aria-label="Zoom out">
+          −
+        </button>
+        <button type="button" onClick={() => (setFollow(false), zoom(1.25))} aria-label="Zoom in">
+          +
+        </button>
         <span className="chart-scale">{Math.round(view.k * 100)}%</span>
         {big && (
-          <button type="button" data-chart-action="collapse-inactive" onClick={collapseInactive} title="Collapse every state with nothing active inside">Collapse inactive</button>
+          <button
+            type="button"
+            data-chart-action="collapse-inactive"
+            onClick={collapseInactive}
+            title="Collapse every state with nothing active inside"
+          >
+            Collapse inactive
+          </button>
         )}
         {collapsed.size > 0 && (
-          <button type="button" data-chart-action="expand-all" onClick={() => setCollapsed(new Set())}>Expand all</button>
+          <button type="button" data-chart-action="expand-all" onClick={() => setCollapsed(new Set())}>
+            Expand all
+          </button>
         )}
       </div>
       <div
@@ -159,6 +209,7 @@ export function ChartView({ root, active, resolveDelay, name, caption, compact =
         {!layout && !error && <p className="muted pad">Laying out {root.key}…</p>}
         {layout && (
           <svg className="chart-svg" width="100%" height="100%">
+            <title>Statechart</title>
             <defs>
               <marker id={arrow} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
                 <path d="M 0 0 L 10 5 L 0 10 z" className="arrowhead" />
@@ -193,17 +244,40 @@ export function ChartView({ root, active, resolveDelay, name, caption, compact =
             </g>
           </svg>
         )}
-        {layout && big && <Minimap layout={layout} active={active} view={view} viewport={viewport()} centerOn={(x, y) => (setFollow(false), centerOn(x, y))} />}
+        {layout && big && (
+          <Minimap
+            layout={layout}
+            active={active}
+            view={view}
+            viewport={viewport()}
+            centerOn={(x, y) => (setFollow(false), centerOn(x, y))}
+          />
+        )}
       </div>
     </div>
   );
 }
 
-function StateBox({ laid, active, onToggle, onFocus, onSelect, extra = '' }: { laid: LaidOutState; active: boolean; onToggle(): void; onFocus(): void; onSelect?(): void; extra?: string }) {
+function StateBox({
+  laid,
+  active,
+  onToggle,
+  onFocus,
+  onSelect,
+  extra = '',
+}: {
+  laid: LaidOutState;
+  active: boolean;
+  onToggle(): void;
+  onFocus(): void;
+  onSelect?(): void;
+  extra?: string;
+}) {
   const { state, x, y, width, height, lines } = laid;
   const kind = laid.region ? 'region' : state.type;
   const hasChildren = Object.keys(state.states).length > 0;
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: a state drawn in SVG; clicking selects it, and the same states are reachable by keyboard from the side panels
     <g
       className={`state state-${kind}${active ? ' active' : ''}${laid.collapsed ? ' collapsed' : ''}${extra}`}
       data-state-id={state.id}
@@ -219,6 +293,7 @@ function StateBox({ laid, active, onToggle, onFocus, onSelect, extra = '' }: { l
         {state.type === 'parallel' && <tspan className="state-badge"> ∥</tspan>}
       </text>
       {hasChildren && (
+        // biome-ignore lint/a11y/useSemanticElements: inside an SVG there is no <button>; the role names what the shape does
         <g
           className="state-toggle"
           onClick={(e) => (e.stopPropagation(), onToggle())}
@@ -233,7 +308,12 @@ function StateBox({ laid, active, onToggle, onFocus, onSelect, extra = '' }: { l
         </g>
       )}
       {lines.map((line, i) => (
-        <text key={i} x={x + METRICS.padX} y={y + METRICS.headerHeight + i * METRICS.lineHeight + 8} className={`state-line line-${line.kind}`}>
+        <text
+          key={i}
+          x={x + METRICS.padX}
+          y={y + METRICS.headerHeight + i * METRICS.lineHeight + 8}
+          className={`state-line line-${line.kind}`}
+        >
           {line.text}
         </text>
       ))}
@@ -246,7 +326,21 @@ function StateBox({ laid, active, onToggle, onFocus, onSelect, extra = '' }: { l
   );
 }
 
-function Edge({ edge, arrow, live, resolveDelay, onSelect, extra = '' }: { edge: LaidOutEdge; arrow: string; live: boolean; resolveDelay?: DelayResolver; onSelect?(): void; extra?: string }) {
+function Edge({
+  edge,
+  arrow,
+  live,
+  resolveDelay,
+  onSelect,
+  extra = '',
+}: {
+  edge: LaidOutEdge;
+  arrow: string;
+  live: boolean;
+  resolveDelay?: DelayResolver;
+  onSelect?(): void;
+  extra?: string;
+}) {
   if (edge.points.length < 2) return null;
   const d = edge.points.map((p, i) => `${i ? 'L' : 'M'} ${p.x} ${p.y}`).join(' ');
   const ms = edge.kind === 'after' && edge.delay !== undefined ? (resolveDelay?.(edge.delay) ?? null) : null;

@@ -27,7 +27,12 @@ export function formatDuration(ms: number): string {
   if (ms < 1000) return `${Math.round(ms)} ms`;
   const parts: string[] = [];
   let rest = Math.round(ms / 1000);
-  const units: [number, string][] = [[86_400, 'd'], [3_600, 'h'], [60, 'min'], [1, 's']];
+  const units: [number, string][] = [
+    [86_400, 'd'],
+    [3_600, 'h'],
+    [60, 'min'],
+    [1, 's'],
+  ];
   for (const [size, unit] of units) {
     if (rest >= size) {
       parts.push(`${Math.floor(rest / size)} ${unit}`);

@@ -6,7 +6,13 @@ import type { View } from './pan-zoom';
 const MAX_W = 200;
 const MAX_H = 110;
 
-export function Minimap({ layout, active, view, viewport, centerOn }: {
+export function Minimap({
+  layout,
+  active,
+  view,
+  viewport,
+  centerOn,
+}: {
   layout: ChartLayout;
   active: ReadonlySet<string>;
   view: View;

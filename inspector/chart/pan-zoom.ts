@@ -41,10 +41,13 @@ export function usePanZoom() {
     return () => element.removeEventListener('wheel', onWheel);
   }, []);
 
-  const onPointerDown = useCallback((e: ReactPointerEvent) => {
-    if (e.button !== 0) return;
-    drag.current = { x: e.clientX, y: e.clientY, view, pointerId: e.pointerId, captured: false };
-  }, [view]);
+  const onPointerDown = useCallback(
+    (e: ReactPointerEvent) => {
+      if (e.button !== 0) return;
+      drag.current = { x: e.clientX, y: e.clientY, view, pointerId: e.pointerId, captured: false };
+    },
+    [view],
+  );
   const onPointerMove = useCallback((e: ReactPointerEvent) => {
     const start = drag.current;
     if (!start) return;
@@ -63,7 +66,9 @@ export function usePanZoom() {
   }, []);
 
   const viewport = () => ({ width: ref.current?.clientWidth ?? 800, height: ref.current?.clientHeight ?? 600 });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: viewport() reads a ref only: stable for the component's life
   const fit = useCallback((box: Box, maxK = 1) => setView(fitView(box, viewport(), maxK)), []);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: viewport() reads a ref only: stable for the component's life
   const zoom = useCallback((factor: number) => {
     const { width, height } = viewport();
     setView((v) => {
@@ -72,6 +77,7 @@ export function usePanZoom() {
     });
   }, []);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: viewport() reads a ref only: stable for the component's life
   const centerOn = useCallback((x: number, y: number, k?: number) => {
     const { width, height } = viewport();
     setView((v) => {
@@ -80,5 +86,14 @@ export function usePanZoom() {
     });
   }, []);
 
-  return { ref, view, setView, fit, zoom, centerOn, viewport, handlers: { onPointerDown, onPointerMove, onPointerUp, onPointerCancel: onPointerUp } };
+  return {
+    ref,
+    view,
+    setView,
+    fit,
+    zoom,
+    centerOn,
+    viewport,
+    handlers: { onPointerDown, onPointerMove, onPointerUp, onPointerCancel: onPointerUp },
+  };
 }

@@ -29,16 +29,32 @@ describe('the drawn draft', () => {
       (e) => e.source === 'game.pregame' && e.target === 'game.day' && e.kind === 'event',
     )!;
     expect(transitionOfEdge(drawn, edge)).toEqual(advance);
-    const timer = [...chartGraph(described.definition.root, estimateWidth).edges.values()].find((e) => e.source === 'game.pregame.scheduled' && e.target === 'game.day')!;
-    expect(transitionOfEdge(drawn, timer)).toEqual({ state: ['pregame', 'scheduled'], trigger: { kind: 'after', delay: 'pregameEnds' }, index: 1 });
+    const timer = [...chartGraph(described.definition.root, estimateWidth).edges.values()].find(
+      (e) => e.source === 'game.pregame.scheduled' && e.target === 'game.day',
+    )!;
+    expect(transitionOfEdge(drawn, timer)).toEqual({
+      state: ['pregame', 'scheduled'],
+      trigger: { kind: 'after', delay: 'pregameEnds' },
+      index: 1,
+    });
   });
 
   it('counts a candidate among its own trigger’s, not among every event of the state', () => {
-    const chart = { id: 'm', initial: 'a', states: { a: { on: { x: 'b', y: [{ guard: 'isAdminScheduled', target: 'b' }, 'c'] } }, b: {}, c: {} } };
+    const chart = {
+      id: 'm',
+      initial: 'a',
+      states: { a: { on: { x: 'b', y: [{ guard: 'isAdminScheduled', target: 'b' }, 'c'] } }, b: {}, c: {} },
+    };
     const described = describeDraft(base, chart);
     if (!('definition' in described)) throw new Error(described.error);
-    const edge = [...chartGraph(described.definition.root, estimateWidth).edges.values()].find((e) => e.source === 'm.a' && e.target === 'm.c')!;
-    expect(transitionOfEdge(drawnChart(described.definition.root), edge)).toEqual({ state: ['a'], trigger: { kind: 'on', event: 'y' }, index: 1 });
+    const edge = [...chartGraph(described.definition.root, estimateWidth).edges.values()].find(
+      (e) => e.source === 'm.a' && e.target === 'm.c',
+    )!;
+    expect(transitionOfEdge(drawnChart(described.definition.root), edge)).toEqual({
+      state: ['a'],
+      trigger: { kind: 'on', event: 'y' },
+      index: 1,
+    });
   });
 
   it('colours what the diff lists and outlines the states with problems', () => {
@@ -46,7 +62,11 @@ describe('the drawn draft', () => {
       { type: 'state.add', parent: [], key: 'warmup' },
       { type: 'transition.retarget', ref: advance, target: '#game.warmup' },
       { type: 'transition.add', state: ['warmup'], trigger: { kind: 'on', event: 'admin.advance' }, target: '#game.day' },
-      { type: 'transition.guard', ref: { state: ['warmup'], trigger: { kind: 'on', event: 'admin.advance' }, index: 0 }, guard: 'noSuchGuard' },
+      {
+        type: 'transition.guard',
+        ref: { state: ['warmup'], trigger: { kind: 'on', event: 'admin.advance' }, index: 0 },
+        guard: 'noSuchGuard',
+      },
     );
     const described = describeDraft(base, chart);
     if (!('definition' in described)) throw new Error(described.error);

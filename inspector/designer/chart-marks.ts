@@ -39,14 +39,20 @@ export function transitionOfEdge(drawn: DrawnChart, edge: EdgeInfo): TransitionR
   const found = list.findIndex((t) => t.targets.includes(edge.target) && edgeLabelOf(t, edge.kind).join('\n') === label);
   if (found < 0) return null;
   const t = list[found]!;
-  const trigger: Trigger = edge.kind === 'event' ? { kind: 'on', event: t.event } : edge.kind === 'after' ? { kind: 'after', delay: t.delay ?? '' } : { kind: 'always' };
+  const trigger: Trigger =
+    edge.kind === 'event'
+      ? { kind: 'on', event: t.event }
+      : edge.kind === 'after'
+        ? { kind: 'after', delay: t.delay ?? '' }
+        : { kind: 'always' };
   const sameTrigger = (u: typeof t) => (edge.kind === 'event' ? u.event === t.event : edge.kind === 'after' ? u.delay === t.delay : true);
   const index = list.slice(0, found).filter(sameTrigger).length;
   return { state: keys, trigger, index };
 }
 
 /** `on:<event>`, `after:<delay>` or `always`: the diff's name for a trigger. */
-export const diffTriggerOf = (trigger: Trigger) => (trigger.kind === 'on' ? `on:${trigger.event}` : trigger.kind === 'after' ? `after:${trigger.delay}` : 'always');
+export const diffTriggerOf = (trigger: Trigger) =>
+  trigger.kind === 'on' ? `on:${trigger.event}` : trigger.kind === 'after' ? `after:${trigger.delay}` : 'always';
 
 const keysOfPath = (path: string) => path.split('.').slice(1);
 const sameKeys = (a: StateKeys, b: StateKeys) => a.length === b.length && a.every((k, i) => b[i] === k);

@@ -9,7 +9,7 @@ import { catalog } from '../../machines/catalog';
 import { refOf, type MachineVersion } from '../../machines/machine-version';
 import { baseChartOf, checkChart, diffCharts, namesOf, type ChartNode } from './chart-source';
 import { DraftEditor } from './draft-editor';
-import { discardDraft, draftFileOf, loadDraft, readDraftText, saveDraft, type DraftFileError } from './draft-file';
+import { discardDraft, draftFileOf, loadDraft, readDraftText, saveDraft } from './draft-file';
 import { draftHistory, startHistory, type DraftHistory, type HistoryAction } from './draft-history';
 import { downloadJson } from './download';
 import { ReplayView } from './replay-view';
@@ -37,11 +37,18 @@ function initial(): { opened: Opened; problem: string | null } {
   const stored = typeof localStorage === 'undefined' ? ({ kind: 'none' } as const) : loadDraft(localStorage);
   const fresh = (): Opened => ({ base: versions[0]!, history: startHistory(baseChartOf(versions[0]!)) });
   if (stored.kind === 'corrupt') {
-    return { opened: fresh(), problem: `${stored.error.code}: ${stored.error.message} It was set aside; you start from ${refOf(versions[0]!)}.` };
+    return {
+      opened: fresh(),
+      problem: `${stored.error.code}: ${stored.error.message} It was set aside; you start from ${refOf(versions[0]!)}.`,
+    };
   }
   if (stored.kind === 'draft') {
     const base = catalog.get(stored.base);
-    if (!base) return { opened: fresh(), problem: `DRAFT_UNKNOWN_BASE: the saved draft was made from ${stored.base}, which this build does not have.` };
+    if (!base)
+      return {
+        opened: fresh(),
+        problem: `DRAFT_UNKNOWN_BASE: the saved draft was made from ${stored.base}, which this build does not have.`,
+      };
     return { opened: { base, history: startHistory(stored.chart) }, problem: null };
   }
   return { opened: fresh(), problem: null };
@@ -73,11 +80,19 @@ export function Designer() {
       return;
     }
     first.current = false;
-    if (!saveDraft(localStorage, ref, draft)) setNotice({ kind: 'error', text: 'DRAFT_NOT_SAVED: the browser refused to store the draft (storage full or disabled): export it to keep it.' });
+    if (!saveDraft(localStorage, ref, draft))
+      setNotice({
+        kind: 'error',
+        text: 'DRAFT_NOT_SAVED: the browser refused to store the draft (storage full or disabled): export it to keep it.',
+      });
   }, [draft, ref, start.problem]);
 
   /** Opening or discarding starts over, which undo cannot take back: ask first when there is work to lose. */
-  const mayLose = () => diff.same || window.confirm(`Replace the draft of ${ref} and its ${diff.states.length + diff.transitions.length} change(s)? Export it first to keep it.`);
+  const mayLose = () =>
+    diff.same ||
+    window.confirm(
+      `Replace the draft of ${ref} and its ${diff.states.length + diff.transitions.length} change(s)? Export it first to keep it.`,
+    );
 
   const open = (next: string) => {
     const version = catalog.get(next);
@@ -116,6 +131,7 @@ export function Designer() {
   };
 
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: the designer's undo/redo shortcuts listen on its whole area, not on one control
     <div className="designer" onKeyDown={onKey} tabIndex={-1}>
       <div className="toolbar">
         <label className="inline">
@@ -128,7 +144,12 @@ export function Designer() {
             ))}
           </select>
         </label>
-        <button type="button" onClick={() => open(pick)} data-action="open-draft" title="Start a new draft from this version's chart (the current draft is replaced)">
+        <button
+          type="button"
+          onClick={() => open(pick)}
+          data-action="open-draft"
+          title="Start a new draft from this version's chart (the current draft is replaced)"
+        >
           Open as draft
         </button>
         <span className="muted small" data-draft-base={ref}>
@@ -140,10 +161,19 @@ export function Designer() {
         <button type="button" onClick={() => dispatch({ type: 'redo' })} disabled={history.future.length === 0} data-action="redo">
           Redo
         </button>
-        <button type="button" onClick={() => downloadJson(`${base.name}@${base.version}-draft.json`, draftFileOf(ref, draft))} data-action="export-draft">
+        <button
+          type="button"
+          onClick={() => downloadJson(`${base.name}@${base.version}-draft.json`, draftFileOf(ref, draft))}
+          data-action="export-draft"
+        >
           Export draft
         </button>
-        <button type="button" onClick={() => downloadJson(`${base.name}@${base.version}-chart.json`, draft)} data-action="export-chart" title="The chart alone: a createMachine config, as Stately Studio imports it">
+        <button
+          type="button"
+          onClick={() => downloadJson(`${base.name}@${base.version}-chart.json`, draft)}
+          data-action="export-chart"
+          title="The chart alone: a createMachine config, as Stately Studio imports it"
+        >
           Export chart (Studio)
         </button>
         <button type="button" onClick={() => fileInput.current?.click()} data-action="import-draft">
@@ -166,7 +196,11 @@ export function Designer() {
           type="button"
           data-action="export-bundle"
           disabled={issues.length > 0}
-          title={issues.length ? 'Fix the problems listed beside the chart first' : 'A new-version bundle: what a developer needs to register this draft as a version'}
+          title={
+            issues.length
+              ? 'Fix the problems listed beside the chart first'
+              : 'A new-version bundle: what a developer needs to register this draft as a version'
+          }
           onClick={() => {
             const result = exportBundle(base, draft);
             if (!result.ok) setNotice({ kind: 'error', text: result.message });
@@ -187,8 +221,15 @@ export function Designer() {
         </button>
       </div>
       {notice && (
-        <p className={`banner ${notice.kind === 'error' ? 'error' : ''}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-notice={notice.kind}>
-          {notice.text} <button type="button" onClick={() => setNotice(null)} aria-label="Dismiss">×</button>
+        <p
+          className={`banner ${notice.kind === 'error' ? 'error' : ''}`}
+          role={notice.kind === 'error' ? 'alert' : 'status'}
+          data-notice={notice.kind}
+        >
+          {notice.text}{' '}
+          <button type="button" onClick={() => setNotice(null)} aria-label="Dismiss">
+            ×
+          </button>
         </p>
       )}
       {history.refusal && (
@@ -199,7 +240,11 @@ export function Designer() {
       <nav className="tabs" aria-label="Designer views">
         {(['edit', 'simulate', 'replay'] as Tab[]).map((t) => (
           <button key={t} type="button" className={tab === t ? 'on' : ''} onClick={() => setTab(t)} data-designer-tab={t}>
-            {t === 'edit' ? `Edit${diff.same ? '' : ` (${diff.states.length + diff.transitions.length} changes)`}` : t === 'simulate' ? 'Simulate' : 'Replay'}
+            {t === 'edit'
+              ? `Edit${diff.same ? '' : ` (${diff.states.length + diff.transitions.length} changes)`}`
+              : t === 'simulate'
+                ? 'Simulate'
+                : 'Replay'}
           </button>
         ))}
         {issues.length > 0 && (
@@ -208,7 +253,16 @@ export function Designer() {
           </span>
         )}
       </nav>
-      {tab === 'edit' && <DraftEditor base={base} draft={draft} names={names} issues={issues} diff={diff} dispatch={(edit) => dispatch({ type: 'edit', edit })} />}
+      {tab === 'edit' && (
+        <DraftEditor
+          base={base}
+          draft={draft}
+          names={names}
+          issues={issues}
+          diff={diff}
+          dispatch={(edit) => dispatch({ type: 'edit', edit })}
+        />
+      )}
       {tab === 'simulate' && <SimulateView base={base} draft={draft} issues={issues} />}
       {tab === 'replay' && <ReplayView base={base} draft={draft} issues={issues} />}
     </div>

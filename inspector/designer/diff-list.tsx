@@ -30,7 +30,12 @@ export function DiffList({ diff, select }: { diff: ChartDiff; select(selection: 
           {diff.states.map((s) => (
             <li key={`s${s.path}`} className={`diff-${s.kind}`} data-diff-kind={s.kind} data-diff-state={s.path}>
               <span className="diff-tag">{s.kind}</span> state{' '}
-              <button type="button" className="link" disabled={s.kind === 'removed'} onClick={() => select({ kind: 'state', keys: keysOfPath(s.path) })}>
+              <button
+                type="button"
+                className="link"
+                disabled={s.kind === 'removed'}
+                onClick={() => select({ kind: 'state', keys: keysOfPath(s.path) })}
+              >
                 {s.path}
               </button>
               {s.fields ? <span className="muted small"> ({s.fields.join(', ')})</span> : null}
@@ -39,7 +44,12 @@ export function DiffList({ diff, select }: { diff: ChartDiff; select(selection: 
           {diff.transitions.map((t) => {
             const trigger = triggerOf(t.trigger);
             return (
-              <li key={`t${t.source}${t.trigger}${t.index}`} className={`diff-${t.kind}`} data-diff-kind={t.kind} data-diff-transition={`${t.source} ${t.trigger}#${t.index}`}>
+              <li
+                key={`t${t.source}${t.trigger}${t.index}`}
+                className={`diff-${t.kind}`}
+                data-diff-kind={t.kind}
+                data-diff-transition={`${t.source} ${t.trigger}#${t.index}`}
+              >
                 <span className="diff-tag">{t.kind}</span> transition{' '}
                 <button
                   type="button"
@@ -51,7 +61,9 @@ export function DiffList({ diff, select }: { diff: ChartDiff; select(selection: 
                   {t.index ? ` #${t.index + 1}` : ''}
                 </button>{' '}
                 <span className="mono small">
-                  {t.kind === 'changed' ? `→ ${targetsText(t.before)} ⇒ → ${targetsText(t.after)}` : `→ ${targetsText(t.after ?? t.before)}`}
+                  {t.kind === 'changed'
+                    ? `→ ${targetsText(t.before)} ⇒ → ${targetsText(t.after)}`
+                    : `→ ${targetsText(t.after ?? t.before)}`}
                 </span>
               </li>
             );

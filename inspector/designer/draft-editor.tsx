@@ -39,10 +39,11 @@ export function DraftEditor({ base, draft, names, issues, diff, dispatch }: Draf
   const marks = useMemo(() => (drawn ? chartMarks(drawn, diff, issues) : null), [drawn, diff, issues]);
 
   // A selection an edit removed (a deleted state) falls back to the root.
-  const current: Selection =
-    selection.kind === 'state' && !stateAt(draft, selection.keys) ? { kind: 'state', keys: [] } : selection;
+  const current: Selection = selection.kind === 'state' && !stateAt(draft, selection.keys) ? { kind: 'state', keys: [] } : selection;
   const selectedId =
-    current.kind === 'state' && drawn ? [...drawn.keysOf].find(([, keys]) => keysText(keys) === keysText(current.keys))?.[0] ?? null : null;
+    current.kind === 'state' && drawn
+      ? ([...drawn.keysOf].find(([, keys]) => keysText(keys) === keysText(current.keys))?.[0] ?? null)
+      : null;
 
   const onSelect = (picked: ChartSelection) => {
     if (!drawn) return;
@@ -66,7 +67,11 @@ export function DraftEditor({ base, draft, names, issues, diff, dispatch }: Draf
         {shown && marks ? (
           <ChartView
             name="draft"
-            caption={<><b>draft</b> <span className="muted">click a state or an arrow to edit it</span></>}
+            caption={
+              <>
+                <b>draft</b> <span className="muted">click a state or an arrow to edit it</span>
+              </>
+            }
             root={shown.definition.root}
             active={NO_ACTIVE}
             initialView="whole"
@@ -81,9 +86,25 @@ export function DraftEditor({ base, draft, names, issues, diff, dispatch }: Draf
       </section>
       <aside className="side draft-side">
         {current.kind === 'state' ? (
-          <StatePanel key={keysText(current.keys)} chart={draft} keys={current.keys} names={names} events={events} dispatch={dispatch} select={setSelection} />
+          <StatePanel
+            key={keysText(current.keys)}
+            chart={draft}
+            keys={current.keys}
+            names={names}
+            events={events}
+            dispatch={dispatch}
+            select={setSelection}
+          />
         ) : (
-          <TransitionPanel key={JSON.stringify(current.ref)} chart={draft} selection={current.ref} names={names} events={events} dispatch={dispatch} select={setSelection} />
+          <TransitionPanel
+            key={JSON.stringify(current.ref)}
+            chart={draft}
+            selection={current.ref}
+            names={names}
+            events={events}
+            dispatch={dispatch}
+            select={setSelection}
+          />
         )}
         <IssuesList issues={issues} select={(keys) => setSelection({ kind: 'state', keys })} />
         <DiffList diff={diff} select={setSelection} />

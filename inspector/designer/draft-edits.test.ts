@@ -13,7 +13,10 @@ const chart = (): ChartNode => ({
     day: {
       type: 'parallel',
       states: {
-        phase: { initial: 'morning', states: { morning: { on: { 'admin.advance': 'social' } }, social: { after: { 5000: '#game.day.phase.morning' } } } },
+        phase: {
+          initial: 'morning',
+          states: { morning: { on: { 'admin.advance': 'social' } }, social: { after: { 5000: '#game.day.phase.morning' } } },
+        },
         chat: {},
       },
     },
@@ -99,9 +102,16 @@ describe('draft edits', () => {
     expect(c.states!.pregame!.on!['admin.advance']).toEqual([{ guard: 'nextIsFinale', target: 'finale' }, { target: 'finale' }]);
     c = ok(c, { type: 'transition.guard', ref, guard: 'everyoneVoted' });
     c = ok(c, { type: 'transition.actions', ref, actions: ['announce'] });
-    expect(at(c, ['pregame']).find((t) => t.ref.index === 1)!.transition).toEqual({ target: 'finale', guard: 'everyoneVoted', actions: ['announce'] });
+    expect(at(c, ['pregame']).find((t) => t.ref.index === 1)!.transition).toEqual({
+      target: 'finale',
+      guard: 'everyoneVoted',
+      actions: ['announce'],
+    });
     c = ok(c, { type: 'transition.trigger', ref, trigger: { kind: 'after', delay: 3000 } });
-    expect(c.states!.pregame!.after).toEqual({ pregameEnds: '#game.day', 3000: { target: 'finale', guard: 'everyoneVoted', actions: ['announce'] } });
+    expect(c.states!.pregame!.after).toEqual({
+      pregameEnds: '#game.day',
+      3000: { target: 'finale', guard: 'everyoneVoted', actions: ['announce'] },
+    });
     expect(c.states!.pregame!.on!['admin.advance']).toEqual({ guard: 'nextIsFinale', target: 'finale' });
     c = ok(c, { type: 'transition.delete', ref: { state: ['pregame'], trigger: { kind: 'on', event: 'admin.advance' }, index: 0 } });
     expect(c.states!.pregame!.on).toBeUndefined();
@@ -111,7 +121,11 @@ describe('draft edits', () => {
   });
 
   it('keeps actions with parameters as written when they stay picked', () => {
-    const c: ChartNode = { id: 'm', initial: 'a', states: { a: { on: { go: { actions: [{ type: 'refuseWith', params: { code: 'X' } }] } } } } };
+    const c: ChartNode = {
+      id: 'm',
+      initial: 'a',
+      states: { a: { on: { go: { actions: [{ type: 'refuseWith', params: { code: 'X' } }] } } } },
+    };
     const ref = { state: ['a'], trigger: { kind: 'on', event: 'go' }, index: 0 } as const;
     expect(ok(c, { type: 'transition.actions', ref, actions: ['refuseWith', 'log'] }).states!.a!.on!.go).toEqual({
       actions: [{ type: 'refuseWith', params: { code: 'X' } }, 'log'],

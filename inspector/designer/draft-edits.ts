@@ -115,7 +115,8 @@ function writeTrigger(node: ChartNode, trigger: Trigger, candidates: ChartTransi
 }
 
 function checkTrigger(trigger: Trigger): EditResult | null {
-  if (trigger.kind === 'on' && !(trigger.event.trim().length > 0)) return refuse('BAD_EVENT', 'Give the transition an event type, e.g. "admin.advance".');
+  if (trigger.kind === 'on' && !(trigger.event.trim().length > 0))
+    return refuse('BAD_EVENT', 'Give the transition an event type, e.g. "admin.advance".');
   if (trigger.kind === 'after') {
     const { delay } = trigger;
     const ok = typeof delay === 'number' ? Number.isInteger(delay) && delay >= 0 : delay.trim().length > 0;
@@ -141,19 +142,22 @@ function forEachCandidate(chart: ChartNode, visit: (site: TargetSite) => void): 
   const walk = (node: ChartNode, keys: string[]) => {
     const each = (holder: Record<string | number, unknown>, field: string | number) => {
       const t = holder[field];
-      if (Array.isArray(t)) t.forEach((_, i) => each(t as unknown as Record<number, unknown>, i));
+      if (Array.isArray(t)) for (let i = 0; i < t.length; i++) each(t as unknown as Record<number, unknown>, i);
       else if (typeof t === 'string') visit({ source: keys, read: () => holder[field] as string, write: (v) => (holder[field] = v) });
       else if (t && typeof t === 'object') {
         const o = t as ChartTransitionObject;
         visit({ source: keys, read: () => o.target, write: (v) => (o.target = v) });
       }
     };
-    const table = (t: Record<string, unknown> | undefined) => t && Object.keys(t).forEach((k) => each(t, k));
+    const table = (t: Record<string, unknown> | undefined) => {
+      for (const k of Object.keys(t ?? {})) each(t!, k);
+    };
     table(node.on as Record<string, unknown> | undefined);
     table(node.after as Record<string, unknown> | undefined);
     each(node as Record<string, unknown>, 'always');
     each(node as Record<string, unknown>, 'onDone');
-    for (const invoke of [node.invoke ?? []].flat()) for (const f of ['onDone', 'onError', 'onSnapshot']) each(invoke as unknown as Record<string, unknown>, f);
+    for (const invoke of [node.invoke ?? []].flat())
+      for (const f of ['onDone', 'onError', 'onSnapshot']) each(invoke as unknown as Record<string, unknown>, f);
     for (const [key, child] of Object.entries(node.states ?? {})) walk(child, [...keys, key]);
   };
   walk(chart, []);
@@ -171,7 +175,12 @@ function explicitIds(chart: ChartNode): Map<string, string[]> {
 }
 
 /** Where a target string leads from `source`: the base state it starts at and the keys it walks. */
-function parseTarget(chart: ChartNode, source: StateKeys, target: string, ids = explicitIds(chart)): { base: string[]; keys: string[] } | null {
+function parseTarget(
+  chart: ChartNode,
+  source: StateKeys,
+  target: string,
+  ids = explicitIds(chart),
+): { base: string[]; keys: string[] } | null {
   if (target.startsWith('#')) {
     const ref = target.slice(1);
     const whole = ids.get(ref);
@@ -196,7 +205,8 @@ const startsWith = (keys: readonly string[], prefix: readonly string[]) => prefi
 const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && startsWith(a, b);
 
 /** A target that reaches `keys` from anywhere: by the root's id. */
-const absolute = (chart: ChartNode, keys: readonly string[]) => (keys.length ? `#${[chart.id ?? '(machine)', ...keys].join('.')}` : `#${chart.id ?? '(machine)'}`);
+const absolute = (chart: ChartNode, keys: readonly string[]) =>
+  keys.length ? `#${[chart.id ?? '(machine)', ...keys].join('.')}` : `#${chart.id ?? '(machine)'}`;
 
 /**
  * Applies a structural change (rename or move) and keeps every target pointing at the same state:
@@ -250,8 +260,13 @@ export function applyEdit(chart: ChartNode, edit: DraftEdit): EditResult {
     case 'state.add': {
       const parent = stateAt(chart, edit.parent);
       if (!parent) return refuse('NO_SUCH_STATE', `There is no state ${keysText(edit.parent)} to add a state to.`);
-      if (!KEY.test(edit.key)) return refuse('BAD_KEY', `"${edit.key}" cannot name a state: use letters, digits, _ or - (no dots, no spaces), starting with a letter.`);
-      if (parent.states?.[edit.key]) return refuse('KEY_TAKEN', `${keysText(edit.parent)} already has a state "${edit.key}": pick another name.`);
+      if (!KEY.test(edit.key))
+        return refuse(
+          'BAD_KEY',
+          `"${edit.key}" cannot name a state: use letters, digits, _ or - (no dots, no spaces), starting with a letter.`,
+        );
+      if (parent.states?.[edit.key])
+        return refuse('KEY_TAKEN', `${keysText(edit.parent)} already has a state "${edit.key}": pick another name.`);
       const next = clone(chart);
       const into = stateAt(next, edit.parent)!;
       const child: ChartNode = {};
@@ -269,10 +284,15 @@ export function applyEdit(chart: ChartNode, edit: DraftEdit): EditResult {
       if (!node) return refuse('NO_SUCH_STATE', `There is no state ${keysText(edit.state)} to rename.`);
       const old = edit.state.at(-1)!;
       if (edit.key === old) return { ok: true, chart };
-      if (!KEY.test(edit.key)) return refuse('BAD_KEY', `"${edit.key}" cannot name a state: use letters, digits, _ or - (no dots, no spaces), starting with a letter.`);
+      if (!KEY.test(edit.key))
+        return refuse(
+          'BAD_KEY',
+          `"${edit.key}" cannot name a state: use letters, digits, _ or - (no dots, no spaces), starting with a letter.`,
+        );
       const parentKeys = edit.state.slice(0, -1);
       const parent = stateAt(chart, parentKeys)!;
-      if (parent.states?.[edit.key]) return refuse('KEY_TAKEN', `${keysText(parentKeys)} already has a state "${edit.key}": pick another name.`);
+      if (parent.states?.[edit.key])
+        return refuse('KEY_TAKEN', `${keysText(parentKeys)} already has a state "${edit.key}": pick another name.`);
       const depth = edit.state.length;
       const remap = (keys: string[]) => (startsWith(keys, edit.state) ? [...parentKeys, edit.key, ...keys.slice(depth)] : keys);
       const next = keepingTargets(
@@ -291,7 +311,11 @@ export function applyEdit(chart: ChartNode, edit: DraftEdit): EditResult {
           const at = depth - 1 - parsed.base.length;
           if (parsed.keys[at] !== old) return null;
           const keys = parsed.keys.map((k, i) => (i === at ? edit.key : k));
-          const head = target.startsWith('#') ? target.slice(0, target.length - parsed.keys.join('.').length) : target.startsWith('.') ? '.' : '';
+          const head = target.startsWith('#')
+            ? target.slice(0, target.length - parsed.keys.join('.').length)
+            : target.startsWith('.')
+              ? '.'
+              : '';
           return `${head}${keys.join('.')}`;
         },
       );
@@ -303,11 +327,13 @@ export function applyEdit(chart: ChartNode, edit: DraftEdit): EditResult {
       if (!node) return refuse('NO_SUCH_STATE', `There is no state ${keysText(edit.state)} to move.`);
       const target = stateAt(chart, edit.parent);
       if (!target) return refuse('NO_SUCH_STATE', `There is no state ${keysText(edit.parent)} to move ${keysText(edit.state)} into.`);
-      if (startsWith(edit.parent, edit.state)) return refuse('MOVE_INTO_ITSELF', `${keysText(edit.state)} cannot move into itself or a state inside it.`);
+      if (startsWith(edit.parent, edit.state))
+        return refuse('MOVE_INTO_ITSELF', `${keysText(edit.state)} cannot move into itself or a state inside it.`);
       const key = edit.state.at(-1)!;
       const fromKeys = edit.state.slice(0, -1);
       if (same(fromKeys, edit.parent)) return { ok: true, chart };
-      if (target.states?.[key]) return refuse('KEY_TAKEN', `${keysText(edit.parent)} already has a state "${key}": rename one of them first.`);
+      if (target.states?.[key])
+        return refuse('KEY_TAKEN', `${keysText(edit.parent)} already has a state "${key}": rename one of them first.`);
       const depth = edit.state.length;
       const remap = (keys: string[]) => (startsWith(keys, edit.state) ? [...edit.parent, key, ...keys.slice(depth)] : keys);
       const next = keepingTargets(
@@ -354,8 +380,10 @@ export function applyEdit(chart: ChartNode, edit: DraftEdit): EditResult {
       const next = clone(chart);
       const node = stateAt(next, edit.state)!;
       const children = Object.keys(node.states ?? {});
-      if (edit.stateType === 'final' && children.length) return refuse('BAD_KEY', `${keysText(edit.state)} has states inside: a final state cannot; move or delete them first.`);
-      if (edit.stateType === 'atomic' && children.length) return refuse('BAD_KEY', `${keysText(edit.state)} has states inside: delete them to make it atomic.`);
+      if (edit.stateType === 'final' && children.length)
+        return refuse('BAD_KEY', `${keysText(edit.state)} has states inside: a final state cannot; move or delete them first.`);
+      if (edit.stateType === 'atomic' && children.length)
+        return refuse('BAD_KEY', `${keysText(edit.state)} has states inside: delete them to make it atomic.`);
       if (edit.stateType === 'parallel') {
         node.type = 'parallel';
         delete node.initial; // every region of a parallel state is entered
@@ -369,7 +397,11 @@ export function applyEdit(chart: ChartNode, edit: DraftEdit): EditResult {
     case 'state.initial': {
       const node = stateAt(chart, edit.state);
       if (!node) return refuse('NO_SUCH_STATE', `There is no state ${keysText(edit.state)}.`);
-      if (!node.states?.[edit.initial]) return refuse('NOT_A_CHILD', `"${edit.initial}" is not a state inside ${keysText(edit.state)}: pick one of ${Object.keys(node.states ?? {}).join(', ') || '(none)'}.`);
+      if (!node.states?.[edit.initial])
+        return refuse(
+          'NOT_A_CHILD',
+          `"${edit.initial}" is not a state inside ${keysText(edit.state)}: pick one of ${Object.keys(node.states ?? {}).join(', ') || '(none)'}.`,
+        );
       const next = clone(chart);
       stateAt(next, edit.state)!.initial = edit.initial;
       return { ok: true, chart: next };
@@ -393,7 +425,10 @@ export function applyEdit(chart: ChartNode, edit: DraftEdit): EditResult {
       const node = stateAt(chart, ref.state);
       const candidates = node ? readTrigger(node, ref.trigger) : [];
       if (!node || !candidates[ref.index]) {
-        return refuse('NO_SUCH_TRANSITION', `${keysText(ref.state)} has no transition ${describeTrigger(ref.trigger)} #${ref.index + 1}: it may have been changed; select it again.`);
+        return refuse(
+          'NO_SUCH_TRANSITION',
+          `${keysText(ref.state)} has no transition ${describeTrigger(ref.trigger)} #${ref.index + 1}: it may have been changed; select it again.`,
+        );
       }
       const next = clone(chart);
       const at = stateAt(next, ref.state)!;
@@ -437,7 +472,9 @@ export function transitionsOf(chart: ChartNode, keys: StateKeys): { ref: Transit
   if (!node) return [];
   const out: { ref: TransitionRef; transition: ChartTransitionObject }[] = [];
   const push = (trigger: Trigger, t: ChartTransition | undefined) =>
-    candidatesOf(t).forEach((transition, index) => out.push({ ref: { state: keys, trigger, index }, transition }));
+    candidatesOf(t).forEach((transition, index) => {
+      out.push({ ref: { state: keys, trigger, index }, transition });
+    });
   for (const [event, t] of Object.entries(node.on ?? {})) push({ kind: 'on', event }, t);
   for (const [delay, t] of Object.entries(node.after ?? {})) push({ kind: 'after', delay: /^\d+$/.test(delay) ? Number(delay) : delay }, t);
   if (node.always !== undefined) push({ kind: 'always' }, node.always);

@@ -7,7 +7,11 @@ const memory = (): DraftStorage & { map: Map<string, string> } => {
 };
 
 /** What Stately Studio's "Export as JSON" gives: a createMachine config, no wrapper. */
-const studio = JSON.stringify({ id: 'toggle', initial: 'off', states: { off: { on: { flip: { target: 'on' } } }, on: { on: { flip: 'off' } } } });
+const studio = JSON.stringify({
+  id: 'toggle',
+  initial: 'off',
+  states: { off: { on: { flip: { target: 'on' } } }, on: { on: { flip: 'off' } } },
+});
 
 describe('draft files', () => {
   it('reads a Studio chart (no base) and its own draft file (with its base)', () => {
@@ -45,9 +49,19 @@ describe('the stored draft', () => {
     expect(loadDraft(storage)).toMatchObject({ kind: 'corrupt', error: { code: 'DRAFT_NOT_JSON' } });
     storage.map.set(DRAFT_STORAGE_KEY, studio); // a bare chart: no base to open it on
     expect(loadDraft(storage)).toMatchObject({ kind: 'corrupt', error: { code: 'DRAFT_NO_BASE' } });
-    const full: DraftStorage = { ...storage, setItem: () => { throw new Error('QuotaExceededError'); } };
+    const full: DraftStorage = {
+      ...storage,
+      setItem: () => {
+        throw new Error('QuotaExceededError');
+      },
+    };
     expect(saveDraft(full, 'x@1', {})).toBe(false);
-    const disabled: DraftStorage = { ...storage, getItem: () => { throw new Error('SecurityError'); } };
+    const disabled: DraftStorage = {
+      ...storage,
+      getItem: () => {
+        throw new Error('SecurityError');
+      },
+    };
     expect(loadDraft(disabled)).toEqual({ kind: 'none' });
   });
 });

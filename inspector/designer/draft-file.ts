@@ -36,7 +36,8 @@ const CHART_FIELDS = ['states', 'initial', 'on', 'after', 'always', 'type', 'ent
 /** Why `value` is not a chart, or null when it looks like one (checkChart judges the rest). */
 function notAChart(value: unknown, where: string): string | null {
   if (!isObject(value)) return `${where} is not a JSON object: a chart is a createMachine config ({ "id", "initial", "states", … }).`;
-  if (!CHART_FIELDS.some((f) => f in value)) return `${where} has none of ${CHART_FIELDS.map((f) => `"${f}"`).join(', ')}: it is not a createMachine config.`;
+  if (!CHART_FIELDS.some((f) => f in value))
+    return `${where} has none of ${CHART_FIELDS.map((f) => `"${f}"`).join(', ')}: it is not a createMachine config.`;
   if ('states' in value && !isObject(value.states)) return `${where}'s "states" is not an object of states by key.`;
   for (const [key, child] of Object.entries(isObject(value.states) ? value.states : {})) {
     if (!isObject(child)) return `${where}'s state "${key}" is not an object.`;
@@ -52,11 +53,19 @@ export function readDraftText(text: string, name = 'The file'): ReadDraft {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return fail('DRAFT_NOT_JSON', `${name} is not JSON (${(error as Error).message}): export a chart from Stately Studio as JSON, or a draft from this editor.`);
+    return fail(
+      'DRAFT_NOT_JSON',
+      `${name} is not JSON (${(error as Error).message}): export a chart from Stately Studio as JSON, or a draft from this editor.`,
+    );
   }
   if (isObject(value) && 'format' in value) {
-    if (value.format !== DRAFT_FORMAT) return fail('DRAFT_UNKNOWN_FORMAT', `${name} is a "${String(value.format)}" file; this editor reads "${DRAFT_FORMAT}" drafts and bare chart JSON.`);
-    if (typeof value.base !== 'string') return fail('DRAFT_NO_BASE', `${name} does not say which version it was drafted from ("base": "name@version").`);
+    if (value.format !== DRAFT_FORMAT)
+      return fail(
+        'DRAFT_UNKNOWN_FORMAT',
+        `${name} is a "${String(value.format)}" file; this editor reads "${DRAFT_FORMAT}" drafts and bare chart JSON.`,
+      );
+    if (typeof value.base !== 'string')
+      return fail('DRAFT_NO_BASE', `${name} does not say which version it was drafted from ("base": "name@version").`);
     const problem = notAChart(value.chart, `${name}'s "chart"`);
     if (problem) return fail('DRAFT_NOT_A_CHART', problem);
     return { ok: true, base: value.base, chart: value.chart as ChartNode };
@@ -84,7 +93,11 @@ export function loadDraft(storage: DraftStorage): StoredDraft {
   if (text === null) return { kind: 'none' };
   const read = readDraftText(text, 'The saved draft');
   if (!read.ok) return { kind: 'corrupt', error: read.error };
-  if (read.base === null) return { kind: 'corrupt', error: { code: 'DRAFT_NO_BASE', message: 'The saved draft does not say which version it was drafted from.' } };
+  if (read.base === null)
+    return {
+      kind: 'corrupt',
+      error: { code: 'DRAFT_NO_BASE', message: 'The saved draft does not say which version it was drafted from.' },
+    };
   return { kind: 'draft', base: read.base, chart: read.chart };
 }
 

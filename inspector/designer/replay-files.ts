@@ -16,12 +16,27 @@ export function readHistoryText(text: string, name: string): ReadHistory {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return { ok: false, error: { code: 'HISTORY_NOT_JSON', message: `${name} is not JSON (${(error as Error).message}): export a history from the live inspector ("Export input history").` } };
+    return {
+      ok: false,
+      error: {
+        code: 'HISTORY_NOT_JSON',
+        message: `${name} is not JSON (${(error as Error).message}): export a history from the live inspector ("Export input history").`,
+      },
+    };
   }
   const parsed = InputHistory.safeParse(value);
   if (!parsed.success) {
-    const first = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`).join('; ');
-    return { ok: false, error: { code: 'HISTORY_INVALID', message: `${name} is not an input history (${first}): export one from the live inspector ("Export input history").` } };
+    const first = parsed.error.issues
+      .slice(0, 3)
+      .map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`)
+      .join('; ');
+    return {
+      ok: false,
+      error: {
+        code: 'HISTORY_INVALID',
+        message: `${name} is not an input history (${first}): export one from the live inspector ("Export input history").`,
+      },
+    };
   }
   return { ok: true, history: parsed.data };
 }

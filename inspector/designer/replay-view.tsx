@@ -36,11 +36,21 @@ export function ReplayView({ base, draft, issues }: { base: MachineVersion; draf
       const { history } = read;
       const original = catalog.get(history.machine);
       if (!original) {
-        next.push({ file: file.name, room: history.room, outcome: { error: `HISTORY_UNKNOWN_VERSION: ${file.name} was recorded on ${history.machine}, which this build does not have.` } });
+        next.push({
+          file: file.name,
+          room: history.room,
+          outcome: { error: `HISTORY_UNKNOWN_VERSION: ${file.name} was recorded on ${history.machine}, which this build does not have.` },
+        });
         continue;
       }
       if (history.machine !== refOf(base)) {
-        next.push({ file: file.name, room: history.room, outcome: { error: `HISTORY_OTHER_VERSION: ${file.name} was recorded on ${history.machine}; this draft is of ${refOf(base)}. Open a draft of ${history.machine} to replay it.` } });
+        next.push({
+          file: file.name,
+          room: history.room,
+          outcome: {
+            error: `HISTORY_OTHER_VERSION: ${file.name} was recorded on ${history.machine}; this draft is of ${refOf(base)}. Open a draft of ${history.machine} to replay it.`,
+          },
+        });
         continue;
       }
       next.push({ file: file.name, room: history.room, total: history.entries.length, outcome: replayOnDraft(original, version, history) });
@@ -65,7 +75,14 @@ export function ReplayView({ base, draft, issues }: { base: MachineVersion; draf
         Load input histories (the live inspector's "Export input history"). Each is played on the version it was recorded on and on this
         draft, input by input, with the same clock and room facts.
       </p>
-      <input type="file" multiple accept="application/json,.json" aria-label="Input history files" data-replay-input onChange={(e) => e.target.files && void load(e.target.files)} />
+      <input
+        type="file"
+        multiple
+        accept="application/json,.json"
+        aria-label="Input history files"
+        data-replay-input
+        onChange={(e) => e.target.files && void load(e.target.files)}
+      />
       {results.map((r, i) => (
         <RoomReplay key={`${r.file}${i}`} result={r} />
       ))}
@@ -107,7 +124,11 @@ function RoomReplay({ result }: { result: RoomResult }) {
   }
   const d = outcome.divergence;
   return (
-    <div className={`replay-room ${outcome.same ? 'same' : 'diverges'}`} data-replay-room={result.room} data-replay={outcome.same ? 'same' : 'diverges'}>
+    <div
+      className={`replay-room ${outcome.same ? 'same' : 'diverges'}`}
+      data-replay-room={result.room}
+      data-replay={outcome.same ? 'same' : 'diverges'}
+    >
       <header className="row">
         <b className="mono">{result.room}</b>
         <span className="muted small">
@@ -122,7 +143,10 @@ function RoomReplay({ result }: { result: RoomResult }) {
           <p>
             {d.entry ? (
               <>
-                Input {d.index + 1} (at {new Date(d.entry.at).toISOString()}): <span className="mono" data-divergence-input>{JSON.stringify(d.entry.input)}</span>
+                Input {d.index + 1} (at {new Date(d.entry.at).toISOString()}):{' '}
+                <span className="mono" data-divergence-input>
+                  {JSON.stringify(d.entry.input)}
+                </span>
               </>
             ) : (
               'Before the first input'

@@ -48,7 +48,11 @@ export function SimulateView({ base, draft, issues }: { base: MachineVersion; dr
       setSimulation(new Simulation(version, raw, { roomId: 'designer', createdAt: Date.now(), seed: 'designer' }));
     } catch (error) {
       const found = error instanceof HostError ? (error.details.issues as { path: string; message: string }[] | undefined) : undefined;
-      setProblem(found ? found.map((i) => `${i.path || '(input)'}: ${i.message}`).join('\n') : `The draft could not start: ${(error as Error).message}`);
+      setProblem(
+        found
+          ? found.map((i) => `${i.path || '(input)'}: ${i.message}`).join('\n')
+          : `The draft could not start: ${(error as Error).message}`,
+      );
     }
   };
 
@@ -58,7 +62,9 @@ export function SimulateView({ base, draft, issues }: { base: MachineVersion; dr
   return simulation ? (
     <div className="workbench designer-sim" data-simulating="draft">
       <div className="toolbar">
-        <span className="muted small">Simulating the draft of {`${base.name}@${base.version}`} in the one host, as the workbench does.</span>
+        <span className="muted small">
+          Simulating the draft of {`${base.name}@${base.version}`} in the one host, as the workbench does.
+        </span>
         <button type="button" onClick={() => setSimulation(null)}>
           Edit input and restart
         </button>
@@ -69,11 +75,22 @@ export function SimulateView({ base, draft, issues }: { base: MachineVersion; dr
     <section className="panel setup" aria-label="Draft input">
       <h2>Simulate the draft from an init payload</h2>
       <p className="muted">The same payload a room takes, validated by the version's schema. Time moves only when you move it.</p>
-      <textarea aria-label="Init payload" className="input-editor" rows={14} value={input} onChange={(e) => setInput(e.target.value)} spellCheck={false} />
+      <textarea
+        aria-label="Init payload"
+        className="input-editor"
+        rows={14}
+        value={input}
+        onChange={(e) => setInput(e.target.value)}
+        spellCheck={false}
+      />
       <button type="button" onClick={start} data-action="start-simulation">
         Start
       </button>
-      {problem && <pre className="error" data-input-problem>{problem}</pre>}
+      {problem && (
+        <pre className="error" data-input-problem>
+          {problem}
+        </pre>
+      )}
     </section>
   );
 }

@@ -56,7 +56,11 @@ export function StatePanel({ chart, keys, names, events, dispatch, select }: Sta
       <div className="row wrap">
         <label className="inline">
           type
-          <select aria-label="State type" value={type} onChange={(e) => dispatch({ type: 'state.type', state: keys, stateType: e.target.value as StateType })}>
+          <select
+            aria-label="State type"
+            value={type}
+            onChange={(e) => dispatch({ type: 'state.type', state: keys, stateType: e.target.value as StateType })}
+          >
             {TYPES.map((t) => (
               <option key={t} value={t}>
                 {t}
@@ -67,7 +71,11 @@ export function StatePanel({ chart, keys, names, events, dispatch, select }: Sta
         {children.length > 0 && type !== 'parallel' && (
           <label className="inline">
             initial
-            <select aria-label="Initial state" value={node.initial ?? ''} onChange={(e) => dispatch({ type: 'state.initial', state: keys, initial: e.target.value })}>
+            <select
+              aria-label="Initial state"
+              value={node.initial ?? ''}
+              onChange={(e) => dispatch({ type: 'state.initial', state: keys, initial: e.target.value })}
+            >
               {node.initial === undefined && <option value="">(none)</option>}
               {children.map((c) => (
                 <option key={c} value={c}>
@@ -83,7 +91,12 @@ export function StatePanel({ chart, keys, names, events, dispatch, select }: Sta
           <button type="button" onClick={() => select({ kind: 'state', keys: keys.slice(0, -1) })}>
             ↑ parent
           </button>
-          <button type="button" className="danger" data-action="delete-state" onClick={() => dispatch({ type: 'state.delete', state: keys })}>
+          <button
+            type="button"
+            className="danger"
+            data-action="delete-state"
+            onClick={() => dispatch({ type: 'state.delete', state: keys })}
+          >
             Delete state
           </button>
         </div>
@@ -134,7 +147,12 @@ export function StatePanel({ chart, keys, names, events, dispatch, select }: Sta
                 </option>
               ))}
             </select>
-            <button type="button" data-action="move-state" disabled={!moveTo} onClick={() => dispatch({ type: 'state.move', state: keys, parent: JSON.parse(moveTo) })}>
+            <button
+              type="button"
+              data-action="move-state"
+              disabled={!moveTo}
+              onClick={() => dispatch({ type: 'state.move', state: keys, parent: JSON.parse(moveTo) })}
+            >
               Move
             </button>
           </div>

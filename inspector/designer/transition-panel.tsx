@@ -47,18 +47,30 @@ export function TransitionPanel({ chart, selection, names, events, dispatch, sel
   const edit = (e: DraftEdit) => dispatch(e);
 
   return (
-    <section className="panel transition-panel" aria-label="Selected transition" data-selected-transition={`${keysText(ref.state)} ${describeTrigger(ref.trigger)}#${ref.index}`}>
+    <section
+      className="panel transition-panel"
+      aria-label="Selected transition"
+      data-selected-transition={`${keysText(ref.state)} ${describeTrigger(ref.trigger)}#${ref.index}`}
+    >
       <header className="panel-header">
         <h2>
           Transition <span className="mono">{describeTrigger(ref.trigger)}</span>
         </h2>
         <span className="muted small">
-          from <button type="button" className="link" onClick={() => select({ kind: 'state', keys: ref.state })}>{keysText(ref.state)}</button>, candidate {ref.index + 1}
+          from{' '}
+          <button type="button" className="link" onClick={() => select({ kind: 'state', keys: ref.state })}>
+            {keysText(ref.state)}
+          </button>
+          , candidate {ref.index + 1}
         </span>
       </header>
       <label className="field">
         <span>target{targets.length > 1 ? ` (first of ${targets.length})` : ''}</span>
-        <select aria-label="Target" value={target} onChange={(e) => edit({ type: 'transition.retarget', ref, target: e.target.value || null })}>
+        <select
+          aria-label="Target"
+          value={target}
+          onChange={(e) => edit({ type: 'transition.retarget', ref, target: e.target.value || null })}
+        >
           <option value="">(no target: actions only)</option>
           {options.map((o) => (
             <option key={o.value} value={o.value}>
@@ -85,7 +97,11 @@ export function TransitionPanel({ chart, selection, names, events, dispatch, sel
           {actions.map((a, i) => (
             <span key={`${a}${i}`} className={`chip${names.actions.includes(a) ? '' : ' unknown'}`} data-action-name={a}>
               {a}
-              <button type="button" aria-label={`Remove ${a}`} onClick={() => edit({ type: 'transition.actions', ref, actions: actions.filter((_, j) => j !== i) })}>
+              <button
+                type="button"
+                aria-label={`Remove ${a}`}
+                onClick={() => edit({ type: 'transition.actions', ref, actions: actions.filter((_, j) => j !== i) })}
+              >
                 ×
               </button>
             </span>
@@ -101,7 +117,11 @@ export function TransitionPanel({ chart, selection, names, events, dispatch, sel
               </option>
             ))}
           </select>
-          <button type="button" disabled={!adding} onClick={() => (edit({ type: 'transition.actions', ref, actions: [...actions, adding] }), setAdding(''))}>
+          <button
+            type="button"
+            disabled={!adding}
+            onClick={() => (edit({ type: 'transition.actions', ref, actions: [...actions, adding] }), setAdding(''))}
+          >
             Add action
           </button>
         </div>
@@ -118,14 +138,22 @@ export function TransitionPanel({ chart, selection, names, events, dispatch, sel
             if (next.kind !== 'after' || next.delay !== -1) {
               // It becomes the last candidate of its new trigger.
               const count = transitionsOf(chart, ref.state).filter((t) => describeTrigger(t.ref.trigger) === describeTrigger(next)).length;
-              select({ kind: 'transition', ref: { state: ref.state, trigger: next, index: describeTrigger(next) === describeTrigger(ref.trigger) ? count - 1 : count } });
+              select({
+                kind: 'transition',
+                ref: { state: ref.state, trigger: next, index: describeTrigger(next) === describeTrigger(ref.trigger) ? count - 1 : count },
+              });
             }
           }}
         >
           Set trigger
         </button>
       </div>
-      <button type="button" className="danger" data-action="delete-transition" onClick={() => (edit({ type: 'transition.delete', ref }), select({ kind: 'state', keys: ref.state }))}>
+      <button
+        type="button"
+        className="danger"
+        data-action="delete-transition"
+        onClick={() => (edit({ type: 'transition.delete', ref }), select({ kind: 'state', keys: ref.state }))}
+      >
         Delete transition
       </button>
     </section>

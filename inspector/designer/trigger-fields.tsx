@@ -27,7 +27,17 @@ export function triggerFrom(draft: TriggerDraft): Trigger | null {
   return draft.ms.trim() !== '' && Number.isInteger(ms) && ms >= 0 ? { kind: 'after', delay: ms } : null;
 }
 
-export function TriggerFields({ value, onChange, names, events }: { value: TriggerDraft; onChange(v: TriggerDraft): void; names: ChartImplementationNames; events: readonly string[] }) {
+export function TriggerFields({
+  value,
+  onChange,
+  names,
+  events,
+}: {
+  value: TriggerDraft;
+  onChange(v: TriggerDraft): void;
+  names: ChartImplementationNames;
+  events: readonly string[];
+}) {
   const set = (patch: Partial<TriggerDraft>) => onChange({ ...value, ...patch });
   return (
     <div className="row wrap trigger-fields">
@@ -38,7 +48,13 @@ export function TriggerFields({ value, onChange, names, events }: { value: Trigg
       </select>
       {value.kind === 'on' && (
         <>
-          <input aria-label="Event" list="designer-events" value={value.event} onChange={(e) => set({ event: e.target.value })} placeholder="event type" />
+          <input
+            aria-label="Event"
+            list="designer-events"
+            value={value.event}
+            onChange={(e) => set({ event: e.target.value })}
+            placeholder="event type"
+          />
           <datalist id="designer-events">
             {events.map((e) => (
               <option key={e} value={e} />
@@ -56,7 +72,16 @@ export function TriggerFields({ value, onChange, names, events }: { value: Trigg
               </option>
             ))}
           </select>
-          {value.delay === '' && <input aria-label="Delay in ms" className="narrow" inputMode="numeric" value={value.ms} onChange={(e) => set({ ms: e.target.value })} placeholder="ms" />}
+          {value.delay === '' && (
+            <input
+              aria-label="Delay in ms"
+              className="narrow"
+              inputMode="numeric"
+              value={value.ms}
+              onChange={(e) => set({ ms: e.target.value })}
+              placeholder="ms"
+            />
+          )}
         </>
       )}
     </div>

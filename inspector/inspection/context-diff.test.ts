@@ -18,9 +18,7 @@ describe('diffJson', () => {
   });
 
   it('lists removals, and quotes keys that are not identifiers', () => {
-    expect(diffJson({ picks: { 'p-1': 'p2' }, a: 1 }, { picks: {}, a: 1 })).toEqual([
-      { path: 'picks.p-1', kind: 'removed', before: 'p2' },
-    ]);
+    expect(diffJson({ picks: { 'p-1': 'p2' }, a: 1 }, { picks: {}, a: 1 })).toEqual([{ path: 'picks.p-1', kind: 'removed', before: 'p2' }]);
     expect(diffJson({}, { 'two words': true })).toEqual([{ path: '["two words"]', kind: 'added', after: true }]);
   });
 

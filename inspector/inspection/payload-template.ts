@@ -31,7 +31,11 @@ function valueFor(schema: JsonSchema, players: readonly string[], sender: string
   }
 }
 
-export function payloadTemplate(schema: z.ZodType | undefined, players: readonly string[], sender: string | null = null): Record<string, unknown> {
+export function payloadTemplate(
+  schema: z.ZodType | undefined,
+  players: readonly string[],
+  sender: string | null = null,
+): Record<string, unknown> {
   if (!schema) return {};
   let json: JsonSchema;
   try {

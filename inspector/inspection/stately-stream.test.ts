@@ -4,7 +4,13 @@ import { createMachine } from 'xstate';
 import { rootActorEvent, StatelyStream } from './stately-stream';
 
 const base = { rootId: 'root', id: null, createdAt: '1', _version: STATELY_INSPECT_VERSION } as const;
-const actor = (sessionId: string): StatelyInspectionEvent => ({ ...base, type: '@xstate.actor', sessionId, name: sessionId, definition: '{}' });
+const actor = (sessionId: string): StatelyInspectionEvent => ({
+  ...base,
+  type: '@xstate.actor',
+  sessionId,
+  name: sessionId,
+  definition: '{}',
+});
 const snapshot = (sessionId: string, value: string): StatelyInspectionEvent => ({
   ...base,
   type: '@xstate.snapshot',

@@ -52,7 +52,8 @@ export class StatelyStream {
     fresh.forEach((record, i) => {
       let event = record.event;
       if (event.type === '@xstate.snapshot' && event.snapshot) this.snapshots.set(event.sessionId, event.snapshot);
-      if (event.type === '@xstate.actor' && !event.snapshot) event = { ...event, snapshot: this.snapshotAtStart(event.sessionId, fresh, i) };
+      if (event.type === '@xstate.actor' && !event.snapshot)
+        event = { ...event, snapshot: this.snapshotAtStart(event.sessionId, fresh, i) };
       out.push(event);
     });
     if (fresh.length > 0) this.lastN = fresh[fresh.length - 1]!.n;
@@ -88,7 +89,7 @@ export class StatelyStream {
     let over = this.kept.length - this.limit;
     for (let i = 0; over > 0 && i < this.kept.length; ) {
       if (this.kept[i]!.type === '@xstate.actor') i++;
-      else (this.kept.splice(i, 1), over--);
+      else this.kept.splice(i, 1), over--;
     }
   }
 }

@@ -11,23 +11,56 @@ const record = (seq: number, event: Partial<StatelyInspectionEvent>): Inspection
   n: ++n,
   seq,
   at: 1_000 + seq,
-  event: { rootId: 'root', id: null, createdAt: String(1_000 + seq), _version: '0.7.2', sessionId: 'root', type: '@xstate.snapshot', ...event },
+  event: {
+    rootId: 'root',
+    id: null,
+    createdAt: String(1_000 + seq),
+    _version: '0.7.2',
+    sessionId: 'root',
+    type: '@xstate.snapshot',
+    ...event,
+  },
 });
 
 const history: InspectionRecord[] = [
   record(1, { type: '@xstate.actor', name: 'game' }),
   record(1, { type: '@xstate.event', event: { type: 'xstate.init' } }),
-  record(1, { event: { type: 'xstate.init' }, snapshot: { value: { pregame: 'heldForAdmin' }, context: { day: 0 }, status: 'active', children: {} } }),
+  record(1, {
+    event: { type: 'xstate.init' },
+    snapshot: { value: { pregame: 'heldForAdmin' }, context: { day: 0 }, status: 'active', children: {} },
+  }),
   record(2, { type: '@xstate.event', event: { type: 'admin.advance', senderId: 'admin' } }),
-  record(2, { event: { type: 'admin.advance', senderId: 'admin' }, snapshot: { value: { day: { phase: 'voting', vote: 'open' } }, context: { day: 1 }, status: 'active', children: { vote: { xstate$$type: 1, id: 'vote' } } } }),
+  record(2, {
+    event: { type: 'admin.advance', senderId: 'admin' },
+    snapshot: {
+      value: { day: { phase: 'voting', vote: 'open' } },
+      context: { day: 1 },
+      status: 'active',
+      children: { vote: { xstate$$type: 1, id: 'vote' } },
+    },
+  }),
   record(2, { type: '@xstate.actor', sessionId: 'root/vote', parentId: 'root', name: 'vote' }),
-  record(2, { sessionId: 'root/vote', event: { type: 'xstate.init' }, snapshot: { value: 'balloting', context: { ballots: {} }, status: 'active' } }),
+  record(2, {
+    sessionId: 'root/vote',
+    event: { type: 'xstate.init' },
+    snapshot: { value: 'balloting', context: { ballots: {} }, status: 'active' },
+  }),
   record(3, { type: '@xstate.event', event: { type: 'vote.cast', senderId: 'p1' } }),
-  record(3, { event: { type: 'vote.cast', senderId: 'p1' }, snapshot: { value: { day: { phase: 'voting', vote: 'open' } }, context: { day: 1 }, status: 'active', children: { vote: {} } } }),
+  record(3, {
+    event: { type: 'vote.cast', senderId: 'p1' },
+    snapshot: { value: { day: { phase: 'voting', vote: 'open' } }, context: { day: 1 }, status: 'active', children: { vote: {} } },
+  }),
   record(3, { type: '@xstate.event', sessionId: 'root/vote', sourceId: 'root', event: { type: 'vote.cast', voterId: 'p1' } }),
-  record(3, { sessionId: 'root/vote', event: { type: 'vote.cast', voterId: 'p1' }, snapshot: { value: 'balloting', context: { ballots: { p1: 'p2' } }, status: 'active' } }),
+  record(3, {
+    sessionId: 'root/vote',
+    event: { type: 'vote.cast', voterId: 'p1' },
+    snapshot: { value: 'balloting', context: { ballots: { p1: 'p2' } }, status: 'active' },
+  }),
   record(4, { type: '@xstate.event', sourceId: 'root', event: { type: 'xstate.after.morningEnds.game.day.phase.morning.scheduled' } }),
-  record(4, { event: { type: 'xstate.after.morningEnds.game.day.phase.morning.scheduled' }, snapshot: { value: { day: { phase: 'results', vote: 'revealed' } }, context: { day: 1 }, status: 'active', children: {} } }),
+  record(4, {
+    event: { type: 'xstate.after.morningEnds.game.day.phase.morning.scheduled' },
+    snapshot: { value: { day: { phase: 'results', vote: 'revealed' } }, context: { day: 1 }, status: 'active', children: {} },
+  }),
 ];
 
 describe('transitions from inspection records', () => {
@@ -65,7 +98,16 @@ describe('transitions from inspection records', () => {
 
 describe('active states of pecking-order@1', () => {
   const definition = describeMachine(catalog.get('pecking-order@1')!);
-  const value = { day: { phase: { voting: { ballot: 'heldForAdmin' } }, groupChat: 'open', dms: 'open', transfers: 'open', activity: 'revealed', vote: 'open' } };
+  const value = {
+    day: {
+      phase: { voting: { ballot: 'heldForAdmin' } },
+      groupChat: 'open',
+      dms: 'open',
+      transfers: 'open',
+      activity: 'revealed',
+      vote: 'open',
+    },
+  };
 
   it('lights the value’s states and their ancestors, and offers the events they handle', () => {
     const active = activeStateIds(definition.root, value);
@@ -74,9 +116,20 @@ describe('active states of pecking-order@1', () => {
     expect(active).toContain('game.day.vote.open');
     expect(active.has('game.finale')).toBe(false);
     const handled = handledEvents(definition.root, active);
-    expect([...handled].filter((e) => !e.startsWith('phase.') && !e.startsWith('xstate.')).sort()).toEqual(
-      ['activity.pick', 'admin.advance', 'admin.credit', 'admin.eliminate', 'admin.endGame', 'admin.hostMessage', 'chat.post', 'chat.react', 'chat.reply', 'dm.send', 'silver.transfer', 'vote.cast'],
-    );
+    expect([...handled].filter((e) => !e.startsWith('phase.') && !e.startsWith('xstate.')).sort()).toEqual([
+      'activity.pick',
+      'admin.advance',
+      'admin.credit',
+      'admin.eliminate',
+      'admin.endGame',
+      'admin.hostMessage',
+      'chat.post',
+      'chat.react',
+      'chat.reply',
+      'dm.send',
+      'silver.transfer',
+      'vote.cast',
+    ]);
   });
 
   it('maps child actors to their charts by invoke id', () => {

@@ -61,7 +61,13 @@ export function AdminPanel({ roomId, token, adminEvents, version, players }: Adm
       </label>
       <label className="field">
         <span>payload (JSON, without type)</span>
-        <textarea aria-label="Admin event payload" rows={3} value={payload} onChange={(e) => setPayload(e.target.value)} spellCheck={false} />
+        <textarea
+          aria-label="Admin event payload"
+          rows={3}
+          value={payload}
+          onChange={(e) => setPayload(e.target.value)}
+          spellCheck={false}
+        />
       </label>
       <button type="button" onClick={send} disabled={busy || !type}>
         Send {type}

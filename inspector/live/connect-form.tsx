@@ -13,8 +13,8 @@ export function ConnectForm({ onConnect, initialRoomId = '' }: { onConnect(crede
     <form className="connect-form panel" onSubmit={submit} aria-label="Connect to a room">
       <h2>Inspect a room</h2>
       <p className="muted">
-        Inspection shows every secret of the game, so it needs the room's admin token (from the host link) or the lobby
-        secret. It is sent as the socket's first frame, never in a URL.
+        Inspection shows every secret of the game, so it needs the room's admin token (from the host link) or the lobby secret. It is sent
+        as the socket's first frame, never in a URL.
       </p>
       <label className="field">
         <span>room id</span>

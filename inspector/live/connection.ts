@@ -67,7 +67,10 @@ export class RoomInspection {
   private recordListeners = new Set<(records: InspectionRecord[]) => void>();
   state: RoomInspectionState;
 
-  constructor(readonly roomId: string, private readonly token: string) {
+  constructor(
+    readonly roomId: string,
+    private readonly token: string,
+  ) {
     this.state = { roomId, phase: 'connecting', refusal: null, definition: null, records: [], status: null };
     this.socket = new ReconnectingWebSocket(inspectUrl(roomId), [], {
       shouldReconnectOnClose: (event) => !isRefusal(event.code),
@@ -128,7 +131,13 @@ export class RoomInspection {
     switch (frame.type) {
       case 'inspect.hello':
         // machines/definition.ts owns the definition's shape; the protocol carries it as it is.
-        this.update({ phase: 'open', refusal: null, definition: frame.definition as MachineDefinition | null, records: frame.history, status: frame.status });
+        this.update({
+          phase: 'open',
+          refusal: null,
+          definition: frame.definition as MachineDefinition | null,
+          records: frame.history,
+          status: frame.status,
+        });
         this.emitRecords(frame.history);
         return;
       case 'inspect.records': {

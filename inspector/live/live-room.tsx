@@ -22,6 +22,7 @@ export function LivePage() {
     rememberCredentials(next);
     setCredentials(next);
   };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: listens for a hand-off once, on mount; connect is read when one arrives
   useEffect(() => listenForHandoff(connect), []);
   if (!credentials) return <ConnectForm onConnect={connect} />;
   return (
@@ -58,7 +59,15 @@ function LiveRoom({ credentials, onDisconnect }: { credentials: Credentials; onD
   return <Connected connection={connection} credentials={credentials} onDisconnect={onDisconnect} />;
 }
 
-function Connected({ connection, credentials, onDisconnect }: { connection: RoomInspection; credentials: Credentials; onDisconnect(): void }) {
+function Connected({
+  connection,
+  credentials,
+  onDisconnect,
+}: {
+  connection: RoomInspection;
+  credentials: Credentials;
+  onDisconnect(): void;
+}) {
   const state = useSyncExternalStore(connection.subscribe, connection.getSnapshot);
   const [devTools, setDevTools] = useState<boolean | null>(null);
   const [statelyProblem, setStatelyProblem] = useState<string | null>(null);
@@ -101,10 +110,20 @@ function Connected({ connection, credentials, onDisconnect }: { connection: Room
         <span className={`badge connection-${state.phase}`} data-connection={state.phase}>
           {state.phase}
         </span>
-        <button type="button" onClick={openStately} disabled={!state.definition} title="Opens stately.ai/inspect (online only) in a new window and streams this room to it">
+        <button
+          type="button"
+          onClick={openStately}
+          disabled={!state.definition}
+          title="Opens stately.ai/inspect (online only) in a new window and streams this room to it"
+        >
           Open in Stately inspector
         </button>
-        <button type="button" onClick={() => void exportHistory()} data-action="export-history" title="Downloads the room's recorded inputs, to replay on a draft in the designer">
+        <button
+          type="button"
+          onClick={() => void exportHistory()}
+          data-action="export-history"
+          title="Downloads the room's recorded inputs, to replay on a draft in the designer"
+        >
           Export input history
         </button>
         <button type="button" onClick={onDisconnect}>
@@ -115,7 +134,11 @@ function Connected({ connection, credentials, onDisconnect }: { connection: Room
             {statelyProblem}
           </span>
         )}
-        {historyProblem && <span className="error small" data-history-problem>{historyProblem}</span>}
+        {historyProblem && (
+          <span className="error small" data-history-problem>
+            {historyProblem}
+          </span>
+        )}
       </div>
       {state.phase === 'refused' && state.refusal ? (
         <div className="panel refusal" data-refusal={state.refusal.reason}>

@@ -29,7 +29,9 @@ export const sendAdminEvent = (roomId: string, token: string, event: unknown) =>
  */
 export async function fetchHistory(roomId: string, token: string): Promise<{ ok: true; text: string } | { ok: false; message: string }> {
   try {
-    const response = await fetch(`/parties/game-server/${encodeURIComponent(roomId)}/history`, { headers: { Authorization: `Bearer ${token}` } });
+    const response = await fetch(`/parties/game-server/${encodeURIComponent(roomId)}/history`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
     const text = await response.text();
     if (response.ok) return { ok: true, text };
     let reason = text.slice(0, 300);

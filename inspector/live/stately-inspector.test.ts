@@ -34,7 +34,9 @@ function fakeHost({ online = true, reachable = true } = {}) {
     setTimeout: (fn, ms) => setTimeout(fn, ms),
     clearTimeout: (id) => clearTimeout(id as ReturnType<typeof setTimeout>),
   };
-  const fire = (type: string, event?: unknown) => listeners[type]?.forEach((l) => l(event));
+  const fire = (type: string, event?: unknown) => {
+    for (const l of listeners[type] ?? []) l(event);
+  };
   const connect = () => fire('message', { source: target, origin: 'https://stately.ai', data: { type: '@statelyai.connected' } });
   return { host, posted, fire, connect, target };
 }

@@ -18,7 +18,8 @@ export const STATELY_BUFFER_LIMIT = 5_000;
 export const STATELY_ANSWER_MS = 15_000;
 
 export const STATELY_OFFLINE = 'The Stately inspector cannot be reached: this browser is offline (stately.ai/inspect is online only).';
-export const STATELY_UNREACHABLE = 'The Stately inspector cannot be reached: stately.ai did not answer. It is online only; check the connection and try again.';
+export const STATELY_UNREACHABLE =
+  'The Stately inspector cannot be reached: stately.ai did not answer. It is online only; check the connection and try again.';
 
 export interface StatelyWindow {
   send(records: readonly InspectionRecord[]): void;

@@ -22,12 +22,20 @@ export function StatusPanel({ status }: { status: RoomStatusBody | null }) {
           {status.createdWith && status.createdWith !== status.machine ? ` (created with ${status.createdWith})` : ''}
         </dd>
         <dt>seq</dt>
-        <dd className="mono" data-field="seq">{status.seq}</dd>
+        <dd className="mono" data-field="seq">
+          {status.seq}
+        </dd>
         <dt>envelope</dt>
         <dd className="mono">{kb} KB of 1,536 KB</dd>
         <dt>restore</dt>
         <dd data-field="restore">
-          {status.restore.ok ? 'ok' : <span className="error">{status.restore.code}: {status.restore.message}</span>}
+          {status.restore.ok ? (
+            'ok'
+          ) : (
+            <span className="error">
+              {status.restore.code}: {status.restore.message}
+            </span>
+          )}
         </dd>
         <dt>last error</dt>
         <dd data-field="last-error">
@@ -40,7 +48,9 @@ export function StatusPanel({ status }: { status: RoomStatusBody | null }) {
           )}
         </dd>
         <dt>journal</dt>
-        <dd>{status.journalPending} fact{status.journalPending === 1 ? '' : 's'} waiting for D1</dd>
+        <dd>
+          {status.journalPending} fact{status.journalPending === 1 ? '' : 's'} waiting for D1
+        </dd>
         <dt>connections</dt>
         <dd>{status.connections}</dd>
       </dl>

@@ -50,7 +50,11 @@ export function TimersPanel({ roomId, token, status, devTools, onDevTools }: Tim
         <span className="muted">{rows.length}</span>
       </header>
       <TimersTable rows={rows} now={now} />
-      {devTools === false && <p className="muted small" data-dev-tools="disabled">{DISABLED_WHY}</p>}
+      {devTools === false && (
+        <p className="muted small" data-dev-tools="disabled">
+          {DISABLED_WHY}
+        </p>
+      )}
       {answer && (
         <p className={`small mono ${answer.status >= 400 ? 'error' : 'ok'}`} data-fire-answer={answer.status}>
           {answer.status}: {JSON.stringify(answer.body)}
@@ -63,7 +67,12 @@ export function TimersPanel({ roomId, token, status, devTools, onDevTools }: Tim
             {others.map((t) => (
               <li key={t.id}>
                 <span className="mono">{t.kind}</span> {t.description} · {formatCountdown(t.dueAt, now)}
-                {t.attempts > 0 && <span className="error"> · {t.attempts} attempts, last error: {t.lastError}</span>}
+                {t.attempts > 0 && (
+                  <span className="error">
+                    {' '}
+                    · {t.attempts} attempts, last error: {t.lastError}
+                  </span>
+                )}
               </li>
             ))}
           </ul>

@@ -25,12 +25,7 @@ export function ChartsPanel({ definition, snapshots, machine }: ChartsPanelProps
   return (
     <section className="charts" aria-label="Statecharts">
       <div className="chart-main">
-        <ChartView
-          name={definition.machine}
-          root={definition.root}
-          active={active}
-          resolveDelay={delayResolver(machine, root?.context)}
-        />
+        <ChartView name={definition.machine} root={definition.root} active={active} resolveDelay={delayResolver(machine, root?.context)} />
       </div>
       {children.length > 0 && (
         <div className="chart-children">
@@ -50,7 +45,9 @@ function ChildChartView({ child, resolveDelay }: { child: ChildChart; resolveDel
   const caption = (
     <>
       <b>{child.src}</b> <span className="muted">child, invoked as {[...new Set(child.invokedAs.map((i) => i.id))].join(', ')}</span>{' '}
-      <span className={`badge ${child.runningAs ? 'badge-live' : ''}`}>{child.runningAs ? `running: ${child.runningAs}` : 'not running'}</span>
+      <span className={`badge ${child.runningAs ? 'badge-live' : ''}`}>
+        {child.runningAs ? `running: ${child.runningAs}` : 'not running'}
+      </span>
     </>
   );
   return (
@@ -76,4 +73,3 @@ function ChildChartView({ child, resolveDelay }: { child: ChildChart; resolveDel
     </div>
   );
 }
-

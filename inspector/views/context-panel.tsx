@@ -7,10 +7,7 @@ import { compactJson } from './format';
 const MAX_CHANGES = 80;
 
 export function ContextPanel({ transition }: { transition: Transition | null }) {
-  const changes = useMemo(
-    () => (transition ? diffJson(transition.previousContext, transition.context) : []),
-    [transition],
-  );
+  const changes = useMemo(() => (transition ? diffJson(transition.previousContext, transition.context) : []), [transition]);
   return (
     <section className="panel context" aria-label="Context">
       <header className="panel-header">
@@ -29,7 +26,9 @@ export function ContextPanel({ transition }: { transition: Transition | null }) 
           {transition.previousContext === undefined ? (
             <p className="muted">The first snapshot of this actor: everything is new.</p>
           ) : changes.length === 0 ? (
-            <p className="muted" data-diff="none">Nothing changed.</p>
+            <p className="muted" data-diff="none">
+              Nothing changed.
+            </p>
           ) : (
             <ul className="diff">
               {changes.slice(0, MAX_CHANGES).map((c) => (
@@ -39,7 +38,8 @@ export function ContextPanel({ transition }: { transition: Transition | null }) 
                   {c.kind === 'removed' && <span className="mono before">− {compactJson(c.before)}</span>}
                   {c.kind === 'changed' && (
                     <>
-                      <span className="mono before">{compactJson(c.before, 40)}</span> → <span className="mono after">{compactJson(c.after, 40)}</span>
+                      <span className="mono before">{compactJson(c.before, 40)}</span> →{' '}
+                      <span className="mono after">{compactJson(c.after, 40)}</span>
                     </>
                   )}
                 </li>

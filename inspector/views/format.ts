@@ -16,7 +16,8 @@ export function formatCountdown(at: number, now: number): string {
   const ms = at - now;
   const abs = Math.abs(ms);
   const s = Math.floor(abs / 1000);
-  const text = s < 60 ? `${s} s` : s < 3600 ? `${Math.floor(s / 60)} min ${s % 60} s` : `${Math.floor(s / 3600)} h ${Math.floor((s % 3600) / 60)} min`;
+  const text =
+    s < 60 ? `${s} s` : s < 3600 ? `${Math.floor(s / 60)} min ${s % 60} s` : `${Math.floor(s / 3600)} h ${Math.floor((s % 3600) / 60)} min`;
   return ms >= 0 ? `in ${text}` : `${text} overdue`;
 }
 

@@ -31,8 +31,8 @@ export function InspectionView({ definition, records, machine, side }: Inspectio
       <div className={`time-travel ${point === null ? 'is-live' : 'is-past'}`} data-mode={point === null ? 'live' : 'past'}>
         {selected ? (
           <span>
-            Viewing the past: after <b className="mono">{selected.event.type}</b> on <span className="mono">{selected.actorPath}</span> (seq {selected.seq},{' '}
-            {formatTime(selected.at)}). Charts and context show that moment.
+            Viewing the past: after <b className="mono">{selected.event.type}</b> on <span className="mono">{selected.actorPath}</span> (seq{' '}
+            {selected.seq}, {formatTime(selected.at)}). Charts and context show that moment.
           </span>
         ) : (
           <span>Live: charts and context follow every transition.</span>

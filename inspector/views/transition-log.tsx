@@ -22,7 +22,10 @@ export function TransitionLog({ transitions, selected, onSelect }: TransitionLog
   const rows = useMemo(() => {
     const needle = text.trim().toLowerCase();
     return transitions
-      .filter((t) => (!type || t.event.type === type) && (!needle || JSON.stringify([t.event, t.sender, t.actorPath]).toLowerCase().includes(needle)))
+      .filter(
+        (t) =>
+          (!type || t.event.type === type) && (!needle || JSON.stringify([t.event, t.sender, t.actorPath]).toLowerCase().includes(needle)),
+      )
       .slice()
       .reverse();
   }, [transitions, type, text]);
@@ -30,7 +33,9 @@ export function TransitionLog({ transitions, selected, onSelect }: TransitionLog
     <section className="panel log" aria-label="Transition log">
       <header className="panel-header">
         <h2>Transitions</h2>
-        <span className="muted">{rows.length} of {transitions.length}</span>
+        <span className="muted">
+          {rows.length} of {transitions.length}
+        </span>
         <select aria-label="Filter by event type" value={type} onChange={(e) => setType(e.target.value)}>
           <option value="">all events</option>
           {types.map((t) => (
@@ -39,7 +44,13 @@ export function TransitionLog({ transitions, selected, onSelect }: TransitionLog
             </option>
           ))}
         </select>
-        <input type="search" placeholder="search events, senders…" value={text} onChange={(e) => setText(e.target.value)} aria-label="Search the log" />
+        <input
+          type="search"
+          placeholder="search events, senders…"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          aria-label="Search the log"
+        />
       </header>
       <div className="log-scroll">
         <table>

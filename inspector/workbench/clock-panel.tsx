@@ -4,7 +4,12 @@ import type { TimerView } from '../../machines/machine-version';
 import { formatDateTime } from '../views/format';
 import { TimersTable } from '../views/timers-table';
 
-const STEPS: [string, number][] = [['+1 s', 1_000], ['+10 s', 10_000], ['+1 min', 60_000], ['+1 h', 3_600_000]];
+const STEPS: [string, number][] = [
+  ['+1 s', 1_000],
+  ['+10 s', 10_000],
+  ['+1 min', 60_000],
+  ['+1 h', 3_600_000],
+];
 
 export interface ClockPanelProps {
   now: number;
@@ -20,7 +25,9 @@ export function ClockPanel({ now, timers, disabled, advanceBy, nextTimer }: Cloc
     <section className="panel clock" aria-label="Simulated clock">
       <header className="panel-header">
         <h2>Simulated clock</h2>
-        <span className="mono small" data-sim-now={now}>{formatDateTime(now)}</span>
+        <span className="mono small" data-sim-now={now}>
+          {formatDateTime(now)}
+        </span>
       </header>
       <div className="row wrap">
         <button type="button" onClick={nextTimer} disabled={disabled || timers.length === 0} data-action="next-timer">
@@ -32,7 +39,13 @@ export function ClockPanel({ now, timers, disabled, advanceBy, nextTimer }: Cloc
           </button>
         ))}
         <label className="inline">
-          <input aria-label="Seconds to advance" className="narrow" value={custom} onChange={(e) => setCustom(e.target.value)} inputMode="decimal" />
+          <input
+            aria-label="Seconds to advance"
+            className="narrow"
+            value={custom}
+            onChange={(e) => setCustom(e.target.value)}
+            inputMode="decimal"
+          />
           s
         </label>
         <button type="button" disabled={disabled || !(Number(custom) >= 0)} onClick={() => advanceBy(Number(custom) * 1000)}>

@@ -28,8 +28,16 @@ export function EffectsPanel({ effects }: { effects: readonly EmittedEffect[] })
       ) : (
         <ul className="effects-list">
           {newest.map((e, i) => (
-            <li key={effects.length - i} className={`effect effect-${e.effect.type.replace('room.', '')}`} data-effect={e.effect.type} data-kind={e.effect.type === 'room.journal' ? e.effect.kind : undefined}>
-              <span className="mono small muted">{formatTime(e.at)} #{e.seq}</span> <span className="mono">{e.effect.type.replace('room.', '')}</span> {summary(e)}
+            <li
+              key={effects.length - i}
+              className={`effect effect-${e.effect.type.replace('room.', '')}`}
+              data-effect={e.effect.type}
+              data-kind={e.effect.type === 'room.journal' ? e.effect.kind : undefined}
+            >
+              <span className="mono small muted">
+                {formatTime(e.at)} #{e.seq}
+              </span>{' '}
+              <span className="mono">{e.effect.type.replace('room.', '')}</span> {summary(e)}
             </li>
           ))}
         </ul>

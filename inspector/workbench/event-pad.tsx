@@ -78,7 +78,7 @@ export function EventPad({ version, handled, players, disabled, send }: EventPad
             data-event={type}
             className={`${selected === type ? 'on' : ''}${handled.has(type) ? '' : ' unhandled'}`}
             disabled={disabled || !handled.has(type)}
-            title={handled.has(type) ? schemaOf(type)?.description ?? type : 'No active state handles this event now.'}
+            title={handled.has(type) ? (schemaOf(type)?.description ?? type) : 'No active state handles this event now.'}
             onClick={() => choose(type)}
           >
             {type}

@@ -82,6 +82,8 @@ describe('a simulated pecking-order@1', () => {
     const root = snapshotsAt(sim.getSnapshot().records, null).get('root')!;
     expect(root.value).toMatchObject({ day: { phase: { results: 'heldForAdmin' }, vote: 'revealed' } });
     expect((root.context as any).history[0]).toMatchObject({ day: 1, out: 'p5' });
-    expect(sim.getSnapshot().effects.map((e) => e.effect)).toContainEqual(expect.objectContaining({ type: 'room.journal', kind: 'vote.revealed' }));
+    expect(sim.getSnapshot().effects.map((e) => e.effect)).toContainEqual(
+      expect.objectContaining({ type: 'room.journal', kind: 'vote.revealed' }),
+    );
   });
 });

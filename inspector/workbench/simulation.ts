@@ -6,7 +6,15 @@
  * live room. Time moves only when asked: by an amount, or to the next timer.
  */
 import { GameHost, type EmittedEffect as HostEffect, type HostInput, type StepResult } from '../../engine/host';
-import { ADMIN_SENDER, type MachineVersion, type ReferencedMessage, type RoomEffect, type RoomEvent, type RoomFacts, type TimerView } from '../../machines/machine-version';
+import {
+  ADMIN_SENDER,
+  type MachineVersion,
+  type ReferencedMessage,
+  type RoomEffect,
+  type RoomEvent,
+  type RoomFacts,
+  type TimerView,
+} from '../../machines/machine-version';
 import type { InspectionRecord } from '../../protocol';
 
 export interface EmittedEffect extends HostEffect {
@@ -47,7 +55,11 @@ export class Simulation {
   private state!: SimulationState;
 
   /** Starts `version` from its init payload (without `machine`); throws the host's error when it cannot. */
-  constructor(readonly version: MachineVersion, payload: unknown, readonly facts: RoomFacts) {
+  constructor(
+    readonly version: MachineVersion,
+    payload: unknown,
+    readonly facts: RoomFacts,
+  ) {
     this.clock = new ManualClock(facts.createdAt);
     // The workbench shows records and effects, not players' views: no need to project them every step.
     const { host, result } = GameHost.create(version, payload, facts, { clock: this.clock, inspect: true, views: false });
@@ -74,7 +86,9 @@ export class Simulation {
   send(event: RoomEvent): RoomEffect[] {
     const { senderId, ...rest } = event;
     const input: HostInput =
-      senderId === ADMIN_SENDER ? { type: 'admin', event: rest } : { type: 'player', playerId: senderId, event: rest, ...this.lookUp(rest) };
+      senderId === ADMIN_SENDER
+        ? { type: 'admin', event: rest }
+        : { type: 'player', playerId: senderId, event: rest, ...this.lookUp(rest) };
     const result = this.host.step(input);
     this.commit(result);
     return result.emitted.map((e) => e.effect);
@@ -109,14 +123,18 @@ export class Simulation {
   private commit(result: StepResult): void {
     for (const transition of result.transitions) {
       const start = this.records.length;
-      transition.inspection.forEach((event, i) =>
-        this.records.push({ n: start + i + 1, seq: transition.seq, at: transition.at, event }),
-      );
+      transition.inspection.forEach((event, i) => {
+        this.records.push({ n: start + i + 1, seq: transition.seq, at: transition.at, event });
+      });
     }
     const seq = result.state.seq;
     for (const effect of result.emitted) this.effects.push({ ...effect, at: this.clock.now(), seq });
     this.error =
-      result.input.status === 'rejected' ? `${result.input.error.code}: ${result.input.error.message}` : result.failure ? result.failure.error.message : null;
+      result.input.status === 'rejected'
+        ? `${result.input.error.code}: ${result.input.error.message}`
+        : result.failure
+          ? result.failure.error.message
+          : null;
     this.state = {
       records: [...this.records],
       effects: [...this.effects],

@@ -88,10 +88,17 @@ export function Workbench() {
         <section className="panel setup" aria-label="Input">
           <h2>Start from an init payload</h2>
           <p className="muted">
-            The payload a lobby would send to <span className="mono">POST /init</span>: validated by the version's schema, then
-            turned into the machine's input as the room does. Time starts now and moves only when you move it.
+            The payload a lobby would send to <span className="mono">POST /init</span>: validated by the version's schema, then turned into
+            the machine's input as the room does. Time starts now and moves only when you move it.
           </p>
-          <textarea aria-label="Init payload" className="input-editor" rows={18} value={input} onChange={(e) => setInput(e.target.value)} spellCheck={false} />
+          <textarea
+            aria-label="Init payload"
+            className="input-editor"
+            rows={18}
+            value={input}
+            onChange={(e) => setInput(e.target.value)}
+            spellCheck={false}
+          />
           <label className="field">
             <span>seed (the room id a real room would use)</span>
             <input value={seed} onChange={(e) => setSeed(e.target.value)} />
@@ -99,7 +106,11 @@ export function Workbench() {
           <button type="button" onClick={start} data-action="start-simulation">
             Start
           </button>
-          {problem && <pre className="error" data-input-problem>{problem}</pre>}
+          {problem && (
+            <pre className="error" data-input-problem>
+              {problem}
+            </pre>
+          )}
         </section>
       ) : (
         <Running key={simulation.run} simulation={simulation} version={version} definition={definition} />
@@ -108,7 +119,15 @@ export function Workbench() {
   );
 }
 
-export function Running({ simulation, version, definition }: { simulation: Simulation; version: MachineVersion; definition: ReturnType<typeof describeMachine> }) {
+export function Running({
+  simulation,
+  version,
+  definition,
+}: {
+  simulation: Simulation;
+  version: MachineVersion;
+  definition: ReturnType<typeof describeMachine>;
+}) {
   const state = useSyncExternalStore(simulation.subscribe, simulation.getSnapshot);
   const root = snapshotsAt(state.records, null).get('root');
   const handled = useMemo(() => handledEvents(definition.root, activeStateIds(definition.root, root?.value)), [definition, root]);

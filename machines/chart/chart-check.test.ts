@@ -17,12 +17,19 @@ const lobby = (): ChartNode => ({
       states: {
         voting: {
           invoke: { id: 'vote', src: 'vote', onDone: { target: 'counted', actions: { type: 'close', params: { why: 'done' } } } },
-          on: { 'vote.cast': [{ guard: 'isFull', target: '#game.night' }, { guard: { type: 'isOpen' }, actions: ['open'] }] },
+          on: {
+            'vote.cast': [
+              { guard: 'isFull', target: '#game.night' },
+              { guard: { type: 'isOpen' }, actions: ['open'] },
+            ],
+          },
           after: { dayEnds: '.tally', 1000: 'counted' },
           initial: 'tally',
           states: { tally: {} },
         },
-        counted: { always: { guard: { type: 'xstate.and', guards: ['isOpen', { type: 'xstate.not', guards: ['isFull'] }] }, target: '#game.night' } },
+        counted: {
+          always: { guard: { type: 'xstate.and', guards: ['isOpen', { type: 'xstate.not', guards: ['isFull'] }] }, target: '#game.night' },
+        },
       },
     },
     night: { type: 'final', exit: 'close' },
@@ -43,7 +50,10 @@ describe('checkChart', () => {
   it('names the state and the name of every unknown guard, action, delay and actor', () => {
     const chart = lobby();
     const voting = chart.states!.day!.states!.voting!;
-    voting.on!['vote.cast'] = [{ guard: 'isFul', target: '#game.night' }, { guard: { type: 'xstate.or', guards: ['isOpen', 'nope'] }, actions: ['opn'] }];
+    voting.on!['vote.cast'] = [
+      { guard: 'isFul', target: '#game.night' },
+      { guard: { type: 'xstate.or', guards: ['isOpen', 'nope'] }, actions: ['opn'] },
+    ];
     voting.after = { dayEndz: 'counted' };
     voting.invoke = { id: 'vote', src: 'ballotBox' };
     chart.states!.night!.exit = { type: 'shut', params: {} };

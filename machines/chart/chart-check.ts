@@ -9,7 +9,15 @@
  * version with it): inline functions and inline actor logic there are implementations, not names,
  * so they are skipped here; hostable.ts and chart-export.ts judge them.
  */
-import type { ChartAction, ChartGuard, ChartImplementationNames, ChartNode, ChartTransition, ChartTransitionObject, StatePath } from './chart';
+import type {
+  ChartAction,
+  ChartGuard,
+  ChartImplementationNames,
+  ChartNode,
+  ChartTransition,
+  ChartTransitionObject,
+  StatePath,
+} from './chart';
 
 export type ChartIssueKind =
   | 'unknown-guard'
@@ -100,7 +108,13 @@ export function checkChart(chart: ChartNode, names: ChartImplementationNames): C
       return;
     }
     if (typeof guard === 'string') {
-      if (!known.guards.has(guard)) issue(at, 'unknown-guard', guard, `${where} uses the guard "${guard}", which the implementations do not define: add it to setup({ guards }) or correct the name.`);
+      if (!known.guards.has(guard))
+        issue(
+          at,
+          'unknown-guard',
+          guard,
+          `${where} uses the guard "${guard}", which the implementations do not define: add it to setup({ guards }) or correct the name.`,
+        );
       return;
     }
     if (guard && typeof guard === 'object' && typeof (guard as { type?: unknown }).type === 'string') {
@@ -123,7 +137,12 @@ export function checkChart(chart: ChartNode, names: ChartImplementationNames): C
       if (typeof name !== 'string') {
         issue(at, 'bad-form', String(action), `${where} has an action that is neither a name nor { type, params }.`);
       } else if (!known.actions.has(name)) {
-        issue(at, 'unknown-action', name, `${where} runs the action "${name}", which the implementations do not define: add it to setup({ actions }) or correct the name.`);
+        issue(
+          at,
+          'unknown-action',
+          name,
+          `${where} runs the action "${name}", which the implementations do not define: add it to setup({ actions }) or correct the name.`,
+        );
       }
     }
   };
@@ -134,7 +153,12 @@ export function checkChart(chart: ChartNode, names: ChartImplementationNames): C
       if (typeof t !== 'object') continue;
       for (const target of [t.target ?? []].flat()) {
         if (typeof target !== 'string' || !resolve(at, target)) {
-          issue(at, 'unknown-target', String(target), `${where} targets "${String(target)}", which is no state of the chart: use a sibling's key, ".child" or "#id".`);
+          issue(
+            at,
+            'unknown-target',
+            String(target),
+            `${where} targets "${String(target)}", which is no state of the chart: use a sibling's key, ".child" or "#id".`,
+          );
         }
       }
       if (t.guard !== undefined) checkGuard(at, t.guard, where);
@@ -146,14 +170,24 @@ export function checkChart(chart: ChartNode, names: ChartImplementationNames): C
     const node = at.node;
     const states = node.states ?? {};
     if (node.initial !== undefined && !(typeof node.initial === 'string' && node.initial in states)) {
-      issue(at, 'bad-initial', String(node.initial), `starts in "${String(node.initial)}", which is not one of its states (${Object.keys(states).join(', ') || 'none'}).`);
+      issue(
+        at,
+        'bad-initial',
+        String(node.initial),
+        `starts in "${String(node.initial)}", which is not one of its states (${Object.keys(states).join(', ') || 'none'}).`,
+      );
     }
     checkActions(at, node.entry, 'on entry');
     checkActions(at, node.exit, 'on exit');
     for (const [event, transition] of Object.entries(node.on ?? {})) checkTransition(at, transition, `on "${event}"`);
     for (const [delay, transition] of Object.entries(node.after ?? {})) {
       if (Number.isNaN(Number(delay)) && !known.delays.has(delay)) {
-        issue(at, 'unknown-delay', delay, `waits for the delay "${delay}", which the implementations do not define: add it to setup({ delays }) or correct the name (XState would fire at once).`);
+        issue(
+          at,
+          'unknown-delay',
+          delay,
+          `waits for the delay "${delay}", which the implementations do not define: add it to setup({ delays }) or correct the name (XState would fire at once).`,
+        );
       }
       checkTransition(at, transition, `after "${delay}"`);
     }
@@ -163,10 +197,20 @@ export function checkChart(chart: ChartNode, names: ChartImplementationNames): C
       const src: unknown = invoke?.src;
       const inline = (typeof src === 'object' && src !== null) || typeof src === 'function';
       if (!inline && (typeof src !== 'string' || !known.actors.has(src))) {
-        issue(at, 'unknown-actor', String(src), `invokes "${String(src)}", which the implementations' actors do not define: add it to setup({ actors }) or correct the name.`);
+        issue(
+          at,
+          'unknown-actor',
+          String(src),
+          `invokes "${String(src)}", which the implementations' actors do not define: add it to setup({ actors }) or correct the name.`,
+        );
       }
       if (typeof invoke?.id !== 'string' || invoke.id.length === 0) {
-        issue(at, 'missing-invoke-id', String(src), `invokes "${String(src)}" without an explicit id: give it one (its timers and restores are keyed by it).`);
+        issue(
+          at,
+          'missing-invoke-id',
+          String(src),
+          `invokes "${String(src)}" without an explicit id: give it one (its timers and restores are keyed by it).`,
+        );
       }
       checkTransition(at, invoke?.onDone, `when "${String(invoke?.id ?? src)}" is done`);
       checkTransition(at, invoke?.onError, `when "${String(invoke?.id ?? src)}" fails`);

@@ -9,7 +9,19 @@ import type { ChartNode, ChartTransition, ChartTransitionObject, StatePath } fro
 export type DiffKind = 'added' | 'removed' | 'changed';
 
 /** The fields of a state a diff compares, besides its children and transitions. */
-export const STATE_FIELDS = ['type', 'initial', 'history', 'entry', 'exit', 'invoke', 'context', 'output', 'description', 'tags', 'meta'] as const;
+export const STATE_FIELDS = [
+  'type',
+  'initial',
+  'history',
+  'entry',
+  'exit',
+  'invoke',
+  'context',
+  'output',
+  'description',
+  'tags',
+  'meta',
+] as const;
 export type StateField = (typeof STATE_FIELDS)[number];
 
 export interface StateDiff {
@@ -45,7 +57,10 @@ export interface ChartDiff {
   transitions: TransitionDiff[];
 }
 
-type Flat = { states: Map<string, ChartNode>; transitions: Map<string, { source: string; trigger: string; index: number; t: ChartTransitionObject }> };
+type Flat = {
+  states: Map<string, ChartNode>;
+  transitions: Map<string, { source: string; trigger: string; index: number; t: ChartTransitionObject }>;
+};
 
 function normalised(candidate: string | ChartTransitionObject): ChartTransitionObject {
   const t: ChartTransitionObject = typeof candidate === 'string' ? { target: candidate } : candidate;
@@ -93,7 +108,10 @@ function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-    return `{${entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+    return `{${entries
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value) ?? 'undefined';
 }

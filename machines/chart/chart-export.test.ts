@@ -29,7 +29,11 @@ describe('a chart exported from a TypeScript machine', () => {
     });
     expect(() => chartOf(inline)).toThrow(ChartExportError);
     expect(() => chartOf(inline)).toThrow('lab.on.go.actions is a function');
-    const inlineGuard = lab.createMachine({ id: 'lab', context: { n: 0 }, on: { go: { guard: ({ context }) => context.n > 0, actions: 'bump' } } });
+    const inlineGuard = lab.createMachine({
+      id: 'lab',
+      context: { n: 0 },
+      on: { go: { guard: ({ context }) => context.n > 0, actions: 'bump' } },
+    });
     expect(() => chartOf(inlineGuard)).toThrow('lab.on.go.guard is a function');
   });
 
@@ -40,7 +44,10 @@ describe('a chart exported from a TypeScript machine', () => {
       on: { go: { guard: and(['small', not('odd')]), actions: 'bump' } },
     });
     const chart = chartOf(machine);
-    expect(chart.on!.go).toEqual({ guard: { type: 'xstate.and', guards: ['small', { type: 'xstate.not', guards: ['odd'] }] }, actions: 'bump' });
+    expect(chart.on!.go).toEqual({
+      guard: { type: 'xstate.and', guards: ['small', { type: 'xstate.not', guards: ['odd'] }] },
+      actions: 'bump',
+    });
     const rebuilt = machineFromChart(JSON.parse(JSON.stringify(chart)), implementationsOf(machine), bindingOf(machine));
     for (const start of [0, 1, 2, 4]) {
       const runs = [machine, rebuilt].map((m) => {

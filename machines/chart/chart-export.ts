@@ -22,6 +22,7 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   !!value && typeof value === 'object' && (Object.getPrototypeOf(value) === Object.prototype || Object.getPrototypeOf(value) === null);
 
 /** XState's `and`/`or`/`not` guards are functions carrying `guards`; the chart writes them as data. */
+// biome-ignore lint/complexity/noBannedTypes: XState's and/or/not guards are bare functions carrying `guards`; nothing narrower describes them
 function combinatorOf(fn: Function): { type: string; guards: unknown[] } | null {
   const guards = (fn as { guards?: unknown }).guards;
   if (!Array.isArray(guards) || !['and', 'or', 'not'].includes(fn.name)) return null;
@@ -33,7 +34,10 @@ function pure(value: unknown, where: string, key?: string): unknown {
   if (typeof value === 'function') {
     const combined = key === 'guard' ? combinatorOf(value) : null;
     if (combined) return { type: combined.type, guards: combined.guards.map((g, i) => pure(g, `${where}.guards[${i}]`, 'guard')) };
-    throw new ChartExportError(where, `${where} is a function (${value.name || 'inline'}): name it in setup() and refer to it by name, or bind it (chart-binding.ts).`);
+    throw new ChartExportError(
+      where,
+      `${where} is a function (${value.name || 'inline'}): name it in setup() and refer to it by name, or bind it (chart-binding.ts).`,
+    );
   }
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
   if (typeof value === 'number') {
@@ -46,7 +50,10 @@ function pure(value: unknown, where: string, key?: string): unknown {
     for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = pure(v, `${where}.${k}`, k);
     return out;
   }
-  throw new ChartExportError(where, `${where} is ${typeof value === 'object' ? 'an object of a class' : typeof value}, which JSON cannot hold.`);
+  throw new ChartExportError(
+    where,
+    `${where} is ${typeof value === 'object' ? 'an object of a class' : typeof value}, which JSON cannot hold.`,
+  );
 }
 
 interface Extracted {
@@ -77,7 +84,10 @@ export function exportChart(machine: AnyStateMachine): Extracted {
         if (typeof src !== 'string') return invoke; // pure() reports the inline logic
         const known = inputs[src];
         if (known && known.toString() !== input.toString()) {
-          throw new ChartExportError(`${where}.invoke[${i}].input`, `${where} invokes "${src}" with an input computed unlike elsewhere: a chart binds one input per src.`);
+          throw new ChartExportError(
+            `${where}.invoke[${i}].input`,
+            `${where} invokes "${src}" with an input computed unlike elsewhere: a chart binds one input per src.`,
+          );
         }
         inputs[src] = known ?? (input as (args: any) => unknown);
         return others;
@@ -86,7 +96,10 @@ export function exportChart(machine: AnyStateMachine): Extracted {
     }
     if (node.states && typeof node.states === 'object') {
       out.states = Object.fromEntries(
-        Object.entries(node.states as Record<string, Record<string, unknown>>).map(([key, child]) => [key, takeInputs(child, `${where}.${key}`)]),
+        Object.entries(node.states as Record<string, Record<string, unknown>>).map(([key, child]) => [
+          key,
+          takeInputs(child, `${where}.${key}`),
+        ]),
       );
     }
     return out;

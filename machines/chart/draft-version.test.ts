@@ -48,10 +48,20 @@ describe('versionFromChart', () => {
   });
 
   it('refuses a chart invoking logic no host can make durable, with what registration would say', () => {
-    const base = { ...peckingOrderV1, machine: setup({ actors: { waiter: fromPromise(async () => 1) } }).createMachine({ id: 'w', initial: 'a', states: { a: {} } }) };
+    const base = {
+      ...peckingOrderV1,
+      machine: setup({ actors: { waiter: fromPromise(async () => 1) } }).createMachine({ id: 'w', initial: 'a', states: { a: {} } }),
+    };
     const result = versionFromChart(base, { id: 'w', initial: 'a', states: { a: { invoke: { id: 'p', src: 'waiter' } } } });
     expect(result).toEqual({
-      issues: [{ statePath: 'w.a', kind: 'not-hostable', name: 'w.a', message: 'state "w.a": invoke "p" runs "waiter", which is not a state machine: only machine children can be made durable' }],
+      issues: [
+        {
+          statePath: 'w.a',
+          kind: 'not-hostable',
+          name: 'w.a',
+          message: 'state "w.a": invoke "p" runs "waiter", which is not a state machine: only machine children can be made durable',
+        },
+      ],
     });
   });
 

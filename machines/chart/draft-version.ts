@@ -8,7 +8,7 @@ import type { AnyStateMachine } from 'xstate';
 import { hostableProblems } from '../hostable';
 import { refOf, type MachineVersion } from '../machine-version';
 import type { ChartNode } from './chart';
-import { implementationNamesOf, implementationsOf, machineFromChart } from './chart-binding';
+import { implementationNamesOf, implementationsOf, machineFromChart, type ChartBinding } from './chart-binding';
 import { checkChart, type ChartIssue } from './chart-check';
 import { ChartExportError, bindingOf } from './chart-export';
 
@@ -16,12 +16,16 @@ const isMachine = (logic: unknown): logic is AnyStateMachine =>
   !!logic && typeof logic === 'object' && 'root' in logic && 'config' in logic;
 
 /** `machine` built from `chart` with the implementations and binding of `like`; issues when the chart does not fit them. */
-function rebuilt(like: AnyStateMachine, chart: ChartNode, actors?: Record<string, unknown>): { machine: AnyStateMachine } | { issues: ChartIssue[] } {
+function rebuilt(
+  like: AnyStateMachine,
+  chart: ChartNode,
+  actors?: Record<string, unknown>,
+): { machine: AnyStateMachine } | { issues: ChartIssue[] } {
   const implementations = implementationsOf(like);
   if (actors) implementations.actors = actors;
   const issues = checkChart(chart, implementationNamesOf(implementations));
   if (issues.length > 0) return { issues };
-  let binding;
+  let binding: ChartBinding;
   try {
     binding = bindingOf(like);
   } catch (error) {
@@ -32,7 +36,11 @@ function rebuilt(like: AnyStateMachine, chart: ChartNode, actors?: Record<string
     return { machine: machineFromChart(chart, implementations, binding) };
   } catch (error) {
     const statePath = chart.id ?? '(machine)';
-    return { issues: [{ statePath, kind: 'bad-form', name: statePath, message: `State "${statePath}" cannot be built: ${(error as Error).message}` }] };
+    return {
+      issues: [
+        { statePath, kind: 'bad-form', name: statePath, message: `State "${statePath}" cannot be built: ${(error as Error).message}` },
+      ],
+    };
   }
 }
 
@@ -51,7 +59,12 @@ export function versionFromChart<TInit>(
     const child = actors[src];
     if (!isMachine(child)) {
       const statePath = childChart.id ?? src;
-      issues.push({ statePath, kind: 'unknown-actor', name: src, message: `State "${statePath}" is the chart of child "${src}", which ${refOf(base)} does not have as a child machine.` });
+      issues.push({
+        statePath,
+        kind: 'unknown-actor',
+        name: src,
+        message: `State "${statePath}" is the chart of child "${src}", which ${refOf(base)} does not have as a child machine.`,
+      });
       continue;
     }
     const built = rebuilt(child, childChart);

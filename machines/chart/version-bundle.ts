@@ -112,4 +112,3 @@ export function makeBundle(base: MachineVersion, draftChart: ChartNode, childCha
     migration: plan(refOf(base), next, { root: diff, ...childDiffs }),
   };
 }
-

@@ -31,9 +31,7 @@ export function d1JournalSink(db: D1Database): JournalSink {
       const insert = db.prepare(
         'INSERT OR IGNORE INTO journal (fact_id, room_id, machine, seq, kind, data, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
       );
-      await db.batch(
-        facts.map((f) => insert.bind(f.factId, f.roomId, f.machine, f.seq, f.kind, JSON.stringify(f.data), f.at)),
-      );
+      await db.batch(facts.map((f) => insert.bind(f.factId, f.roomId, f.machine, f.seq, f.kind, JSON.stringify(f.data), f.at)));
     },
   };
 }
@@ -58,9 +56,7 @@ export class JournalOutbox {
   async flush(sink: JournalSink): Promise<number> {
     let sent = 0;
     for (;;) {
-      const batch = rows<{ n: number; fact: string }>(
-        this.storage.sql, 'SELECT n, fact FROM journal_outbox ORDER BY n LIMIT ?', BATCH,
-      );
+      const batch = rows<{ n: number; fact: string }>(this.storage.sql, 'SELECT n, fact FROM journal_outbox ORDER BY n LIMIT ?', BATCH);
       if (batch.length === 0) return sent;
       await sink.write(batch.map((row) => JSON.parse(row.fact) as JournalFact));
       this.storage.sql.exec('DELETE FROM journal_outbox WHERE n <= ?', batch[batch.length - 1]!.n);

@@ -41,12 +41,17 @@ export class PushOutbox {
     this.storage.sql.exec(
       `INSERT INTO push_subscriptions (endpoint, player_id, p256dh, auth, created_at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (endpoint) DO UPDATE SET player_id = excluded.player_id, p256dh = excluded.p256dh, auth = excluded.auth`,
-      endpoint, playerId, keys.p256dh, keys.auth, now,
+      endpoint,
+      playerId,
+      keys.p256dh,
+      keys.auth,
+      now,
     );
     const extra = rows<{ endpoint: string }>(
       this.storage.sql,
       'SELECT endpoint FROM push_subscriptions WHERE player_id = ? ORDER BY created_at DESC, endpoint LIMIT -1 OFFSET ?',
-      playerId, MAX_PUSH_SUBSCRIPTIONS_PER_PLAYER,
+      playerId,
+      MAX_PUSH_SUBSCRIPTIONS_PER_PLAYER,
     );
     for (const row of extra) this.drop(row.endpoint);
   }
@@ -63,17 +68,28 @@ export class PushOutbox {
 
   /** Every subscribed player, for a notice to everyone. */
   subscribedPlayers(): string[] {
-    return rows<{ player_id: string }>(this.storage.sql, 'SELECT DISTINCT player_id FROM push_subscriptions ORDER BY player_id').map((r) => r.player_id);
+    return rows<{ player_id: string }>(this.storage.sql, 'SELECT DISTINCT player_id FROM push_subscriptions ORDER BY player_id').map(
+      (r) => r.player_id,
+    );
   }
 
   /** Queues each push for each of its player's subscriptions (a push id already queued is ignored). */
   append(pushes: readonly QueuedPush[]): void {
     for (const push of pushes) {
-      const endpoints = rows<{ endpoint: string }>(this.storage.sql, 'SELECT endpoint FROM push_subscriptions WHERE player_id = ?', push.playerId);
+      const endpoints = rows<{ endpoint: string }>(
+        this.storage.sql,
+        'SELECT endpoint FROM push_subscriptions WHERE player_id = ?',
+        push.playerId,
+      );
       for (const { endpoint } of endpoints) {
         const id = `${push.key}:${push.playerId}:${hashOf(endpoint)}`;
         const payload: PushPayload = { id, ...push.payload };
-        this.storage.sql.exec('INSERT OR IGNORE INTO push_outbox (push_id, endpoint, payload) VALUES (?, ?, ?)', id, endpoint, JSON.stringify(payload));
+        this.storage.sql.exec(
+          'INSERT OR IGNORE INTO push_outbox (push_id, endpoint, payload) VALUES (?, ?, ?)',
+          id,
+          endpoint,
+          JSON.stringify(payload),
+        );
       }
     }
   }
@@ -96,7 +112,8 @@ export class PushOutbox {
         this.storage.sql,
         `SELECT o.n, o.endpoint, o.payload, s.p256dh, s.auth FROM push_outbox o
          LEFT JOIN push_subscriptions s ON s.endpoint = o.endpoint WHERE o.n > ? ORDER BY o.n LIMIT ?`,
-        after, BATCH,
+        after,
+        BATCH,
       );
       if (batch.length === 0) break;
       for (const row of batch) {

@@ -7,7 +7,10 @@ import type { GameServer } from './entry';
 export const SECRET = 'test-lobby-secret';
 export const ORIGIN = 'http://rooms.test';
 
-export const labInit = (overrides: Partial<{ ringAfterMs: number; tickEveryMs: number; echoAfterMs: number }> = {}, players = ['ana', 'ben', 'cy']) => ({
+export const labInit = (
+  overrides: Partial<{ ringAfterMs: number; tickEveryMs: number; echoAfterMs: number }> = {},
+  players = ['ana', 'ben', 'cy'],
+) => ({
   machine: 'timer-lab@1',
   roster: players.map((playerId) => ({ playerId })),
   manifest: { ringAfterMs: 60_000, tickEveryMs: 3_600_000, echoAfterMs: 3_600_000, ...overrides },
@@ -58,7 +61,9 @@ export function inRoom<R>(room: string, fn: (server: GameServer, state: DurableO
 
 export async function storedEnvelope(room: string): Promise<{ machine: string; snapshot: any; seq: number } | undefined> {
   return inRoom(room, (_server, state) => {
-    const row = state.storage.sql.exec<{ machine: string; snapshot: string; seq: number }>('SELECT machine, snapshot, seq FROM envelope').toArray()[0];
+    const row = state.storage.sql
+      .exec<{ machine: string; snapshot: string; seq: number }>('SELECT machine, snapshot, seq FROM envelope')
+      .toArray()[0];
     return row && { machine: row.machine, snapshot: JSON.parse(row.snapshot), seq: row.seq };
   });
 }
@@ -66,7 +71,9 @@ export async function storedEnvelope(room: string): Promise<{ machine: string; s
 export async function timerTasks(room: string): Promise<{ id: string; description: string; time: number }[]> {
   return inRoom(room, (_server, state) =>
     state.storage.sql
-      .exec<{ id: string; description: string; time: number }>("SELECT id, description, time FROM tasks WHERE kind = 'machine-timer' ORDER BY time, seq")
+      .exec<{ id: string; description: string; time: number }>(
+        "SELECT id, description, time FROM tasks WHERE kind = 'machine-timer' ORDER BY time, seq",
+      )
       .toArray(),
   );
 }

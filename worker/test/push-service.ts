@@ -31,7 +31,13 @@ export async function newSubscriber(endpoint: string): Promise<TestSubscriber> {
   const pair = (await crypto.subtle.generateKey({ name: 'ECDH', namedCurve: 'P-256' }, true, ['deriveBits'])) as CryptoKeyPair;
   const rawPublic = new Uint8Array((await crypto.subtle.exportKey('raw', pair.publicKey)) as ArrayBuffer);
   const auth = crypto.getRandomValues(new Uint8Array(16));
-  const subscriber = { endpoint, keys: { p256dh: toBase64url(rawPublic), auth: toBase64url(auth) }, privateKey: pair.privateKey, rawPublic, auth };
+  const subscriber = {
+    endpoint,
+    keys: { p256dh: toBase64url(rawPublic), auth: toBase64url(auth) },
+    privateKey: pair.privateKey,
+    rawPublic,
+    auth,
+  };
   pushService.subscribers.set(endpoint, subscriber);
   return subscriber;
 }
@@ -90,7 +96,13 @@ async function decrypt(body: Uint8Array, subscriber: TestSubscriber): Promise<Ui
   const senderPublic = body.slice(21, 21 + idlen);
   const ciphertext = body.slice(21 + idlen);
   const sender = await crypto.subtle.importKey('raw', senderPublic, { name: 'ECDH', namedCurve: 'P-256' }, false, []);
-  const shared = new Uint8Array(await crypto.subtle.deriveBits({ name: 'ECDH', public: sender } as unknown as SubtleCryptoDeriveKeyAlgorithm, subscriber.privateKey, 256));
+  const shared = new Uint8Array(
+    await crypto.subtle.deriveBits(
+      { name: 'ECDH', public: sender } as unknown as SubtleCryptoDeriveKeyAlgorithm,
+      subscriber.privateKey,
+      256,
+    ),
+  );
   const ikm = await hkdf(subscriber.auth, shared, concat(bytes('WebPush: info\0'), subscriber.rawPublic, senderPublic), 32);
   const cek = await hkdf(salt, ikm, bytes('Content-Encoding: aes128gcm\0'), 16);
   const nonce = await hkdf(salt, ikm, bytes('Content-Encoding: nonce\0'), 12);

@@ -54,5 +54,15 @@ export function openVote(type: VoteView['type'], overrides: Partial<VoteView> = 
 
 /** A day's result with only the fields the standings read. */
 export function dayResult(fields: Partial<DayResult> & Pick<DayResult, 'day' | 'type'>): DayResult {
-  return { out: null, winner: null, ranking: [], immune: [], executioner: null, tallies: {}, reason: 'MOST_VOTES', explanation: '', ...fields };
+  return {
+    out: null,
+    winner: null,
+    ranking: [],
+    immune: [],
+    executioner: null,
+    tallies: {},
+    reason: 'MOST_VOTES',
+    explanation: '',
+    ...fields,
+  };
 }

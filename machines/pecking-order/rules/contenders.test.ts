@@ -1,7 +1,14 @@
 import { describe, it, expect } from 'vitest';
 import { aliveIds, isAlive } from './contenders';
 
-const ctx = { alive: [{ playerId: 'b', silver: 1 }, { playerId: 'a', silver: 2 }], eliminated: ['x'], seed: 's' };
+const ctx = {
+  alive: [
+    { playerId: 'b', silver: 1 },
+    { playerId: 'a', silver: 2 },
+  ],
+  eliminated: ['x'],
+  seed: 's',
+};
 
 describe('contenders', () => {
   it('lists alive ids in the context order', () => {

@@ -2,8 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { decideByCount, decideBySilver, type CountDecisionInput } from './count-decision';
 import type { Contender } from './types';
 
-const alive = (silver: Record<string, number>): Contender[] =>
-  Object.entries(silver).map(([playerId, s]) => ({ playerId, silver: s }));
+const alive = (silver: Record<string, number>): Contender[] => Object.entries(silver).map(([playerId, s]) => ({ playerId, silver: s }));
 
 const base = (over: Partial<CountDecisionInput>): CountDecisionInput => ({
   tallies: {},

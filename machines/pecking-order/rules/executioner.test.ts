@@ -1,7 +1,7 @@
 import { DAY1, DAY2, voteContext } from '../testing/vote-context';
 import { describe, it, expect } from 'vitest';
 import { executionerRule } from './executioner';
-import type { Ballots, VoteContext } from './types';
+import type { Ballots } from './types';
 
 const ctx = voteContext;
 const { decide, elect, canVote, targets, decideWithoutExecutioner } = executionerRule;

@@ -31,12 +31,7 @@ export interface ExecutionerRule extends VoteRule {
  * Step 1 ('elect'): every alive player. Step 2 ('pick'): only the executioner, who must be passed
  * as `executioner`.
  */
-export function canVoteExecutioner(
-  ctx: VoteContext,
-  voterId: string,
-  kind: BallotKind,
-  executioner?: string | null,
-): boolean {
+export function canVoteExecutioner(ctx: VoteContext, voterId: string, kind: BallotKind, executioner?: string | null): boolean {
   if (!isAlive(ctx, voterId)) return false;
   if (kind === 'elect') return true;
   return kind === 'pick' && executioner != null && voterId === executioner;
@@ -46,12 +41,7 @@ export function canVoteExecutioner(
  * Step 1: any alive player may be elected, the voter included. Step 2: the executioner may pick any
  * alive player outside the top 3 (by silver when the vote closes) other than themself.
  */
-export function executionerTargets(
-  ctx: VoteContext,
-  voterId: string,
-  kind: BallotKind,
-  executioner?: string | null,
-): string[] {
+export function executionerTargets(ctx: VoteContext, voterId: string, kind: BallotKind, executioner?: string | null): string[] {
   if (!canVoteExecutioner(ctx, voterId, kind, executioner)) return [];
   if (kind === 'elect') return aliveIds(ctx);
   return pickTargets(ctx, voterId);
@@ -69,9 +59,7 @@ function pickTargets(ctx: VoteContext, executioner: string): string[] {
  * read.
  */
 export function electExecutioner(ctx: VoteContext, ballots: Ballots): Election {
-  const { tallies, valid } = tallyBallots(ballots, 'elect', aliveIds(ctx), (voter) =>
-    canVoteExecutioner(ctx, voter, 'elect'),
-  );
+  const { tallies, valid } = tallyBallots(ballots, 'elect', aliveIds(ctx), (voter) => canVoteExecutioner(ctx, voter, 'elect'));
   if (valid === 0) {
     return { executioner: null, reason: 'NO_VOTES_LOWEST_SILVER', tallies, explanation: NOBODY_ELECTED };
   }

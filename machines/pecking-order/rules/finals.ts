@@ -24,9 +24,7 @@ export function finalsTargets(ctx: VoteContext, voterId: string, kind: BallotKin
  */
 export function decideFinals(ctx: VoteContext, ballots: Ballots): VoteOutcome {
   if (ctx.alive.length === 0) return nobodyAlive('FINALS');
-  const { tallies, valid } = tallyBallots(ballots, 'target', aliveIds(ctx), (voter) =>
-    canVoteFinals(ctx, voter, 'target'),
-  );
+  const { tallies, valid } = tallyBallots(ballots, 'target', aliveIds(ctx), (voter) => canVoteFinals(ctx, voter, 'target'));
   // Array#sort is stable, so finalists with equal votes keep the silver-then-seeded order.
   const ranking = rankBySilver(ctx.alive, ctx.seed).sort((a, b) => tallies[b]! - tallies[a]!);
   const winner = ranking[0]!;

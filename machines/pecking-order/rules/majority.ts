@@ -20,9 +20,7 @@ export function majorityTargets(ctx: VoteContext, voterId: string, kind: BallotK
  * nobody voted, the lowest silver among all alive is out. Equal silver goes to the seeded draw.
  */
 export function decideMajority(ctx: VoteContext, ballots: Ballots): VoteOutcome {
-  const { tallies, valid } = tallyBallots(ballots, 'target', aliveIds(ctx), (voter) =>
-    canVoteMajority(ctx, voter, 'target'),
-  );
+  const { tallies, valid } = tallyBallots(ballots, 'target', aliveIds(ctx), (voter) => canVoteMajority(ctx, voter, 'target'));
   const decision = decideByCount({
     tallies,
     valid,

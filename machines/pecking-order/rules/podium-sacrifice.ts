@@ -24,9 +24,7 @@ export function podiumSacrificeTargets(ctx: VoteContext, voterId: string, kind: 
  */
 export function decidePodiumSacrifice(ctx: VoteContext, ballots: Ballots): VoteOutcome {
   const podium = topThree(ctx.alive, ctx.seed);
-  const { tallies, valid } = tallyBallots(ballots, 'target', podium, (voter) =>
-    canVotePodiumSacrifice(ctx, voter, 'target'),
-  );
+  const { tallies, valid } = tallyBallots(ballots, 'target', podium, (voter) => canVotePodiumSacrifice(ctx, voter, 'target'));
   const decision = decideByCount({
     tallies,
     valid,

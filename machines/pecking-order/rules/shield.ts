@@ -21,9 +21,7 @@ export function shieldTargets(ctx: VoteContext, voterId: string, kind: BallotKin
  * tied; silver plays no part.
  */
 export function decideShield(ctx: VoteContext, ballots: Ballots): VoteOutcome {
-  const { tallies, valid } = tallyBallots(ballots, 'target', aliveIds(ctx), (voter) =>
-    canVoteShield(ctx, voter, 'target'),
-  );
+  const { tallies, valid } = tallyBallots(ballots, 'target', aliveIds(ctx), (voter) => canVoteShield(ctx, voter, 'target'));
   const decision = decideByCount({
     tallies,
     valid,

@@ -2,8 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { highestSilver, lowestSilver, rankBySilver, topThree } from './silver-rank';
 import type { Contender } from './types';
 
-const alive = (silver: Record<string, number>): Contender[] =>
-  Object.entries(silver).map(([playerId, s]) => ({ playerId, silver: s }));
+const alive = (silver: Record<string, number>): Contender[] => Object.entries(silver).map(([playerId, s]) => ({ playerId, silver: s }));
 
 const DAY1 = 'room-x:day1';
 const DAY2 = 'room-x:day2';

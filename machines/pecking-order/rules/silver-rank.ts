@@ -11,10 +11,13 @@ import type { Contender } from './types';
  * day's seeded lineup. Deterministic from (alive, seed); input order does not matter.
  */
 export function rankBySilver(alive: readonly Contender[], seed: string): string[] {
-  const lineup = new Map(seededOrder(alive.map((c) => c.playerId), seed).map((id, i) => [id, i]));
-  return [...alive]
-    .sort((a, b) => b.silver - a.silver || lineup.get(a.playerId)! - lineup.get(b.playerId)!)
-    .map((c) => c.playerId);
+  const lineup = new Map(
+    seededOrder(
+      alive.map((c) => c.playerId),
+      seed,
+    ).map((id, i) => [id, i]),
+  );
+  return [...alive].sort((a, b) => b.silver - a.silver || lineup.get(a.playerId)! - lineup.get(b.playerId)!).map((c) => c.playerId);
 }
 
 /**
@@ -35,12 +38,7 @@ export interface SilverPick {
   tiedOnSilver: string[];
 }
 
-function pickBySilver(
-  ids: readonly string[],
-  alive: readonly Contender[],
-  seed: string,
-  end: 'lowest' | 'highest',
-): SilverPick | null {
+function pickBySilver(ids: readonly string[], alive: readonly Contender[], seed: string, end: 'lowest' | 'highest'): SilverPick | null {
   const named = new Set(ids);
   const candidates = alive.filter((c) => named.has(c.playerId));
   if (candidates.length === 0) return null;

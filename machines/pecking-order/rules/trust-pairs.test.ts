@@ -1,7 +1,7 @@
 import { DAY1, DAY2, voteContext } from '../testing/vote-context';
 import { describe, it, expect } from 'vitest';
 import { mutualTrustPairs, trustPairsRule } from './trust-pairs';
-import type { Ballots, VoteContext } from './types';
+import type { Ballots } from './types';
 
 const ctx = voteContext;
 const { decide, canVote, targets } = trustPairsRule;
@@ -15,7 +15,10 @@ describe('TRUST_PAIRS', () => {
 
   it('finds mutual pairs only', () => {
     expect(mutualTrustPairs(five, trust)).toEqual([['a', 'b']]);
-    expect(mutualTrustPairs(five, { ...trust, e: { trust: 'd' } })).toEqual([['a', 'b'], ['d', 'e']]);
+    expect(mutualTrustPairs(five, { ...trust, e: { trust: 'd' } })).toEqual([
+      ['a', 'b'],
+      ['d', 'e'],
+    ]);
   });
 
   it('makes a mutual pair immune, ignores votes against them, and puts out the most voted', () => {

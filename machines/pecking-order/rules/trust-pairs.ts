@@ -27,8 +27,7 @@ export function trustPairsTargets(ctx: VoteContext, voterId: string, kind: Ballo
  */
 export function mutualTrustPairs(ctx: VoteContext, ballots: Ballots): [string, string][] {
   const ids = aliveIds(ctx);
-  const trusts = (a: string, b: string) =>
-    a !== b && canVoteTrustPairs(ctx, a, 'trust') && ballots[a]?.trust === b;
+  const trusts = (a: string, b: string) => a !== b && canVoteTrustPairs(ctx, a, 'trust') && ballots[a]?.trust === b;
   const pairs: [string, string][] = [];
   ids.forEach((a, i) => {
     for (const b of ids.slice(i + 1)) if (trusts(a, b) && trusts(b, a)) pairs.push([a, b]);
@@ -64,9 +63,7 @@ export function decideTrustPairs(ctx: VoteContext, ballots: Ballots): VoteOutcom
       explanation: fallback.explanation,
     });
   }
-  const { tallies, valid } = tallyBallots(ballots, 'target', exposed, (voter) =>
-    canVoteTrustPairs(ctx, voter, 'target'),
-  );
+  const { tallies, valid } = tallyBallots(ballots, 'target', exposed, (voter) => canVoteTrustPairs(ctx, voter, 'target'));
   const decision = decideByCount({
     tallies,
     valid,

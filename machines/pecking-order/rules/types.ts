@@ -3,15 +3,7 @@
  * ballots, a seed), a {@link VoteOutcome} out. The game machines build against these names.
  */
 
-export type VoteType =
-  | 'MAJORITY'
-  | 'BUBBLE'
-  | 'PODIUM_SACRIFICE'
-  | 'SHIELD'
-  | 'EXECUTIONER'
-  | 'SECOND_TO_LAST'
-  | 'TRUST_PAIRS'
-  | 'FINALS';
+export type VoteType = 'MAJORITY' | 'BUBBLE' | 'PODIUM_SACRIFICE' | 'SHIELD' | 'EXECUTIONER' | 'SECOND_TO_LAST' | 'TRUST_PAIRS' | 'FINALS';
 
 /** Every vote type, in the order game-rules.md lists them. */
 export const VOTE_TYPES: readonly VoteType[] = [

@@ -42,22 +42,26 @@ describe('the chart of pecking-order@1', () => {
     [6, 'DEFAULT', 'PRE_SCHEDULED'],
     [12, 'DEFAULT', 'PRE_SCHEDULED'],
     [5, 'FAST', 'ADMIN'],
-  ] as const)('built from JSON, plays a %i-player %s %s game exactly like the registered machine, step by step', (players, preset, scheduling) => {
-    // PLAYER_PICK on day 1 so the activity child runs too; every vote type of the default plan runs its vote child.
-    const days = defaultDayPlan(players).map((day, i) => (i === 0 ? { ...day, activity: 'PLAYER_PICK' as const } : day));
-    const init = makeInit(players, { preset, scheduling, days });
-    const ids = init.roster.map((p) => p.playerId);
-    const room = { seed: `chart-${players}-${preset}` };
-    const registered = new SimulatedRoom({ version: peckingOrderV1, init, room });
-    const charted = new SimulatedRoom({ version: fromJson(), init, room });
-    playGame(registered, ids, { botSeed: 'chart' });
-    playGame(charted, ids, { botSeed: 'chart' });
-    expect(registered.done).toBe(true);
-    expect(charted.results.length).toBe(registered.results.length);
-    charted.results.forEach((result, i) => {
-      const original = registered.results[i]!;
-      expect(result.state, `step ${i}: stored state (snapshot and timers)`).toEqual(original.state);
-      expect(result.emitted, `step ${i}: effects`).toEqual(original.emitted);
-    });
-  }, 60_000);
+  ] as const)(
+    'built from JSON, plays a %i-player %s %s game exactly like the registered machine, step by step',
+    (players, preset, scheduling) => {
+      // PLAYER_PICK on day 1 so the activity child runs too; every vote type of the default plan runs its vote child.
+      const days = defaultDayPlan(players).map((day, i) => (i === 0 ? { ...day, activity: 'PLAYER_PICK' as const } : day));
+      const init = makeInit(players, { preset, scheduling, days });
+      const ids = init.roster.map((p) => p.playerId);
+      const room = { seed: `chart-${players}-${preset}` };
+      const registered = new SimulatedRoom({ version: peckingOrderV1, init, room });
+      const charted = new SimulatedRoom({ version: fromJson(), init, room });
+      playGame(registered, ids, { botSeed: 'chart' });
+      playGame(charted, ids, { botSeed: 'chart' });
+      expect(registered.done).toBe(true);
+      expect(charted.results.length).toBe(registered.results.length);
+      charted.results.forEach((result, i) => {
+        const original = registered.results[i]!;
+        expect(result.state, `step ${i}: stored state (snapshot and timers)`).toEqual(original.state);
+        expect(result.emitted, `step ${i}: effects`).toEqual(original.emitted);
+      });
+    },
+    60_000,
+  );
 });

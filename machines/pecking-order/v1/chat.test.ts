@@ -50,7 +50,11 @@ describe('reactions', () => {
 
   it('a client cannot forge the message the room found', () => {
     const r = room();
-    const [refused] = r.sendAs('p1', 'chat.react', { seq: 5, emoji: '👍', message: { seq: 5, channel: 'group', members: null, from: 'p2' } });
+    const [refused] = r.sendAs('p1', 'chat.react', {
+      seq: 5,
+      emoji: '👍',
+      message: { seq: 5, channel: 'group', members: null, from: 'p2' },
+    });
     expect(refused).toMatchObject({ code: 'MESSAGE_NOT_FOUND' });
   });
 

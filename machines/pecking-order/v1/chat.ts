@@ -50,7 +50,8 @@ export function checkChatReply(
   if (post) return post;
   const target = checkTarget(senderId, message);
   if (target) return target;
-  if (message!.channel !== GROUP_CHANNEL) return refusal('MESSAGE_NOT_FOUND', 'A reply in the group chat can only quote a group chat message.');
+  if (message!.channel !== GROUP_CHANNEL)
+    return refusal('MESSAGE_NOT_FOUND', 'A reply in the group chat can only quote a group chat message.');
   return null;
 }
 

@@ -46,7 +46,11 @@ describe('checkDayPlan, per choice', () => {
   it('refuses an activity on the FINALS day for new games, and still restores stored ones that have one', () => {
     expect(activityIssue('FINALS', 4)).toContain('Day 4 is the FINALS: it has no activity');
     expect(activityIssue('MAJORITY', 1)).toBeNull();
-    const plan = [{ voteType: 'MAJORITY' as const }, { voteType: 'MAJORITY' as const }, { voteType: 'FINALS' as const, activity: 'PLAYER_PICK' as const }];
+    const plan = [
+      { voteType: 'MAJORITY' as const },
+      { voteType: 'MAJORITY' as const },
+      { voteType: 'FINALS' as const, activity: 'PLAYER_PICK' as const },
+    ];
     expect(newGamePlanIssues(plan)).toEqual([{ path: ['days', 2, 'activity'], message: activityIssue('FINALS', 3) }]);
     const init = makeInit(5, { preset: 'FAST', days: plan });
     // Creating a game checks it (checkInit, with the room's facts)…

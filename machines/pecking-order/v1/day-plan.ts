@@ -88,15 +88,7 @@ export function newGamePlanIssues(days: readonly Pick<DaySpec, 'voteType' | 'act
 }
 
 /** The vote types a default plan cycles through, most social first. */
-const ROTATION: readonly VoteType[] = [
-  'MAJORITY',
-  'BUBBLE',
-  'PODIUM_SACRIFICE',
-  'SHIELD',
-  'EXECUTIONER',
-  'TRUST_PAIRS',
-  'SECOND_TO_LAST',
-];
+const ROTATION: readonly VoteType[] = ['MAJORITY', 'BUBBLE', 'PODIUM_SACRIFICE', 'SHIELD', 'EXECUTIONER', 'TRUST_PAIRS', 'SECOND_TO_LAST'];
 
 /** The rotation's first vote type from position `start` on that `alive` players can play (MAJORITY needs only 3). */
 function firstFitting(start: number, alive: number): VoteType {

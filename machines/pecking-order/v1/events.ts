@@ -29,9 +29,7 @@ export const playerEvents = {
   'dm.send': z
     .object({ to: playerIdSchema, text })
     .describe('Send a DM to another alive player; the first DM between two players opens their conversation.'),
-  'silver.transfer': z
-    .object({ to: playerIdSchema, amount: z.number().int().positive() })
-    .describe('Give silver to another alive player.'),
+  'silver.transfer': z.object({ to: playerIdSchema, amount: z.number().int().positive() }).describe('Give silver to another alive player.'),
   'vote.cast': z
     .object({
       target: playerIdSchema.optional(),
@@ -39,23 +37,26 @@ export const playerEvents = {
       elect: playerIdSchema.optional(),
       pick: playerIdSchema.optional(),
     })
-    .describe('Cast a ballot, or change it: each field sent replaces the earlier value of that field. Which fields count depends on the day’s vote type.'),
+    .describe(
+      'Cast a ballot, or change it: each field sent replaces the earlier value of that field. Which fields count depends on the day’s vote type.',
+    ),
   'activity.pick': z
     .object({ target: playerIdSchema })
     .describe('PLAYER_PICK: secretly pick another alive player; a new pick replaces the earlier one.'),
 } as const;
 
 export const adminEvents = {
-  'admin.advance': z
-    .object({})
-    .describe('Move to the next phase (or vote step) now: the only way forward in an ADMIN-scheduled game.'),
+  'admin.advance': z.object({}).describe('Move to the next phase (or vote step) now: the only way forward in an ADMIN-scheduled game.'),
   'admin.eliminate': z
     .object({ playerId: playerIdSchema })
     .describe('Put a player out now; refused when the days still to play would have too few players.'),
   'admin.credit': z
     .object({
       playerId: playerIdSchema,
-      amount: z.number().int().refine((n) => n !== 0, 'A credit of 0 changes nothing.'),
+      amount: z
+        .number()
+        .int()
+        .refine((n) => n !== 0, 'A credit of 0 changes nothing.'),
     })
     .describe('Credit silver, or debit it with a negative amount; a balance never goes below 0.'),
   'admin.hostMessage': z

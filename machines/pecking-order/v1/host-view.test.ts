@@ -22,7 +22,11 @@ describe('the host summary', () => {
 
   it('says what time does next in words, never a state id', () => {
     const r = room('PRE_SCHEDULED');
-    expect(summaryOf(r)).toMatchObject({ stage: 'Before day 1', clock: { label: 'Day 1 starts', dueAt: r.timers()[0]!.dueAt }, hostAdvances: false });
+    expect(summaryOf(r)).toMatchObject({
+      stage: 'Before day 1',
+      clock: { label: 'Day 1 starts', dueAt: r.timers()[0]!.dueAt },
+      hostAdvances: false,
+    });
     while (!JSON.stringify(r.persisted().value).includes('voting')) r.advance();
     const summary = summaryOf(r);
     expect(summary.stage).toBe('Day 1 · Voting');

@@ -43,7 +43,7 @@ function clockLabel(view: GameSnapshotView): string {
 function stageWords(view: GameSnapshotView): string {
   if (view.stage === 'pregame') return 'Before day 1';
   if (view.stage === 'gameOver') return 'Game over';
-  const phase = view.phase ? PHASE_WORDS[view.phase] ?? view.phase : '';
+  const phase = view.phase ? (PHASE_WORDS[view.phase] ?? view.phase) : '';
   const step = view.voteStep === 'election' ? ' · the election' : '';
   return `${view.stage === 'finale' ? 'Finale' : `Day ${view.context.day}`} · ${phase}${step}`;
 }

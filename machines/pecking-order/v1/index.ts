@@ -17,8 +17,7 @@ import { timingIssues } from './timeline';
 export const peckingOrderV1: MachineVersion<PeckingOrderInit> = {
   name: 'pecking-order',
   version: 1,
-  description:
-    'Pecking Order: 3–20 players chat, trade silver and vote one player out each night; the jury crowns the winner.',
+  description: 'Pecking Order: 3–20 players chat, trade silver and vote one player out each night; the jury crowns the winner.',
   machine: gameMachine,
   initSchema,
   createInput,

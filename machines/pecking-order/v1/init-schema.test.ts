@@ -177,7 +177,10 @@ describe('init payload: times, checked with the room’s creation time (checkIni
       // The schema alone (no clock) lets it through; only the room's creation time tells.
       expect(initSchema.safeParse({ roster: makeRoster(5), manifest: manifest(defaultDayPlan(5), { startAt }) }).success).toBe(true);
       expect(check({ startAt })).toEqual([
-        { path: ['manifest', 'startAt'], message: expect.stringContaining('at most 30 days after the game is created (by 2026-12-31T12:00:00.000Z)') },
+        {
+          path: ['manifest', 'startAt'],
+          message: expect.stringContaining('at most 30 days after the game is created (by 2026-12-31T12:00:00.000Z)'),
+        },
       ]);
     }
   });

@@ -41,10 +41,7 @@ export const manifestSchema = z.object({
     .int('startAt is a whole number of milliseconds since the epoch.')
     .positive('startAt is a whole number of milliseconds since the epoch.')
     .optional(),
-  days: z
-    .array(daySchema)
-    .min(1, 'A game has at least one day: the finale.')
-    .max(MAX_DAYS, `A game has at most ${MAX_DAYS} days.`),
+  days: z.array(daySchema).min(1, 'A game has at least one day: the finale.').max(MAX_DAYS, `A game has at most ${MAX_DAYS} days.`),
 });
 
 export type Manifest = z.infer<typeof manifestSchema>;

@@ -19,7 +19,10 @@ export function mentionsIn(text: string, players: readonly MentionablePlayer[]):
   const lower = text.toLowerCase();
   // Longest first, so "Ann Lee" is tried before "Ann".
   const candidates = players
-    .flatMap((p) => [{ key: p.name.toLowerCase(), id: p.playerId }, { key: p.playerId.toLowerCase(), id: p.playerId }])
+    .flatMap((p) => [
+      { key: p.name.toLowerCase(), id: p.playerId },
+      { key: p.playerId.toLowerCase(), id: p.playerId },
+    ])
     .sort((a, b) => b.key.length - a.key.length);
   for (let at = lower.indexOf('@'); at !== -1; at = lower.indexOf('@', at + 1)) {
     // An @ inside a word (an e-mail address) is no mention.

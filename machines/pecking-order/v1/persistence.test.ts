@@ -45,25 +45,29 @@ describe('restoring', () => {
     [8, 'FAST'],
     [5, 'TEST'],
     [6, 'DEFAULT'],
-  ] as const)('a %i-player %s game restored from its stored state after every step plays exactly like one never restored', (players, preset) => {
-    const days = defaultDayPlan(players).map((day, i) => (i === 0 ? { ...day, activity: 'PLAYER_PICK' as const } : day));
-    const init = makeInit(players, { preset, days });
-    const ids = init.roster.map((p) => p.playerId);
-    const plain = new SimulatedRoom({ version: peckingOrderV1, init, room: { seed: `replay-${preset}` } });
-    const restored = new SimulatedRoom({ version: peckingOrderV1, init, room: { seed: `replay-${preset}` }, restoreEveryStep: true });
-    playGame(plain, ids, { botSeed: 'replay' });
-    playGame(restored, ids, { botSeed: 'replay' });
-    expect(plain.done).toBe(true);
-    expect(restored.results.length).toBe(plain.results.length);
-    restored.results.forEach((result, i) => {
-      const original = plain.results[i]!;
-      expect(result.state, `step ${i}: stored state`).toEqual(original.state);
-      expect(result.emitted, `step ${i}: effects`).toEqual(original.emitted);
-      // The same players see the same new views (a restored host sends them whole, not as patches).
-      const seen = (r: typeof result) => [...r.views].map(([id, change]) => [id, change.view]);
-      expect(seen(result), `step ${i}: views sent`).toEqual(seen(original));
-    });
-  }, 60_000);
+  ] as const)(
+    'a %i-player %s game restored from its stored state after every step plays exactly like one never restored',
+    (players, preset) => {
+      const days = defaultDayPlan(players).map((day, i) => (i === 0 ? { ...day, activity: 'PLAYER_PICK' as const } : day));
+      const init = makeInit(players, { preset, days });
+      const ids = init.roster.map((p) => p.playerId);
+      const plain = new SimulatedRoom({ version: peckingOrderV1, init, room: { seed: `replay-${preset}` } });
+      const restored = new SimulatedRoom({ version: peckingOrderV1, init, room: { seed: `replay-${preset}` }, restoreEveryStep: true });
+      playGame(plain, ids, { botSeed: 'replay' });
+      playGame(restored, ids, { botSeed: 'replay' });
+      expect(plain.done).toBe(true);
+      expect(restored.results.length).toBe(plain.results.length);
+      restored.results.forEach((result, i) => {
+        const original = plain.results[i]!;
+        expect(result.state, `step ${i}: stored state`).toEqual(original.state);
+        expect(result.emitted, `step ${i}: effects`).toEqual(original.emitted);
+        // The same players see the same new views (a restored host sends them whole, not as patches).
+        const seen = (r: typeof result) => [...r.views].map(([id, change]) => [id, change.view]);
+        expect(seen(result), `step ${i}: views sent`).toEqual(seen(original));
+      });
+    },
+    60_000,
+  );
 
   it('a game restored mid-vote (with its vote child) plays on exactly like the original', () => {
     const days = [{ voteType: 'TRUST_PAIRS' as const }, { voteType: 'MAJORITY' as const }, { voteType: 'FINALS' as const }];
@@ -88,7 +92,11 @@ describe('restoring', () => {
   });
 
   it('a game restored mid-activity (with its activity child) plays on exactly like the original', () => {
-    const days = [{ voteType: 'MAJORITY' as const, activity: 'PLAYER_PICK' as const }, { voteType: 'MAJORITY' as const }, { voteType: 'FINALS' as const }];
+    const days = [
+      { voteType: 'MAJORITY' as const, activity: 'PLAYER_PICK' as const },
+      { voteType: 'MAJORITY' as const },
+      { voteType: 'FINALS' as const },
+    ];
     const init = makeInit(5, { scheduling: 'ADMIN', days });
     const original = new SimulatedRoom({ version: peckingOrderV1, init });
     advanceTo(original, 1, 'social');

@@ -59,12 +59,24 @@ describe('secrecy, over every projection of whole games', () => {
 });
 
 describe('a player’s view', () => {
-  const days: DaySpec[] = [{ voteType: 'MAJORITY', activity: 'PLAYER_PICK', theme: 'Alliances' }, { voteType: 'MAJORITY' }, { voteType: 'FINALS' }];
+  const days: DaySpec[] = [
+    { voteType: 'MAJORITY', activity: 'PLAYER_PICK', theme: 'Alliances' },
+    { voteType: 'MAJORITY' },
+    { voteType: 'FINALS' },
+  ];
 
   it('shows the public cast, the phase and when it ends', () => {
     const room = new SimulatedRoom({ version: peckingOrderV1, init: makeInit(4, { preset: 'DEFAULT', days }) });
     const view: PlayerView = room.view('p1');
-    expect(view.cast[0]).toEqual({ playerId: 'p1', name: 'Player 1', bio: 'Bio of player 1', avatarUrl: null, alive: true, silver: 50, gold: 0 });
+    expect(view.cast[0]).toEqual({
+      playerId: 'p1',
+      name: 'Player 1',
+      bio: 'Bio of player 1',
+      avatarUrl: null,
+      alive: true,
+      silver: 50,
+      gold: 0,
+    });
     expect(view).toMatchObject({ phase: 'pregame', day: 0, dayCount: 3, goldPool: 0, winner: null, scheduling: 'PRE_SCHEDULED' });
     expect(view.phaseEndsAt).toBe(room.timers()[0]!.dueAt);
     expect(view.open).toEqual({ groupChat: true, dms: false, transfers: false });
@@ -77,7 +89,13 @@ describe('a player’s view', () => {
     advanceTo(room, 1, 'social');
     room.sendAs('p1', 'activity.pick', { target: 'p2' });
     room.sendAs('p2', 'activity.pick', { target: 'p1' });
-    expect(room.view('p1').activity).toEqual({ kind: 'PLAYER_PICK', open: true, myPick: 'p2', targets: ['p2', 'p3', 'p4'], revealed: null });
+    expect(room.view('p1').activity).toEqual({
+      kind: 'PLAYER_PICK',
+      open: true,
+      myPick: 'p2',
+      targets: ['p2', 'p3', 'p4'],
+      revealed: null,
+    });
     expect(room.view('p3').activity).toMatchObject({ myPick: null, revealed: null });
     advanceTo(room, 1, 'voting');
     expect(room.view('p3').activity).toEqual({
@@ -96,7 +114,15 @@ describe('a player’s view', () => {
     room.sendAs('p1', 'vote.cast', { target: 'p4' });
     room.sendAs('p2', 'vote.cast', { target: 'p3' });
     const p1 = room.view('p1').vote;
-    expect(p1).toMatchObject({ type: 'MAJORITY', open: true, step: 'ballot', voted: ['p1', 'p2'], myBallot: { target: 'p4' }, result: null, ballots: null });
+    expect(p1).toMatchObject({
+      type: 'MAJORITY',
+      open: true,
+      step: 'ballot',
+      voted: ['p1', 'p2'],
+      myBallot: { target: 'p4' },
+      result: null,
+      ballots: null,
+    });
     expect(p1.targets).toEqual({ target: ['p1', 'p2', 'p3', 'p4'] });
     expect(room.view('p3').vote).toMatchObject({ voted: ['p1', 'p2'], myBallot: null });
     expect(JSON.stringify(room.view('p3'))).not.toContain('"target":"p4"');

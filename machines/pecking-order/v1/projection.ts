@@ -170,8 +170,7 @@ export function project({ snapshot, init, playerId, timers }: ProjectionInput<Pe
   const inDay = view.stage === 'day' || view.stage === 'finale';
   const phase = phaseOf(view);
   const dueTimes = timers.map((timer) => timer.dueAt);
-  const phaseEndsAt =
-    context.scheduling === 'ADMIN' || phase === 'gameOver' || dueTimes.length === 0 ? null : Math.min(...dueTimes);
+  const phaseEndsAt = context.scheduling === 'ADMIN' || phase === 'gameOver' || dueTimes.length === 0 ? null : Math.min(...dueTimes);
   const allowance = dmAllowance(context, playerId);
   return {
     playerId,

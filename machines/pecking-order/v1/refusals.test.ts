@@ -120,7 +120,12 @@ describe('refusals: one room.refuse to the sender, nothing else changes', () => 
     advanceTo(room, 1, 'morning');
     expectRefused(room, () => room.deliver({ type: 'silver.transfer', senderId: 'p1', to: 'p2', amount: 0 }), 'p1', 'INVALID_AMOUNT');
     expectRefused(room, () => room.deliver({ type: 'silver.transfer', senderId: 'p1', to: 'p2', amount: 1.5 }), 'p1', 'INVALID_AMOUNT');
-    expectRefused(room, () => room.deliver({ type: 'admin.credit', senderId: 'admin', playerId: 'p2', amount: 0 }), 'admin', 'INVALID_AMOUNT');
+    expectRefused(
+      room,
+      () => room.deliver({ type: 'admin.credit', senderId: 'admin', playerId: 'p2', amount: 0 }),
+      'admin',
+      'INVALID_AMOUNT',
+    );
   });
 
   it('INSUFFICIENT_SILVER: a transfer above the balance, a DM without silver', () => {

@@ -28,9 +28,10 @@ export const REFUSALS = {
 export type RefusalCode = keyof typeof REFUSALS;
 
 /** The codes with their meaning, for the protocol docs. GAME_OVER is answered by the room once the machine is done. */
-export const REFUSAL_CODES: readonly { code: RefusalCode; meaning: string }[] = Object.entries(REFUSALS).map(
-  ([code, meaning]) => ({ code: code as RefusalCode, meaning }),
-);
+export const REFUSAL_CODES: readonly { code: RefusalCode; meaning: string }[] = Object.entries(REFUSALS).map(([code, meaning]) => ({
+  code: code as RefusalCode,
+  meaning,
+}));
 
 /** A refusal decided by a pure check; `message` says what to do. */
 export interface Refusal {

@@ -13,19 +13,12 @@ export const PLAYER_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,23}$/;
 
 export const playerIdSchema = z
   .string()
-  .regex(
-    PLAYER_ID_PATTERN,
-    'A player id is a short slug: 1–24 lowercase letters, digits or dashes, starting with a letter or digit.',
-  )
+  .regex(PLAYER_ID_PATTERN, 'A player id is a short slug: 1–24 lowercase letters, digits or dashes, starting with a letter or digit.')
   .refine((id) => id !== ADMIN_SENDER, { message: `"${ADMIN_SENDER}" is reserved for the host; pick another player id.` });
 
 export const rosterEntrySchema = z.object({
   playerId: playerIdSchema,
-  name: z
-    .string()
-    .trim()
-    .min(1, 'Every player needs a display name.')
-    .max(40, 'A display name is at most 40 characters.'),
+  name: z.string().trim().min(1, 'Every player needs a display name.').max(40, 'A display name is at most 40 characters.'),
   bio: z.string().max(280, 'A bio is at most 280 characters.').optional(),
   avatarUrl: z.url({ protocol: /^https?$/, message: 'An avatar URL must be an http(s) URL.' }).optional(),
 });
@@ -41,12 +34,20 @@ export const rosterSchema = z
     const names = new Set<string>();
     roster.forEach((entry, i) => {
       if (ids.has(entry.playerId)) {
-        ctx.addIssue({ code: 'custom', path: [i, 'playerId'], message: `Player id "${entry.playerId}" appears twice; ids must be unique.` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, 'playerId'],
+          message: `Player id "${entry.playerId}" appears twice; ids must be unique.`,
+        });
       }
       ids.add(entry.playerId);
       const name = entry.name.toLowerCase();
       if (names.has(name)) {
-        ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `Display name "${entry.name}" appears twice; personas must be told apart.` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, 'name'],
+          message: `Display name "${entry.name}" appears twice; personas must be told apart.`,
+        });
       }
       names.add(name);
     });

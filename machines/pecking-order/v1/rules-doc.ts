@@ -3,7 +3,7 @@
  * codes, event schemas, vote rules, journal kinds). `docs/game-rules.md` is this function's output,
  * and a test fails when the two differ, so the document cannot drift from the code.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import { VOTE_RULES, VOTE_TYPES } from '../rules';
 import { REACTIONS } from './chat';
 import { ECONOMY } from './economy';
@@ -22,7 +22,11 @@ export function formatDuration(ms: number): string {
   if (ms < 60_000 && ms % 1000 !== 0) return `${ms / 1000} s`;
   const parts: string[] = [];
   let rest = Math.round(ms / 1000);
-  for (const [unit, size] of [['h', 3600], ['min', 60], ['s', 1]] as const) {
+  for (const [unit, size] of [
+    ['h', 3600],
+    ['min', 60],
+    ['s', 1],
+  ] as const) {
     const n = Math.floor(rest / size);
     rest -= n * size;
     if (n > 0) parts.push(`${n} ${unit}`);
@@ -78,7 +82,7 @@ export function renderGameRulesDoc(): string {
     '  players − 2 elimination days; day k starts with players − (k − 1) alive, which must be at least what its',
     '  vote type needs (see Votes).',
     '- States: `pregame` → `day` (days 1 … N−1, one elimination each) → `finale` (day N, FINALS) → `gameOver` (final).',
-    '- A day\'s phases: `morning` → `social` → `voting` → `results` → `night`. The finale has no night: the game',
+    "- A day's phases: `morning` → `social` → `voting` → `results` → `night`. The finale has no night: the game",
     '  is over when its night would start. On an EXECUTIONER day, `voting` has two steps: `election` (the first',
     '  half) and `ballot`.',
     '',
@@ -97,8 +101,8 @@ export function renderGameRulesDoc(): string {
     'games schedule no timer at all: every phase waits for `admin.advance`. The host may also advance a',
     '`PRE_SCHEDULED` game early; the phases after it then keep their usual lengths.',
     '',
-    '| preset | day length | ' + PHASES.join(' | ') + ' | day 1 starts (without `startAt`) |',
-    '|---|---|' + PHASES.map(() => '---|').join('') + '---|',
+    `| preset | day length | ${PHASES.join(' | ')} | day 1 starts (without \`startAt\`) |`,
+    `|---|---|${PHASES.map(() => '---|').join('')}---|`,
     ...PRESET_NAMES.map((name) => {
       const preset = PRESETS[name];
       const { alignTo, at, leadAtLeast } = preset.firstDay;
@@ -111,8 +115,8 @@ export function renderGameRulesDoc(): string {
     '',
     'Phase lengths (the night lasts until the next morning; an election takes the first half of the vote):',
     '',
-    '| preset | ' + PHASES.join(' | ') + ' | election |',
-    '|---|' + PHASES.map(() => '---|').join('') + '---|',
+    `| preset | ${PHASES.join(' | ')} | election |`,
+    `|---|${PHASES.map(() => '---|').join('')}---|`,
     ...PRESET_NAMES.map((name) => {
       const lengths = phaseLengths(PRESETS[name]);
       return `| \`${name}\` | ${PHASES.map((p) => formatDuration(lengths[p])).join(' | ')} | ${formatDuration(Math.floor(lengths.voting / 2))} |`;
@@ -131,10 +135,10 @@ export function renderGameRulesDoc(): string {
     `  conversation exists from the first DM between two players, whoever sent it) and send ${ECONOMY.dmCharsPerDay.toLocaleString('en-US')} DM`,
     '  characters a day. Characters are counted as Unicode code points.',
     `- A group chat message is at most ${ECONOMY.chatMaxChars} characters. A reply is a group chat message that quotes a group`,
-    '  chat message; a reply, a reaction and an @mention are free, and follow the group chat\'s hours (refused `CHAT_CLOSED` at night).',
+    "  chat message; a reply, a reaction and an @mention are free, and follow the group chat's hours (refused `CHAT_CLOSED` at night).",
     `- Reactions: alive players toggle any of ${REACTIONS.join(' ')} on a message they can read (a DM's reactions are seen only by its`,
     '  two members); a message that is not there, or not theirs to read, is refused `MESSAGE_NOT_FOUND` either way.',
-    '- A transfer moves any whole, positive amount up to the giver\'s balance, between alive players.',
+    "- A transfer moves any whole, positive amount up to the giver's balance, between alive players.",
     `- PLAYER_PICK: each player who picked earns ${ECONOMY.pickReward} silver; two players who picked each other earn ${ECONOMY.mutualPickBonus} more each.`,
     `- The gold pool grows by ${ECONOMY.goldPerNight} each night; the FINALS winner takes it at game over. A game the host`,
     '  ends has no winner and pays no gold.',
@@ -164,7 +168,7 @@ export function renderGameRulesDoc(): string {
     '',
     '## Votes',
     '',
-    'A player\'s latest ballot replaces the earlier one, field by field. During the vote a player sees their own',
+    "A player's latest ballot replaces the earlier one, field by field. During the vote a player sees their own",
     'ballot and who has voted, never whom others chose; every ballot is revealed when the vote closes. Draws',
     'are seeded by `<room seed>:day<n>`.',
     '',
@@ -178,12 +182,12 @@ export function renderGameRulesDoc(): string {
     '',
     '## Who sees what',
     '',
-    'Each player\'s view (`project`) holds: the cast (names, bios, avatars, alive or out, silver, gold), the day,',
+    "Each player's view (`project`) holds: the cast (names, bios, avatars, alive or out, silver, gold), the day,",
     'its theme, the phase and when it ends (null in `ADMIN` games), which regions are open, who has voted in the',
-    'open step, the player\'s own ballot and the targets they may name now, the executioner once elected, the',
-    'player\'s own PLAYER_PICK pick, their DM allowance (conversations and characters left) and whom they have',
+    "open step, the player's own ballot and the targets they may name now, the executioner once elected, the",
+    "player's own PLAYER_PICK pick, their DM allowance (conversations and characters left) and whom they have",
     'conversations with, revealed results and picks, the gold pool, the winner, and whether they are on the jury',
-    '(eliminated). It never holds another player\'s ballot or pick before the reveal, and no DM: messages are not',
+    "(eliminated). It never holds another player's ballot or pick before the reveal, and no DM: messages are not",
     'in the machine at all; the room stores and delivers them.',
     '',
     '## Journal',

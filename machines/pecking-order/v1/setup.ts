@@ -11,16 +11,7 @@ import { VOTE_RULES } from '../rules';
 import { pickBoxMachine, type PickBoxOutput } from './activity/pick-box';
 import { afterPicksRevealed } from './activity/reveal';
 import { afterAdminCredit, afterAdminEliminate, appliedCredit, checkAdminCredit, checkAdminEliminate } from './admin';
-import {
-  isAlive,
-  nextDayIsFinale,
-  pickContextOf,
-  todaysPlan,
-  todaysResult,
-  todaysVoteType,
-  voteContextOf,
-  withElimination,
-} from './cast';
+import { isAlive, nextDayIsFinale, pickContextOf, todaysPlan, todaysResult, todaysVoteType, voteContextOf, withElimination } from './cast';
 import { checkChatPost, checkChatReply, checkHostMessage, checkMentions, checkReaction, groupMessage, reactionEffect } from './chat';
 import { emptyToday, type GameContext, type GameInput } from './context';
 import { afterDm, checkDm, dmMessage } from './dms';
@@ -61,8 +52,7 @@ export const gameSetup = setup({
     socialEnds: ({ context }) => context.timing.social,
     electionEnds: ({ context }) => context.timing.election,
     /** The ballot step: the whole vote, or what the election left of it. */
-    votingEnds: ({ context }) =>
-      todayHoldsElection(context) ? context.timing.voting - context.timing.election : context.timing.voting,
+    votingEnds: ({ context }) => (todayHoldsElection(context) ? context.timing.voting - context.timing.election : context.timing.voting),
     resultsEnds: ({ context }) => context.timing.results,
     nightEnds: ({ context }) => context.timing.night,
   },
@@ -76,16 +66,13 @@ export const gameSetup = setup({
       (checkChatPost(context, event.senderId, event.text) ?? checkMentions(context, event.senderId, event.mentions)) !== null,
     replyRefused: ({ context, event }) =>
       event.type === 'chat.reply' &&
-      (checkChatReply(context, event.senderId, event.text, event.message) ??
-        checkMentions(context, event.senderId, event.mentions)) !== null,
-    reactionRefused: ({ context, event }) =>
-      event.type === 'chat.react' && checkReaction(context, event.senderId, event.message) !== null,
-    dmRefused: ({ context, event }) =>
-      event.type === 'dm.send' && checkDm(context, event.senderId, event.to, event.text) !== null,
+      (checkChatReply(context, event.senderId, event.text, event.message) ?? checkMentions(context, event.senderId, event.mentions)) !==
+        null,
+    reactionRefused: ({ context, event }) => event.type === 'chat.react' && checkReaction(context, event.senderId, event.message) !== null,
+    dmRefused: ({ context, event }) => event.type === 'dm.send' && checkDm(context, event.senderId, event.to, event.text) !== null,
     transferRefused: ({ context, event }) =>
       event.type === 'silver.transfer' && checkTransfer(context, event.senderId, event.to, event.amount) !== null,
-    eliminationRefused: ({ context, event }) =>
-      event.type === 'admin.eliminate' && checkAdminEliminate(context, event.playerId) !== null,
+    eliminationRefused: ({ context, event }) => event.type === 'admin.eliminate' && checkAdminEliminate(context, event.playerId) !== null,
     creditRefused: ({ context, event }) =>
       event.type === 'admin.credit' && checkAdminCredit(context, event.playerId, event.amount) !== null,
     hostMessageRefused: ({ event }) => event.type === 'admin.hostMessage' && checkHostMessage(event.text) !== null,
@@ -105,7 +92,10 @@ export const gameSetup = setup({
 
     refuseChat: emit(({ context, event }) => {
       assertEvent(event, 'chat.post');
-      return refuseEffect(event.senderId, (checkChatPost(context, event.senderId, event.text) ?? checkMentions(context, event.senderId, event.mentions))!);
+      return refuseEffect(
+        event.senderId,
+        (checkChatPost(context, event.senderId, event.text) ?? checkMentions(context, event.senderId, event.mentions))!,
+      );
     }),
     postChat: emit(({ event }) => {
       assertEvent(event, 'chat.post');
@@ -113,7 +103,8 @@ export const gameSetup = setup({
     }),
     refuseReply: emit(({ context, event }) => {
       assertEvent(event, 'chat.reply');
-      const why = checkChatReply(context, event.senderId, event.text, event.message) ?? checkMentions(context, event.senderId, event.mentions);
+      const why =
+        checkChatReply(context, event.senderId, event.text, event.message) ?? checkMentions(context, event.senderId, event.mentions);
       return refuseEffect(event.senderId, why!);
     }),
     postReply: emit(({ event }) => {
@@ -146,9 +137,7 @@ export const gameSetup = setup({
     transferSilver: enqueueActions(({ context, event, enqueue }) => {
       assertEvent(event, 'silver.transfer');
       enqueue.assign(afterTransfer(context, event.senderId, event.to, event.amount));
-      enqueue.emit(
-        journalFact('silver.transferred', { day: context.day, from: event.senderId, to: event.to, amount: event.amount }),
-      );
+      enqueue.emit(journalFact('silver.transferred', { day: context.day, from: event.senderId, to: event.to, amount: event.amount }));
     }),
 
     forwardPick: sendTo('activity', ({ context, event }) => {
@@ -159,9 +148,7 @@ export const gameSetup = setup({
     revealPicks: enqueueActions(({ context, event, enqueue }) => {
       const { picks, result } = (event as unknown as DoneActorEvent<PickBoxOutput>).output;
       enqueue.assign(afterPicksRevealed(context, picks, result));
-      enqueue.emit(
-        journalFact('activity.revealed', { day: context.day, picks, rewards: result.rewards, mutualPairs: result.mutualPairs }),
-      );
+      enqueue.emit(journalFact('activity.revealed', { day: context.day, picks, rewards: result.rewards, mutualPairs: result.mutualPairs }));
     }),
 
     forwardBallot: sendTo('vote', ({ context, event }) => {
@@ -191,9 +178,7 @@ export const gameSetup = setup({
       enqueue.emit(journalFact('gold.poolGrew', { day: context.day, pool }));
     }),
 
-    journalAdvance: emit(({ context }, params: { from: string }) =>
-      journalFact('admin.advanced', { day: context.day, from: params.from }),
-    ),
+    journalAdvance: emit(({ context }, params: { from: string }) => journalFact('admin.advanced', { day: context.day, from: params.from })),
     refuseElimination: emit(({ context, event }) => {
       assertEvent(event, 'admin.eliminate');
       return refuseEffect(event.senderId, checkAdminEliminate(context, event.playerId)!);
@@ -211,9 +196,7 @@ export const gameSetup = setup({
       assertEvent(event, 'admin.credit');
       const applied = appliedCredit(context, event.playerId, event.amount);
       enqueue.assign(afterAdminCredit(context, event.playerId, event.amount));
-      enqueue.emit(
-        journalFact('admin.credited', { day: context.day, playerId: event.playerId, requested: event.amount, applied }),
-      );
+      enqueue.emit(journalFact('admin.credited', { day: context.day, playerId: event.playerId, requested: event.amount, applied }));
     }),
     refuseHostMessage: emit(({ event }) => {
       assertEvent(event, 'admin.hostMessage');

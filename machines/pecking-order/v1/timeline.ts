@@ -79,10 +79,7 @@ export function scheduleOf(manifest: Pick<Manifest, 'preset' | 'startAt' | 'days
   const first = dayOneStart(manifest, createdAt);
   return manifest.days.map((_, i) => {
     const dayStart = first + i * preset.dayLength;
-    const starts = Object.fromEntries(PHASES.map((phase) => [phase, dayStart + preset.phaseStarts[phase]])) as Record<
-      Phase,
-      number
-    >;
+    const starts = Object.fromEntries(PHASES.map((phase) => [phase, dayStart + preset.phaseStarts[phase]])) as Record<Phase, number>;
     const isFinale = i === manifest.days.length - 1;
     return { day: i + 1, starts, ends: isFinale ? starts.night : dayStart + preset.dayLength };
   });

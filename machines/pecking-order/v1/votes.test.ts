@@ -33,7 +33,10 @@ function reveal(room: SimulatedRoom) {
   const snapshot = room.persisted();
   expect(snapshot.children.vote).toBeUndefined();
   const outcome: Record<string, unknown> = snapshot.context.history.at(-1);
-  const revealed = room.emitted('room.journal').filter((fact) => fact.kind === 'vote.revealed').at(-1)!;
+  const revealed = room
+    .emitted('room.journal')
+    .filter((fact) => fact.kind === 'vote.revealed')
+    .at(-1)!;
   expect({ ...(revealed.data.outcome as object), day: outcome.day }).toEqual(outcome);
   return outcome;
 }
@@ -106,7 +109,13 @@ describe('vote types inside the day', () => {
     expect(room.sendAs('p5', 'vote.cast', { pick: 'p6' })).toMatchObject([{ code: 'NOT_ELIGIBLE' }]);
     expect(room.sendAs('p4', 'vote.cast', { pick: 'p1' })).toMatchObject([{ code: 'INVALID_TARGET' }]);
     cast(room, { p4: { pick: 'p6' } });
-    expect(reveal(room)).toMatchObject({ type: 'EXECUTIONER', executioner: 'p4', out: 'p6', reason: 'EXECUTIONER_PICK', tallies: { p4: 3, p5: 1 } });
+    expect(reveal(room)).toMatchObject({
+      type: 'EXECUTIONER',
+      executioner: 'p4',
+      out: 'p6',
+      reason: 'EXECUTIONER_PICK',
+      tallies: { p4: 3, p5: 1 },
+    });
     expect(nightOut(room)).toEqual(['p6']);
   });
 
@@ -197,7 +206,16 @@ describe('vote types inside the day', () => {
   });
 
   it('every vote type has a test above', () => {
-    const tested: VoteType[] = ['MAJORITY', 'BUBBLE', 'PODIUM_SACRIFICE', 'SHIELD', 'EXECUTIONER', 'SECOND_TO_LAST', 'TRUST_PAIRS', 'FINALS'];
+    const tested: VoteType[] = [
+      'MAJORITY',
+      'BUBBLE',
+      'PODIUM_SACRIFICE',
+      'SHIELD',
+      'EXECUTIONER',
+      'SECOND_TO_LAST',
+      'TRUST_PAIRS',
+      'FINALS',
+    ];
     expect([...tested].sort()).toEqual([...VOTE_TYPES].sort());
   });
 });

@@ -39,8 +39,7 @@ export const pickBoxMachine = setup({
     emitted: {} as RoomEffect,
   },
   guards: {
-    pickRefused: ({ event }) =>
-      event.type === 'activity.pick' && checkPick(event.pickContext, event.pickerId, event.target) !== null,
+    pickRefused: ({ event }) => event.type === 'activity.pick' && checkPick(event.pickContext, event.pickerId, event.target) !== null,
   },
   actions: {
     refusePick: emit(({ event }) => {

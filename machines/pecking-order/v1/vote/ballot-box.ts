@@ -67,13 +67,20 @@ export const ballotBoxMachine = setup({
     holdsElection: ({ context }) => holdsElection(ruleOf(context)),
     ballotRefused: ({ context, event }, params: { step: VoteStep }) =>
       event.type === 'vote.cast' &&
-      checkBallot(ruleOf(context), params.step, event.voteContext, event.voterId, event.ballot, context.election?.executioner ?? null) !== null,
+      checkBallot(ruleOf(context), params.step, event.voteContext, event.voterId, event.ballot, context.election?.executioner ?? null) !==
+        null,
   },
   actions: {
     refuseBallot: emit(({ context, event }, params: { step: VoteStep }) => {
       if (event.type !== 'vote.cast') throw new Error(`refuseBallot on ${event.type}`);
-      const why = checkBallot(ruleOf(context), params.step, event.voteContext, event.voterId, event.ballot,
-        context.election?.executioner ?? null)!;
+      const why = checkBallot(
+        ruleOf(context),
+        params.step,
+        event.voteContext,
+        event.voterId,
+        event.ballot,
+        context.election?.executioner ?? null,
+      )!;
       return refuseEffect(event.voterId, why);
     }),
     recordBallot: assign({
@@ -109,7 +116,10 @@ export const ballotBoxMachine = setup({
     electing: {
       on: {
         'vote.cast': [
-          { guard: { type: 'ballotRefused', params: { step: 'election' } }, actions: { type: 'refuseBallot', params: { step: 'election' } } },
+          {
+            guard: { type: 'ballotRefused', params: { step: 'election' } },
+            actions: { type: 'refuseBallot', params: { step: 'election' } },
+          },
           { actions: 'recordBallot' },
         ],
         'vote.closeElection': { target: 'balloting', actions: ['electExecutioner', 'announceExecutioner'] },
