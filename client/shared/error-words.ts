@@ -18,6 +18,7 @@ const ROOM_AND_SOCKET: Readonly<Record<string, string>> = {
   TIMER_OUT_OF_RANGE: 'The game could not schedule what this move starts; nothing changed. Tell the host.',
   INTERNAL_ERROR: 'Something went wrong in the room; nothing changed. Try again.',
   GAME_OVER: 'The game is over; it accepts no more moves.',
+  PUSH_NOT_CONFIGURED: "This game's server sends no notifications; the app works the same without them.",
   CONNECTION_LOST: 'The link stopped working before the room confirmed this; check whether it happened.',
   TIMER_FAILED: 'The game is paused by a problem on the server; the host has been told. Try again later.',
   UNAUTHORIZED: 'The link or secret was not accepted.',
