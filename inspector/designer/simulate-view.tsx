@@ -7,9 +7,8 @@
 import { useMemo, useState } from 'react';
 import { describeMachine } from '../../machines/definition';
 import type { MachineVersion } from '../../machines/machine-version';
-import { HostError } from '../../engine/host-error';
 import { sampleInit } from '../workbench/sample-inputs';
-import { Simulation } from '../workbench/simulation';
+import { type Simulation, startSimulation } from '../workbench/simulation';
 import { Running } from '../workbench/workbench';
 import { versionFromChart, type ChartIssue, type ChartNode } from './chart-source';
 
@@ -37,23 +36,9 @@ export function SimulateView({ base, draft, issues }: { base: MachineVersion; dr
 
   const start = () => {
     setProblem(null);
-    let raw: unknown;
-    try {
-      raw = JSON.parse(input);
-    } catch (error) {
-      setProblem(`The input is not JSON: ${(error as Error).message}`);
-      return;
-    }
-    try {
-      setSimulation(new Simulation(version, raw, { roomId: 'designer', createdAt: Date.now(), seed: 'designer' }));
-    } catch (error) {
-      const found = error instanceof HostError ? (error.details.issues as { path: string; message: string }[] | undefined) : undefined;
-      setProblem(
-        found
-          ? found.map((i) => `${i.path || '(input)'}: ${i.message}`).join('\n')
-          : `The draft could not start: ${(error as Error).message}`,
-      );
-    }
+    const started = startSimulation(version, input, { roomId: 'designer', createdAt: Date.now(), seed: 'designer' }, 'The draft');
+    if ('simulation' in started) setSimulation(started.simulation);
+    else setProblem(started.problem);
   };
 
   // A simulation of an earlier state of the draft is stale: the chart it runs is not the one shown.

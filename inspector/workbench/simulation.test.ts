@@ -5,7 +5,7 @@ import { InspectionRecord } from '../../protocol';
 import { activeStateIds, handledEvents } from '../inspection/active-states';
 import { snapshotsAt, transitionsOf } from '../inspection/transitions';
 import { sampleInit } from './sample-inputs';
-import { Simulation } from './simulation';
+import { Simulation, startSimulation } from './simulation';
 
 const version = catalog.get('pecking-order@1')!;
 const facts = { roomId: 'workbench', createdAt: Date.UTC(2026, 0, 1, 8, 0, 0), seed: 'workbench' };
@@ -85,5 +85,18 @@ describe('a simulated pecking-order@1', () => {
     expect(sim.getSnapshot().effects.map((e) => e.effect)).toContainEqual(
       expect.objectContaining({ type: 'room.journal', kind: 'vote.revealed' }),
     );
+  });
+});
+
+describe('starting a simulation from typed input', () => {
+  it('says what is wrong in words: not JSON, each init issue on its line, or starts', () => {
+    expect(startSimulation(version, '{ nope', facts, 'The machine')).toEqual({
+      problem: expect.stringMatching(/^The input is not JSON: /),
+    });
+    const invalid = startSimulation(version, JSON.stringify({ roster: [], manifest: {} }), facts, 'The machine');
+    expect('problem' in invalid && invalid.problem.split('\n').length).toBeGreaterThan(0);
+    expect('problem' in invalid && invalid.problem).toMatch(/^roster|^manifest|^\(input\)/m);
+    const started = startSimulation(version, JSON.stringify(sampleInit(version)), facts, 'The machine');
+    expect('simulation' in started && started.simulation.version).toBe(version);
   });
 });

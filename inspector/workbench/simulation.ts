@@ -6,6 +6,7 @@
  * live room. Time moves only when asked: by an amount, or to the next timer.
  */
 import { GameHost, type EmittedEffect as HostEffect, type HostInput, type StepResult } from '../../engine/host';
+import { HostError } from '../../engine/host-error';
 import {
   ADMIN_SENDER,
   type MachineVersion,
@@ -144,5 +145,35 @@ export class Simulation {
       error: this.error,
     };
     for (const listener of this.listeners) listener();
+  }
+}
+
+/**
+ * Starts a simulation from the init payload a designer typed (JSON text): the simulation, or the
+ * problem in words: not JSON, the host's INVALID_INIT issues one per line, or why it could not start.
+ * The workbench and the designer's draft simulation both start this way.
+ */
+export function startSimulation(
+  version: MachineVersion,
+  input: string,
+  facts: RoomFacts,
+  what: string,
+): { simulation: Simulation } | { problem: string } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(input);
+  } catch (error) {
+    return { problem: `The input is not JSON: ${(error as Error).message}` };
+  }
+  try {
+    // The host validates the input (schema and checkInit), exactly as a room does.
+    return { simulation: new Simulation(version, raw, facts) };
+  } catch (error) {
+    const issues = error instanceof HostError ? (error.details.issues as { path: string; message: string }[] | undefined) : undefined;
+    return {
+      problem: issues
+        ? issues.map((i) => `${i.path || '(input)'}: ${i.message}`).join('\n')
+        : `${what} could not start: ${(error as Error).message}`,
+    };
   }
 }

@@ -15,8 +15,7 @@ import { downloadDefinition } from './definition-export';
 import { EffectsPanel } from './effects-panel';
 import { EventPad } from './event-pad';
 import { sampleInit } from './sample-inputs';
-import { HostError } from '../../engine/host-error';
-import { Simulation } from './simulation';
+import { type Simulation, startSimulation } from './simulation';
 
 const versions = catalog.list();
 
@@ -39,24 +38,9 @@ export function Workbench() {
   const start = () => {
     if (!version) return;
     setProblem(null);
-    let raw: unknown;
-    try {
-      raw = JSON.parse(input);
-    } catch (error) {
-      setProblem(`The input is not JSON: ${(error as Error).message}`);
-      return;
-    }
-    try {
-      // The host validates the input (schema and checkInit), exactly as a room does.
-      setSimulation(new Simulation(version, raw, { roomId: 'workbench', createdAt: Date.now(), seed }));
-    } catch (error) {
-      const issues = error instanceof HostError ? (error.details.issues as { path: string; message: string }[] | undefined) : undefined;
-      setProblem(
-        issues
-          ? issues.map((i) => `${i.path || '(input)'}: ${i.message}`).join('\n')
-          : `The machine could not start: ${(error as Error).message}`,
-      );
-    }
+    const started = startSimulation(version, input, { roomId: 'workbench', createdAt: Date.now(), seed }, 'The machine');
+    if ('simulation' in started) setSimulation(started.simulation);
+    else setProblem(started.problem);
   };
 
   return (
