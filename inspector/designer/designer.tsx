@@ -15,6 +15,7 @@ import { downloadJson } from './download';
 import { ReplayView } from './replay-view';
 import { SimulateView } from './simulate-view';
 import { exportBundle } from './bundle-export';
+import { VersionPicker } from '../workbench/version-picker';
 
 type Tab = 'edit' | 'simulate' | 'replay';
 
@@ -134,16 +135,7 @@ export function Designer() {
     // biome-ignore lint/a11y/noStaticElementInteractions: the designer's undo/redo shortcuts listen on its whole area, not on one control
     <div className="designer" onKeyDown={onKey} tabIndex={-1}>
       <div className="toolbar">
-        <label className="inline">
-          version{' '}
-          <select aria-label="Base version" value={pick} onChange={(e) => setPick(e.target.value)}>
-            {versions.map((v) => (
-              <option key={refOf(v)} value={refOf(v)}>
-                {refOf(v)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <VersionPicker label="version" ariaLabel="Base version" versions={versions} value={pick} onChange={setPick} />
         <button
           type="button"
           onClick={() => open(pick)}

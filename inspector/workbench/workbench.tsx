@@ -16,6 +16,7 @@ import { EffectsPanel } from './effects-panel';
 import { EventPad } from './event-pad';
 import { sampleInit } from './sample-inputs';
 import { type Simulation, startSimulation } from './simulation';
+import { VersionPicker } from './version-picker';
 
 const versions = catalog.list();
 
@@ -46,16 +47,7 @@ export function Workbench() {
   return (
     <div className="workbench">
       <div className="toolbar">
-        <label className="inline">
-          machine{' '}
-          <select aria-label="Machine version" value={ref} onChange={(e) => chooseVersion(e.target.value)}>
-            {versions.map((v) => (
-              <option key={refOf(v)} value={refOf(v)}>
-                {refOf(v)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <VersionPicker label="machine" ariaLabel="Machine version" versions={versions} value={ref} onChange={chooseVersion} />
         {definition && (
           <button type="button" onClick={() => downloadDefinition(definition)} data-action="export-definition">
             Export definition (JSON)
