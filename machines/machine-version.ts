@@ -167,6 +167,18 @@ export interface LobbyCastMember {
   name: unknown;
   bio?: unknown;
   avatarUrl?: unknown;
+  /**
+   * A stable identity across games, for gold that follows a player (machines/wallet.ts). The lobby
+   * has checked it (a short slug, unique within the cast) and passes it only to versions that
+   * declare {@link MachineVersion.payouts}; their `rosterOf` keeps it in the roster entry.
+   */
+  userId?: string;
+  /**
+   * The member's wallet as the lobby read it when the game was created (members with a `userId`
+   * only, zero gold when the user has none yet). A version that declares `payouts` keeps it in the
+   * roster entry (`wallet: { gold }`), so its init and its views know the gold carried in.
+   */
+  wallet?: { gold: number };
 }
 
 /**
@@ -205,6 +217,14 @@ export interface RoomNotice {
   screen: string;
 }
 
+/** Gold a finished game pays into one user's wallet (see {@link MachineVersion.payouts}). */
+export interface WalletPayout {
+  playerId: string;
+  userId: string;
+  /** A positive whole number. */
+  gold: number;
+}
+
 export interface MachineVersion<TInit = any> {
   name: string;
   version: number;
@@ -221,8 +241,11 @@ export interface MachineVersion<TInit = any> {
    * the room's creation): issues reported like the schema's, as `INVALID_INIT`; [] when none. Pure.
    */
   checkInit?(init: TInit, room: RoomFacts): InitIssue[];
-  /** Who plays: ids for authentication, display names for `/status` and the lobby. Pure. */
-  players(init: TInit): { playerId: string; name: string }[];
+  /**
+   * Who plays: ids for authentication, display names for `/status` and the lobby, and the stable
+   * identity (`userId`) of those who have one, in versions that declare `payouts`. Pure.
+   */
+  players(init: TInit): { playerId: string; name: string; userId?: string }[];
   /** Player events this version accepts: type → payload schema (without `type` and `senderId`). */
   playerEvents: Record<string, z.ZodType>;
   /** Admin events this version accepts: type → payload schema. */
@@ -244,6 +267,15 @@ export interface MachineVersion<TInit = any> {
    * message effects).
    */
   notices?(before: unknown, after: unknown): RoomNotice[];
+  /**
+   * Declares wallets: what the game in `snapshot` (the root's persisted snapshot, parsed) pays into
+   * the persistent wallets of players with a `userId` — [] until the game is over, then one entry per
+   * user paid (gold > 0). The room enqueues the first non-empty answer once, in the step's
+   * transaction, and credits D1 exactly once per room and user; later answers are ignored. Pure, and
+   * outside the chart. Absent: the version's games pay nothing, and the lobby refuses a cast with
+   * `userId`s for it (`WALLETS_NOT_SUPPORTED`).
+   */
+  payouts?(snapshot: unknown, init: TInit): WalletPayout[];
   /** How a lobby creates games of this version; absent when only an external lobby's init can. */
   lobby?: LobbySupport;
   /** How a room running the previous version moves to this one; absent when there is no path. */
