@@ -10,6 +10,14 @@ export const ROOM_ERRORS = {
   BAD_REQUEST: { status: 400, meaning: 'The body is not JSON of the expected shape; fix the request.' },
   INVALID_INIT: { status: 400, meaning: 'The init payload does not fit the machine version; `issues` lists `{ path, message }`.' },
   UNKNOWN_MACHINE: { status: 400, meaning: 'No machine is registered under that `name@version`; `known` lists those that are.' },
+  INVALID_USER_ID: {
+    status: 400,
+    meaning: 'A user id is not a short slug (1–32 lowercase letters, digits or dashes) or appears twice in a cast; `issues` says which.',
+  },
+  WALLETS_NOT_SUPPORTED: {
+    status: 400,
+    meaning: 'The cast gives user ids, but this machine version pays no gold into wallets; drop the ids or pick a version that does.',
+  },
   INVALID_ROOM_ID: {
     status: 400,
     meaning: 'The room id is not 1–64 letters, digits, `-` or `_` (the path’s `:roomId`); use an id of that form.',
@@ -58,6 +66,10 @@ export const ROOM_ERRORS = {
       'A timer due before this input could not be delivered, so the input may not overtake it; the room retries the timer (see `/status`). Try again later.',
   },
   AUTH_NOT_CONFIGURED: { status: 503, meaning: 'The server has no LOBBY_SECRET configured, so it refuses all privileged access.' },
+  WALLETS_UNAVAILABLE: {
+    status: 503,
+    meaning: 'The wallets (D1) could not be read, so no game was created and nothing changed; try again shortly.',
+  },
 } as const satisfies Record<string, { status: number; meaning: string }>;
 
 export type RoomErrorCode = keyof typeof ROOM_ERRORS;

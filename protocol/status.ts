@@ -84,8 +84,11 @@ export const RoomStatusBody = z.object({
   machine: z.string().nullable(),
   createdWith: z.string().nullable(),
   value: StateValue.nullable(),
-  /** Who plays, with display names where the roster has them (public in the game anyway). */
-  players: z.array(z.object({ playerId: z.string(), name: z.string() })),
+  /**
+   * Who plays, with display names where the roster has them (public in the game anyway), and the
+   * stable identity of those whose gold follows them across games (versions with wallets).
+   */
+  players: z.array(z.object({ playerId: z.string(), name: z.string(), userId: z.string().optional() })),
   /** The envelope's seq: one per persisted transition. */
   seq: z.number().int(),
   envelopeBytes: z.number().int(),
@@ -98,6 +101,8 @@ export const RoomStatusBody = z.object({
   lastError: z.object({ at: z.number(), code: z.string(), message: z.string() }).nullable(),
   /** Journal facts waiting in the outbox for D1. */
   journalPending: z.number().int(),
+  /** The finished game's wallet credits waiting in the outbox for D1 (0 before the game pays out). */
+  walletPending: z.number().int(),
   /** Approximate bytes persisted (snapshot, timers, messages, facts, the input log) since the room last woke. */
   writes: z.object({ transitions: z.number().int(), bytes: z.number().int(), lastTransitionBytes: z.number().int() }),
   connections: z.number().int(),

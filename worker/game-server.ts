@@ -32,6 +32,7 @@ import { SqliteScheduler, type Scheduler, type Task } from './scheduler';
 import { MACHINE_TIMER_TASK } from './timer-tasks';
 import { PUSH_SEND_TASK, type PushTransport } from './push/outbox';
 import { vapidOf, type PushEnv } from './push/vapid';
+import { d1WalletSink, WALLET_CREDIT_TASK, type WalletSink } from './wallet/outbox';
 
 export class GameServer extends Server<Env> {
   static override options = { hibernate: true };
@@ -43,6 +44,9 @@ export class GameServer extends Server<Env> {
 
   /** Where journal facts go. Tests wrap it to simulate a D1 outage. */
   journalSink: JournalSink = d1JournalSink(this.env.DB);
+
+  /** Where a finished game's wallet credits go (D1). A seam like `journalSink`; the outage tests break D1 itself. */
+  walletSink: WalletSink = d1WalletSink(this.env.DB);
 
   /** How pushes reach push services. Tests put a push service of their own here. */
   protected pushTransport(): PushTransport {
@@ -216,6 +220,8 @@ export class GameServer extends Server<Env> {
     try {
       if (task.kind === JOURNAL_FLUSH_TASK) {
         await this.room.flushJournal(this.journalSink);
+      } else if (task.kind === WALLET_CREDIT_TASK) {
+        await this.room.creditWallets(this.walletSink);
       } else if (task.kind === PUSH_SEND_TASK) {
         // No key any more (a secret removed): the queue waits, untouched, for one to come back.
         const vapid = this.vapid;

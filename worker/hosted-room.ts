@@ -3,7 +3,7 @@
  * stored state on every wake, hands it one input at a time, and applies each result in one
  * transaction — the envelope (only when the snapshot changed), the input log's row (input-log.ts:
  * the input, seq and time, and now and then a checkpoint), the changed timer rows, chat messages,
- * journal facts and the action's remembered outcome. Only then
+ * journal facts, a finished game's wallet payout and the action's remembered outcome. Only then
  * does the caller acknowledge and broadcast. It knows nothing of HTTP, sockets or Durable Objects
  * beyond {@link RoomStorage}; the GameServer adapts it to the platform.
  */
@@ -11,8 +11,17 @@ import { GameHost, type HostClock, type HostInput, type StepResult, type StoredS
 import { HostError, RestoreError, type RestoreProblem } from '../engine/host-error';
 import { initHash } from '../engine/init-hash';
 import { migrate } from '../engine/migration';
-import { refOf, type HostSummary, type MachineRef, type MachineVersion, type RoomFacts, type TimerView } from '../machines/machine-version';
+import {
+  refOf,
+  type HostSummary,
+  type MachineRef,
+  type MachineVersion,
+  type RoomFacts,
+  type TimerView,
+  type WalletPayout,
+} from '../machines/machine-version';
 import type { MachineRegistry } from '../machines/registry';
+import { USER_ID_PATTERN } from '../machines/wallet';
 import { ActionRefs, type RememberedOutcome } from './action-refs';
 import { EnvelopeStore, type RoomRecord } from './envelope';
 import { historyEntryOf, inputHistory } from '../engine/input-history';
@@ -26,6 +35,7 @@ import { PUSH_SEND_TASK, PushOutbox, type QueuedPush } from './push/outbox';
 import { RoomError } from './room-error';
 import type { RoomStorage } from './room-storage';
 import type { Scheduler } from './scheduler';
+import { WALLET_CREDIT_TASK, WalletOutbox, type WalletSink } from './wallet/outbox';
 import { MACHINE_TIMER_TASK, holdBehind, storedTimers, timerTaskId, writeTimers, type MachineTimerPayload } from './timer-tasks';
 
 export type RoomStatus = 'uninitialised' | 'running' | 'finished' | 'restore_failed';
@@ -70,6 +80,9 @@ export class HostedRoom {
   private readonly outbox: JournalOutbox;
   private readonly refs: ActionRefs;
   readonly push: PushOutbox;
+  private readonly wallets: WalletOutbox;
+  /** Whether the game's payout is enqueued (read from storage once per wake; see walletPayouts). */
+  private paidOut: boolean | undefined;
   private readonly pushKeyOf: () => string | undefined;
   readonly messages: MessageLog;
   private readonly log: InputLog;
@@ -108,6 +121,7 @@ export class HostedRoom {
     this.outbox = new JournalOutbox(this.storage);
     this.refs = new ActionRefs(this.storage);
     this.push = new PushOutbox(this.storage);
+    this.wallets = new WalletOutbox(this.storage);
     this.pushKeyOf = options.pushKey ?? (() => undefined);
     this.messages = new MessageLog(this.storage);
     this.log = new InputLog(this.storage);
@@ -121,6 +135,7 @@ export class HostedRoom {
   restore(): RoomStatus {
     this.host = undefined;
     this.problem = undefined;
+    this.paidOut = undefined;
     this.room = this.envelopes.readRoom();
     const envelope = this.envelopes.read();
     const { timers, tasks } = storedTimers(this.scheduler);
@@ -196,7 +211,7 @@ export class HostedRoom {
   }
 
   /** Who plays, by the version's own reading of the init; empty when the version cannot run. */
-  players(): { playerId: string; name: string }[] {
+  players(): { playerId: string; name: string; userId?: string }[] {
     return this.host?.players() ?? [];
   }
 
@@ -223,6 +238,16 @@ export class HostedRoom {
 
   get journalPending(): number {
     return this.outbox.pending();
+  }
+
+  /** Wallet credits of the finished game not yet sent to D1. */
+  get walletPending(): number {
+    return this.wallets.pending();
+  }
+
+  /** Sends the game's pending wallet credits; throws when the sink fails (the caller retries later). */
+  creditWallets(sink: WalletSink): Promise<number> {
+    return this.wallets.flush(sink, this.now());
   }
 
   /** Sends pending journal facts; throws when the sink fails (the caller retries later). */
@@ -265,6 +290,7 @@ export class HostedRoom {
     // Set first so the facts name the room; a failed write restores from storage, which unsets it.
     this.room = room;
     const outcome = this.apply(created.result, [{ kind: 'room.created', data: { machine: room.createdWith } }], {
+      host: created.host,
       before: () => this.envelopes.writeRoom(room),
       force: true,
       log: { kind: 'start', at: now },
@@ -294,6 +320,7 @@ export class HostedRoom {
     const rejected = result.input.status === 'rejected';
     const answer = options.ref && !rejected ? outcomeFor(result, options.ref.playerId) : null;
     return this.apply(result, rejected ? [] : (options.facts ?? []), {
+      host,
       remember: answer && options.ref ? { ...options.ref, outcome: answer } : undefined,
       log: { kind: 'input', at, entry: historyEntryOf(at, given, result, host.state === result.state ? host.snapshot : undefined) },
     });
@@ -369,6 +396,7 @@ export class HostedRoom {
       failure: null,
     };
     const outcome = this.apply(upgradeResult, [{ kind: 'room.upgraded', data: { from, to: refOf(target) } }], {
+      host: migrated.host,
       before: initChanged ? () => this.envelopes.writeInit(nextInit) : undefined,
       log: { kind: 'upgrade', at: migrated.state.at },
     });
@@ -395,6 +423,8 @@ export class HostedRoom {
     result: StepResult,
     roomFacts: RoomFact[],
     extra: {
+      /** The host that took the step (its version and init decide the wallet payout). */
+      host?: GameHost;
       before?: () => void;
       force?: boolean;
       remember?: { playerId: string; ref: string; outcome: RememberedOutcome };
@@ -422,6 +452,7 @@ export class HostedRoom {
     let bytes = 0;
     const pushing = this.pushKey !== undefined && this.push.subscribers() > 0;
     const pushes: QueuedPush[] = pushing ? this.noticePushes(result) : [];
+    const payouts = this.walletPayouts(extra.host, result);
     try {
       this.storage.transaction(() => {
         extra.before?.();
@@ -496,6 +527,21 @@ export class HostedRoom {
             });
           }
         }
+        if (payouts.length > 0) {
+          this.wallets.append(this.room?.roomId ?? '', result.state.machine, payouts, result.state.at);
+          bytes += JSON.stringify(payouts).length;
+          // Due now; a credit already waiting (backing off after a D1 failure) keeps its own time.
+          if (!this.scheduler.get(WALLET_CREDIT_TASK)) {
+            this.scheduler.schedule({
+              id: WALLET_CREDIT_TASK,
+              kind: WALLET_CREDIT_TASK,
+              description: "credit the winners' wallets in D1",
+              payload: {},
+              type: 'scheduled',
+              time: now,
+            });
+          }
+        }
         if (pushes.length > 0) {
           this.push.append(pushes);
           if (!this.scheduler.get(PUSH_SEND_TASK)) {
@@ -523,6 +569,7 @@ export class HostedRoom {
       throw new RoomError('PERSIST_FAILED', `the transition could not be saved and nothing changed: ${(error as Error).message}`);
     }
     this.stored = result.state;
+    if (payouts.length > 0) this.paidOut = true;
     if (checkpoint) this.lastCheckpointSeq = seq;
     if (value !== undefined) this.lastValue = value;
     if (result.transitions.length > 0) {
@@ -600,6 +647,20 @@ export class HostedRoom {
         playerId,
         payload: { title: notice.title, body: notice.body, url: this.screenUrl(notice.screen) },
       })),
+    );
+  }
+
+  /**
+   * What this step pays into wallets: the version's `payouts` the first time they are non-empty
+   * (then never again for this room; machine-version.ts), only for credits the wallets can take.
+   */
+  private walletPayouts(host: GameHost | undefined, result: StepResult): WalletPayout[] {
+    const payouts = host?.version.payouts;
+    if (!payouts || !result.snapshotChanged) return [];
+    this.paidOut ??= this.wallets.enqueued;
+    if (this.paidOut) return [];
+    return payouts(JSON.parse(result.state.snapshot), host.init).filter(
+      (payout) => Number.isSafeInteger(payout.gold) && payout.gold > 0 && USER_ID_PATTERN.test(payout.userId),
     );
   }
 

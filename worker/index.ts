@@ -2,12 +2,23 @@
  * The Worker entry: rooms under `/parties/game-server/:roomId` (partyserver routing), the lobby's
  * API under `/api/`, static assets (client and inspector builds) for everything else.
  */
-import { createGame } from './lobby';
+import { createGame, lookUpWallet } from './lobby';
 import { routeToRoom } from './refused-sockets';
 import { roomAddressProblem } from './room-address';
 import { RoomError, errorResponse } from './room-error';
 
 export { GameServer } from './game-server';
+
+const WALLETS_PATH = '/api/wallets/';
+
+/** The path's user id, decoded; a malformed escape is passed on as it is, for the lobby to refuse. */
+function userIdOf(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
 
 export default {
   async fetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
@@ -22,7 +33,13 @@ export default {
       if (request.method !== 'POST') return errorResponse(new RoomError('METHOD_NOT_ALLOWED', 'POST /api/games creates a game'));
       return createGame(request, env);
     }
-    if (pathname.startsWith('/api/')) return errorResponse(new RoomError('NOT_FOUND', 'the API has POST /api/games; see docs/protocol.md'));
+    if (pathname.startsWith(WALLETS_PATH)) {
+      if (request.method !== 'GET') return errorResponse(new RoomError('METHOD_NOT_ALLOWED', 'GET /api/wallets/:userId looks a wallet up'));
+      return lookUpWallet(request, env, userIdOf(pathname.slice(WALLETS_PATH.length)));
+    }
+    if (pathname.startsWith('/api/')) {
+      return errorResponse(new RoomError('NOT_FOUND', 'the API has POST /api/games and GET /api/wallets/:userId; see docs/protocol.md'));
+    }
     if (pathname.startsWith('/parties/')) {
       return errorResponse(new RoomError('NOT_FOUND', 'rooms live at /parties/game-server/:roomId'));
     }

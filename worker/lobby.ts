@@ -4,22 +4,31 @@
  * issues concern); the lobby creates the room through the same documented init handoff an external
  * lobby uses, has the room sign one invite token per player and an admin token, and answers with
  * invite and host links, and when the game first moves on by itself (`startsAt`).
+ *
+ * Cast members may carry a `userId`, the stable identity their gold follows across games: the lobby
+ * checks it (a short slug, once per cast), reads each such member's wallet from D1 and hands it to
+ * the version's roster (machine-version.ts `LobbyCastMember`), for versions that declare wallets
+ * only. `GET /api/wallets/:userId` looks a wallet up.
  */
 import { getServerByName } from 'partyserver';
 import { z } from 'zod';
 import { catalog } from '../machines/catalog';
-import { refOf } from '../machines/machine-version';
+import { refOf, type LobbyCastMember } from '../machines/machine-version';
+import { USER_ID_PATTERN, USER_ID_RULE } from '../machines/wallet';
 import type { MachineRegistry } from '../machines/registry';
 import { requireLobbySecret } from './auth';
 import { readJson } from './request-body';
 import { RoomError, errorResponse } from './room-error';
 import { MAX_INIT_BYTES } from './room-routes';
+import { readWallet, readWallets } from './wallet/wallets';
 
 export const DEFAULT_MACHINE = 'pecking-order@1';
 
 const CreateGame = z.object({
   machine: z.string().min(1).max(100).optional(),
-  cast: z.array(z.object({ name: z.unknown(), bio: z.unknown().optional(), avatarUrl: z.unknown().optional() })).max(50),
+  cast: z
+    .array(z.object({ name: z.unknown(), bio: z.unknown().optional(), avatarUrl: z.unknown().optional(), userId: z.unknown().optional() }))
+    .max(50),
   manifest: z.unknown(),
 });
 
@@ -49,7 +58,19 @@ export async function createGame(request: Request, env: Env, registry: MachineRe
           .map(refOf),
       });
     }
-    const roster = lobby.rosterOf(cast);
+    const userIds = castUserIds(cast);
+    if (userIds.some((id) => id !== undefined) && !registry.get(machine)?.payouts) {
+      throw new RoomError('WALLETS_NOT_SUPPORTED', `"${machine}" games pay no gold into wallets; send the cast without \`userId\``);
+    }
+    const wallets = await readWallets(
+      env.DB,
+      userIds.filter((id) => id !== undefined),
+    );
+    const members: LobbyCastMember[] = cast.map(({ name, bio, avatarUrl }, i) => {
+      const userId = userIds[i];
+      return { name, bio, avatarUrl, ...(userId !== undefined ? { userId, wallet: { gold: wallets.get(userId) ?? 0 } } : {}) };
+    });
+    const roster = lobby.rosterOf(members);
     const roomId = newRoomId();
     const room = await getServerByName(env.GameServer, roomId);
     const call = (action: string, body?: unknown) =>
@@ -76,6 +97,7 @@ export async function createGame(request: Request, env: Env, registry: MachineRe
         players: roster.map((entry, i) => ({
           playerId: entry.playerId,
           name: cast[i]!.name,
+          ...(members[i]!.userId !== undefined ? { userId: members[i]!.userId, carriedGold: members[i]!.wallet!.gold } : {}),
           invite: link('/play', tokens.players[entry.playerId]!),
         })),
         host: link('/host', tokens.admin),
@@ -84,6 +106,45 @@ export async function createGame(request: Request, env: Env, registry: MachineRe
       },
       { status: 201 },
     );
+  } catch (error) {
+    if (error instanceof RoomError) return errorResponse(error);
+    throw error;
+  }
+}
+
+/**
+ * Each member's user id, checked (a short slug, once per cast); undefined where none is given (an
+ * empty field is none). Throws INVALID_USER_ID with an issue per bad member.
+ */
+function castUserIds(cast: readonly { userId?: unknown }[]): (string | undefined)[] {
+  const issues: { path: string; message: string }[] = [];
+  const seen = new Set<string>();
+  const ids = cast.map(({ userId }, i) => {
+    if (userId === undefined || userId === '') return undefined;
+    if (typeof userId !== 'string' || !USER_ID_PATTERN.test(userId)) {
+      issues.push({ path: `cast.${i}.userId`, message: USER_ID_RULE });
+      return undefined;
+    }
+    if (seen.has(userId))
+      issues.push({ path: `cast.${i}.userId`, message: `User id "${userId}" appears twice; a user plays once per game.` });
+    seen.add(userId);
+    return userId;
+  });
+  if (issues.length > 0) throw new RoomError('INVALID_USER_ID', 'a user id in the cast is not valid', { issues });
+  return ids;
+}
+
+/**
+ * `GET /api/wallets/:userId` (lobby secret): the user's gold and latest credits; a user never
+ * credited has zero gold (see wallet/wallets.ts).
+ */
+export async function lookUpWallet(request: Request, env: Env, userId: string): Promise<Response> {
+  try {
+    await requireLobbySecret(request, env);
+    if (!USER_ID_PATTERN.test(userId)) {
+      throw new RoomError('INVALID_USER_ID', USER_ID_RULE, { issues: [{ path: 'userId', message: USER_ID_RULE }] });
+    }
+    return Response.json(await readWallet(env.DB, userId));
   } catch (error) {
     if (error instanceof RoomError) return errorResponse(error);
     throw error;

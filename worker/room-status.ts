@@ -35,6 +35,7 @@ export function roomStatusOf(room: HostedRoom, scheduler: Scheduler, extras: Sta
     restore: room.problem ? { ok: false as const, ...room.problem } : { ok: true as const },
     lastError: extras.lastError,
     journalPending: room.journalPending,
+    walletPending: room.walletPending,
     /** Approximate bytes persisted (snapshot, timers, messages, facts, the input log) since the room last woke. */
     writes: { ...room.writes },
     connections: extras.connections,

@@ -27,6 +27,9 @@ const ROOM_AND_SOCKET: Readonly<Record<string, string>> = {
   INVALID_ROOM_ID: 'That link names no game the server can have; open the invite link again.',
   BAD_REQUEST: 'The request was not understood.',
   AUTH_NOT_CONFIGURED: 'The server has no lobby secret configured, so it refuses all privileged access.',
+  INVALID_USER_ID: 'An identity must be a short slug (lowercase letters, digits or dashes), once per cast.',
+  WALLETS_NOT_SUPPORTED: 'This game mode carries no gold between games; leave the identities empty or pick another mode.',
+  WALLETS_UNAVAILABLE: 'The wallets could not be read just now, so no game was created; try again in a moment.',
 };
 
 export interface ExplainedError {

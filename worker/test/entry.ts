@@ -9,11 +9,15 @@ import { GameServer as RealGameServer } from '../game-server';
 import type { PushTransport } from '../push/outbox';
 import { receivePush } from './push-service';
 import { delayFormsV1 } from '../../engine/testing/fixtures/delay-forms';
+import { prizePotV1 } from '../../engine/testing/fixtures/prize-pot';
 import { timerLabV1, timerLabV2, timerLabV3, timerLabV4 } from '../../engine/testing/fixtures/timer-lab';
 
 export { default } from '../index';
 
-const registry = createRegistry([...catalog.list(), timerLabV1, timerLabV2, timerLabV3, timerLabV4, delayFormsV1]);
+const registry = createRegistry([...catalog.list(), timerLabV1, timerLabV2, timerLabV3, timerLabV4, delayFormsV1, prizePotV1]);
+
+/** What the lobby may create in tests: the catalog's versions and the fixtures with lobby support. */
+export const testRegistry = registry;
 
 export class GameServer extends RealGameServer {
   protected override registry(): MachineRegistry {
