@@ -2,7 +2,7 @@ import { useMemo, useState, type FormEvent, type MouseEvent } from 'react';
 import { peckingOrderLobby } from '../../machines/pecking-order/v1/lobby';
 import { PRESETS, PRESET_NAMES, type PresetName } from '../../machines/pecking-order/v1/presets';
 import { rememberCast } from '../shared/known-casts';
-import { CastEditor, type CastRow } from './CastEditor';
+import { CastEditor, castRequestOf, type CastRow } from './CastEditor';
 import { createGame, type CreatedGame, type CreateGameRequest, type Issue, type Scheduling } from './create-game';
 import { DayPlanEditor, type DayRow } from './DayPlanEditor';
 import { FieldIssues, invalidProps } from './FieldIssues';
@@ -70,7 +70,7 @@ export function LobbyPage() {
     }
     setBusy(true);
     const body: CreateGameRequest = {
-      cast: cast.map((row) => ({ name: row.name.trim(), ...(row.bio.trim() ? { bio: row.bio.trim() } : {}) })),
+      cast: castRequestOf(cast),
       manifest: {
         preset,
         scheduling,

@@ -4,11 +4,12 @@
  */
 import type { PresetName } from '../../machines/pecking-order/v1/presets';
 import type { VoteType } from '../../machines/pecking-order/rules/types';
+import { explainError } from '../shared/error-words';
 
 export type Scheduling = 'PRE_SCHEDULED' | 'ADMIN';
 
 export interface CreateGameRequest {
-  cast: { name: string; bio?: string }[];
+  cast: { name: string; bio?: string; userId?: string }[];
   manifest: {
     preset: PresetName;
     scheduling: Scheduling;
@@ -21,7 +22,8 @@ export interface CreateGameRequest {
 export interface CreatedGame {
   roomId: string;
   machine: string;
-  players: { playerId: string; name: string; invite: string }[];
+  /** `userId` and `carriedGold` (the wallet's gold at creation) for members given an identity. */
+  players: { playerId: string; name: string; invite: string; userId?: string; carriedGold?: number }[];
   host: string;
   expiresAt: number;
   /** When the game first moves on by itself (day 1); null when the host starts it (ADMIN). */
@@ -40,6 +42,8 @@ export type CreateGameResult =
 /** What a failed answer means for the host, by HTTP status and error code. */
 function explain(status: number, code: string, message: string): string {
   if (status === 401) return 'The lobby secret was not accepted. Check it and try again.';
+  if (code === 'INVALID_USER_ID') return 'An identity is not valid. Fix the fields marked below.';
+  if (code === 'WALLETS_NOT_SUPPORTED' || code === 'WALLETS_UNAVAILABLE') return explainError(code, null).sentence;
   if (status === 503 || code === 'AUTH_NOT_CONFIGURED') {
     return 'The server has no lobby secret configured, so it refuses to create games. Whoever runs the server must set LOBBY_SECRET (see the README).';
   }

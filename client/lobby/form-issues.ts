@@ -13,7 +13,7 @@ export function fieldOf(path: string): FieldKey {
   const parts = path.split('.');
   if (parts[0] === 'cast') {
     if (parts.length === 1) return 'cast';
-    const field = parts[2] === 'bio' ? 'bio' : 'name';
+    const field = parts[2] === 'bio' || parts[2] === 'userId' ? parts[2] : 'name';
     return `cast.${parts[1]}.${field}`;
   }
   if (parts[0] === 'manifest') {
@@ -29,7 +29,9 @@ export function fieldOf(path: string): FieldKey {
 /** How the summary names a field: "Player 3's name", "Day 4's vote". */
 export function fieldLabel(field: FieldKey): string {
   const parts = field.split('.');
-  if (parts[0] === 'cast' && parts.length === 3) return `Player ${Number(parts[1]) + 1}'s ${parts[2] === 'bio' ? 'bio' : 'name'}`;
+  if (parts[0] === 'cast' && parts.length === 3) {
+    return `Player ${Number(parts[1]) + 1}'s ${{ bio: 'bio', userId: 'identity' }[parts[2]!] ?? 'name'}`;
+  }
   if (parts[0] === 'days' && parts.length === 3) return `Day ${Number(parts[1]) + 1}'s ${parts[2] === 'activity' ? 'activity' : 'vote'}`;
   return { cast: 'Cast', days: 'Day plan', preset: 'Preset', scheduling: 'Scheduling', startAt: 'Start time' }[field] ?? 'Game';
 }

@@ -1,8 +1,12 @@
 import type { PlayerView } from '../../machines/pecking-order/v1/projection';
+import type { CarriedGoldView } from '../../machines/wallet';
 import { usePlayerState } from './player-context';
 import { TransferForm } from './TransferForm';
 
-/** The cast: personas, silver (public: it decides immunity and ties), gold, and who is out. */
+/**
+ * The cast: personas, silver (public: it decides immunity and ties), gold, the gold a player's
+ * wallet carried into this game (versions with wallets add `carriedGold`), and who is out.
+ */
 export function CastPanel({ view, live }: { view: PlayerView; live: boolean }) {
   const online = usePlayerState((s) => s.online);
   // The top 3 by silver matter in several votes. Ties are broken by the room's seeded draw, which
@@ -23,6 +27,7 @@ export function CastPanel({ view, live }: { view: PlayerView; live: boolean }) {
       <h2 className="panel-title">Cast</h2>
       <ul className="cast" aria-label="Cast">
         {view.cast.map((member) => {
+          const carried = (member as CarriedGoldView).carriedGold ?? 0;
           return (
             <li key={member.playerId} className={member.alive ? 'alive' : 'out'} data-testid={`cast-${member.playerId}`}>
               <div className="who">
@@ -42,6 +47,11 @@ export function CastPanel({ view, live }: { view: PlayerView; live: boolean }) {
                   {member.silver} silver
                 </span>
                 {member.gold > 0 && <span className="gold">{member.gold} gold</span>}
+                {carried > 0 && (
+                  <span className="gold carried" data-testid="carried-gold">
+                    {carried} gold carried in
+                  </span>
+                )}
                 {member.alive ? (
                   surelyTop3.has(member.playerId) && <span className="badge top">Top 3</span>
                 ) : (
