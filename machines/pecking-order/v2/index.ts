@@ -16,6 +16,7 @@ import { peckingOrderLobby } from './lobby';
 import { gameMachine } from './machine';
 import { project } from './projection';
 import { upgradeFromV1 } from './migration';
+import { payouts } from './payouts';
 
 export const peckingOrderV2: MachineVersion<PeckingOrderInit> = {
   name: 'pecking-order',
@@ -30,13 +31,14 @@ export const peckingOrderV2: MachineVersion<PeckingOrderInit> = {
       ...issue,
       path: ['manifest', ...issue.path],
     })),
-  players: (init) => init.roster.map(({ playerId, name }) => ({ playerId, name })),
+  players: (init) => init.roster.map(({ playerId, name, userId }) => ({ playerId, name, ...(userId !== undefined ? { userId } : {}) })),
   playerEvents,
   adminEvents,
   messageRefs,
   project,
   hostView: (input) => v1HostView(input as unknown as Parameters<typeof v1HostView>[0] & { init: V1Init }),
   notices,
+  payouts,
   lobby: peckingOrderLobby,
   upgrade: upgradeFromV1,
 };
@@ -49,4 +51,6 @@ export { REFUSALS, REFUSAL_CODES, type RefusalCode } from './refusals';
 export { JOURNAL_KINDS, type JournalKind } from './journal';
 export { playerEvents, adminEvents } from './events';
 export { peckingOrderLobby } from './lobby';
+export { rosterSchema, type Roster, type RosterEntry } from './roster';
+export { payouts, carriedGoldOf } from './payouts';
 export { project, type PlayerView, type CartridgeView, type PromptView, type DilemmaView } from './projection';

@@ -1,7 +1,10 @@
-/** The init payload `{ roster, manifest }` of pecking-order@2: @1's checks, on the manifest with cartridges. */
+/**
+ * The init payload `{ roster, manifest }` of pecking-order@2: @1's checks, on the manifest with
+ * cartridges and the roster with identities and wallets (roster.ts).
+ */
 import { z } from 'zod';
 import { checkDayPlan } from '../v1/day-plan';
-import { rosterSchema } from '../v1/roster';
+import { rosterSchema } from './roster';
 import { manifestSchema } from './manifest';
 
 export const initSchema = z.object({ roster: rosterSchema, manifest: manifestSchema }).superRefine((init, ctx) => {

@@ -1,9 +1,11 @@
 /**
- * How the lobby creates a `pecking-order@2` game: as @1 (v1/lobby.ts), and the default day plan
+ * How the lobby creates a `pecking-order@2` game: as @1 (v1/lobby.ts), keeping each member's
+ * identity and wallet (the lobby reads it from D1; roster.ts), and the default day plan
  * puts a prompt and a dilemma on every elimination day, alternating WOULD_YOU_RATHER with HOT_TAKE
  * and SILVER_GAMBIT with SPOTLIGHT. The finale has none: two finalists make no minority.
  */
 import type { LobbySupport } from '../../machine-version';
+import { walletFieldsOf } from '../../wallet';
 import { peckingOrderLobby as v1Lobby } from '../v1/lobby';
 import type { CartridgeName } from './cartridges';
 import type { Manifest } from './manifest';
@@ -23,4 +25,7 @@ export function defaultManifest(players: number): Manifest {
   };
 }
 
-export const peckingOrderLobby = { ...v1Lobby, defaultManifest } satisfies LobbySupport;
+/** @1's roster of the cast, and each member's `userId` and `wallet` when the lobby gives them. */
+const rosterOf: LobbySupport['rosterOf'] = (cast) => v1Lobby.rosterOf(cast).map((entry, i) => ({ ...entry, ...walletFieldsOf(cast[i]!) }));
+
+export const peckingOrderLobby = { ...v1Lobby, rosterOf, defaultManifest } satisfies LobbySupport;

@@ -9,6 +9,7 @@ import { project as v1Project, type PlayerView as V1PlayerView } from '../v1/pro
 import type { PeckingOrderInit as V1Init } from '../v1/init-schema';
 import { cartridgeOf, type CartridgeView } from './cartridges';
 import type { PeckingOrderInit } from './init-schema';
+import { carriedGoldOf } from './payouts';
 import { readGameSnapshot } from './snapshot-reader';
 
 export type { CartridgeView } from './cartridges';
@@ -18,7 +19,9 @@ export type { PromptResults } from './cartridges/prompt/machine';
 export type { DilemmaResults } from './cartridges/dilemma/machine';
 export type { CastMember, VoteView, ActivityView, ViewPhase } from '../v1/projection';
 
-export interface PlayerView extends V1PlayerView {
+export interface PlayerView extends Omit<V1PlayerView, 'cast'> {
+  /** @1's cast, and the gold each member's wallet carried into this game (machines/wallet.ts). */
+  cast: (V1PlayerView['cast'][number] & { carriedGold: number })[];
   /** Today's cartridges, in the plan's order; [] on a day without any, in pregame and at game over. */
   cartridges: CartridgeView[];
 }
@@ -45,5 +48,6 @@ export function project(input: ProjectionInput<PeckingOrderInit>): PlayerView {
       }),
     ];
   });
-  return { ...base, cartridges };
+  const cast = base.cast.map((member) => ({ ...member, carriedGold: carriedGoldOf(input.init, member.playerId) }));
+  return { ...base, cast, cartridges };
 }
