@@ -197,4 +197,51 @@ describe('wallets: gold that follows a player', () => {
       await env.DB.exec('ALTER TABLE wallets_away RENAME TO wallets');
     }
   });
+
+  it('pecking-order@2 through the real lobby: the winner’s gold is in their wallet, and in the next game’s cast', async () => {
+    const create = async (cast: { name: string; userId?: string }[]) => {
+      const response = await (exports as any).default.fetch(
+        lobbyRequest('/api/games', {
+          method: 'POST',
+          body: JSON.stringify({
+            machine: 'pecking-order@2',
+            cast,
+            manifest: { preset: 'TEST', scheduling: 'ADMIN', days: [{ voteType: 'MAJORITY' }, { voteType: 'FINALS' }] },
+          }),
+        }),
+      );
+      expect(response.status).toBe(201);
+      return (await response.json()) as any;
+    };
+    const cast = [
+      { name: 'Jo', userId: 'jo' },
+      { name: 'Kim', userId: 'kim' },
+      { name: 'Lu', userId: 'lu' },
+    ];
+    const first = await create(cast);
+    for (let i = 0; i < 100 && (await call(first.roomId, 'status')).json.status !== 'finished'; i++) {
+      expect((await call(first.roomId, 'admin', { body: { type: 'admin.advance' } })).status).toBe(200);
+    }
+    const status = (await call(first.roomId, 'status')).json;
+    expect(status.status).toBe('finished');
+    const { snapshot } = (await inRoom(first.roomId, (_s, state) =>
+      state.storage.sql.exec<{ snapshot: string }>('SELECT snapshot FROM envelope').one(),
+    )) as { snapshot: string };
+    const context = JSON.parse(snapshot).context;
+    const gold = context.cast[context.winner].gold as number;
+    expect(gold).toBeGreaterThan(0);
+    // /status names each player's identity (admins only).
+    expect(status.players.map((p: any) => p.userId)).toEqual(['jo', 'kim', 'lu']);
+    const userId = status.players.find((p: any) => p.playerId === context.winner).userId as string;
+    await inRoom(first.roomId, (server) => server.alarm());
+    expect((await lookUp(userId)).json.gold).toBe(gold);
+
+    const next = await create(cast);
+    expect(next.players.map((p: any) => p.carriedGold)).toEqual(cast.map((c) => (c.userId === userId ? gold : 0)));
+    const token = decodeURIComponent(new URLSearchParams(next.players[0].invite.split('#')[1]).get('token')!);
+    const socket = await TestSocket.open(next.roomId, `token=${token}`);
+    const { view } = await socket.next((f) => f.type === 'view');
+    socket.close();
+    expect(view.cast.map((m: any) => m.carriedGold)).toEqual(cast.map((c) => (c.userId === userId ? gold : 0)));
+  });
 });
