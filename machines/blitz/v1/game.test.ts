@@ -9,7 +9,7 @@ import type { BlitzManifest } from './manifest';
 
 function runGame(players: number, manifest: Partial<BlitzManifest> = {}, restoreEveryStep = false) {
   const room = new SimulatedRoom({ version: blitzV1, init: makeBlitzInit(players, manifest), restoreEveryStep });
-  const ids = room.init.roster.map((p) => p.playerId);
+  const ids = room.init.roster.map((p: { playerId: string }) => p.playerId);
   const views: PlayerView[] = [];
   playGame(room, ids, { onView: (view) => views.push(view) });
   return { room, ids, views };
