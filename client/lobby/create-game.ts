@@ -8,14 +8,20 @@ import type { VoteType } from '../../machines/pecking-order/rules/types';
 export type Scheduling = 'PRE_SCHEDULED' | 'ADMIN';
 
 export interface CreateGameRequest {
+  /** The game mode, `name@version`; absent: the lobby API's default. */
+  machine?: string;
   cast: { name: string; bio?: string }[];
-  manifest: {
-    preset: PresetName;
-    scheduling: Scheduling;
-    /** Day 1's morning, ms since the epoch; the preset's next start when absent. */
-    startAt?: number;
-    days: { voteType: VoteType; activity?: 'PLAYER_PICK' }[];
-  };
+  /** pecking-order's day plan, or another mode's manifest (its lobby support's default, with the host's choices). */
+  manifest: PeckingOrderManifest | Record<string, unknown>;
+}
+
+/** What the pecking-order form sends. */
+export interface PeckingOrderManifest {
+  preset: PresetName;
+  scheduling: Scheduling;
+  /** Day 1's morning, ms since the epoch; the preset's next start when absent. */
+  startAt?: number;
+  days: { voteType: VoteType; activity?: 'PLAYER_PICK' }[];
 }
 
 export interface CreatedGame {
