@@ -130,6 +130,8 @@ export interface ProjectionInput<TInit> {
 export interface HostSummary {
   day: number;
   dayCount: number;
+  /** What the game calls a day (blitz@1: `Round`); absent: `Day`. */
+  dayWord?: string;
   /** The step in words, e.g. `Day 2 · Voting`. */
   stage: string;
   /** The next thing time does, in words, and when: `Voting closes` at `dueAt`; null when nothing is timed. */
@@ -181,11 +183,24 @@ export interface LobbyCastMember {
   wallet?: { gold: number };
 }
 
+/** A preset a host may choose in the lobby, for a given cast size. */
+export interface LobbyPreset {
+  /** The manifest's `preset` value. */
+  name: string;
+  description: string;
+  /** How long a PRE_SCHEDULED game of this cast lasts under it, creation to game over; null when it depends on more than the cast. */
+  durationMs: number | null;
+  /** Why it does not suit this cast, in words; null when it does. */
+  unfit: string | null;
+}
+
 /**
  * How a lobby creates a game of this version from a host's cast: the version, not the lobby, knows
  * what its roster and manifest look like. Pure, and light enough for the lobby page to import.
  */
 export interface LobbySupport {
+  /** The game mode's name in the lobby's picker, e.g. `Blitz`; absent: the version's `name@version`. */
+  label?: string;
   /** How many cast members a game takes. */
   castSize: { min: number; max: number };
   /**
@@ -200,6 +215,12 @@ export interface LobbySupport {
   requestPathOf(initPath: string): string;
   /** The manifest a lobby starts from for a cast of `players`, before the host changes anything. */
   defaultManifest(players: number): unknown;
+  /**
+   * The presets of a version whose manifest is a preset and a scheduling (and defaults for the
+   * rest): the lobby offers these two fields, over `defaultManifest`. Absent: the lobby has an
+   * editor of its own for the version's manifest (pecking-order's day plan).
+   */
+  presets?(players: number): LobbyPreset[];
 }
 
 /**

@@ -50,6 +50,8 @@ export type TaskView = z.infer<typeof TaskView>;
 export const HostSummary = z.object({
   day: z.number().int(),
   dayCount: z.number().int(),
+  /** What the game calls a day (blitz@1: `Round`); absent: `Day`. */
+  dayWord: z.string().optional(),
   /** The step in words, e.g. `Day 2 · Voting`. */
   stage: z.string(),
   /** What time does next, in words, and when (`Voting closes` at `dueAt`); null when nothing is timed. */

@@ -17,7 +17,7 @@ export function Dashboard({ status, names }: { status: RoomStatusBody; names: Re
         {host.day > 0 && host.stage !== 'Game over' && (
           <span className="muted">
             {' '}
-            · day {host.day} of {host.dayCount}
+            · {(host.dayWord ?? 'Day').toLowerCase()} {host.day} of {host.dayCount}
           </span>
         )}
       </h2>
@@ -33,7 +33,7 @@ export function Dashboard({ status, names }: { status: RoomStatusBody; names: Re
       {host.vote && <VoteProgress vote={host.vote} name={name} />}
       <CastTable cast={host.cast} online={online} />
       <ChatCounts chat={status.chat} />
-      <Nights nights={host.nights} names={names} />
+      <Nights nights={host.nights} names={names} dayWord={host.dayWord ?? 'Day'} />
     </section>
   );
 }
@@ -91,17 +91,18 @@ function ChatCounts({ chat }: { chat: ChatActivity }) {
   );
 }
 
-function Nights({ nights, names }: { nights: HostSummary['nights']; names: ReadonlyMap<string, string> }) {
+/** Each vote's result; `dayWord`: what the game calls a day (`Round` in blitz, whose results have no night). */
+function Nights({ nights, names, dayWord }: { nights: HostSummary['nights']; names: ReadonlyMap<string, string>; dayWord: string }) {
   return (
     <>
-      <h3>Night results</h3>
+      <h3>{dayWord === 'Day' ? 'Night results' : 'Results'}</h3>
       {nights.length === 0 ? (
-        <p className="muted">No night has passed yet.</p>
+        <p className="muted">{dayWord === 'Day' ? 'No night has passed yet.' : 'No vote has been revealed yet.'}</p>
       ) : (
         <ol className="nights" data-testid="nights">
           {nights.map((night) => (
             <li key={night.day}>
-              Day {night.day}, {night.label}: {night.out ? `${names.get(night.out) ?? night.out} went out.` : 'nobody went out.'}{' '}
+              {dayWord} {night.day}, {night.label}: {night.out ? `${names.get(night.out) ?? night.out} went out.` : 'nobody went out.'}{' '}
               <span className="muted">{withNames(night.text, names)}</span>
             </li>
           ))}

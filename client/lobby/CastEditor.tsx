@@ -22,22 +22,25 @@ export function castRequestOf(cast: readonly CastRow[]): CreateGameRequest['cast
   }));
 }
 
-/** The cast sizes the game takes (its lobby support says). */
+/** The cast sizes pecking-order takes (its lobby support says): the editor's bounds unless the game mode has its own. */
 export const { min: MIN_CAST, max: MAX_CAST } = peckingOrderLobby.castSize;
 
 /**
- * The cast: a display name (a persona), an optional bio and an optional identity per player, 3–20
- * players; and a look-up of the gold an identity's wallet holds.
+ * The cast: a display name (a persona), an optional bio and an optional identity per player, as
+ * many as the chosen game takes (`castSize`); and a look-up of the gold an identity's wallet holds.
  */
 export function CastEditor({
   cast,
   onChange,
   issues,
+  castSize = peckingOrderLobby.castSize,
 }: {
   cast: CastRow[];
   onChange(cast: CastRow[]): void;
   issues: ReadonlyMap<FieldKey, string[]>;
+  castSize?: { min: number; max: number };
 }) {
+  const { min: MIN_CAST, max: MAX_CAST } = castSize;
   const update = (index: number, patch: Partial<CastRow>) => onChange(cast.map((row, i) => (i === index ? { ...row, ...patch } : row)));
   return (
     <fieldset className="card cast-editor" id={fieldId('cast')}>

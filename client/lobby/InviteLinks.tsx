@@ -16,7 +16,7 @@ export function InviteLinks({ game, onAnother }: { game: CreatedGame; onAnother(
           'The game starts when you advance it from the host view.'
         ) : (
           <>
-            Day 1 starts <time dateTime={new Date(game.startsAt).toISOString()}>{new Date(game.startsAt).toLocaleString()}</time> (
+            The game starts <time dateTime={new Date(game.startsAt).toISOString()}>{new Date(game.startsAt).toLocaleString()}</time> (
             <span data-testid="start-countdown">{startCountdown(game.startsAt, now)}</span>).
           </>
         )}

@@ -5,10 +5,14 @@ import { rememberCast } from '../shared/known-casts';
 import { CastEditor, castRequestOf, type CastRow } from './CastEditor';
 import { createGame, type CreatedGame, type CreateGameRequest, type Issue, type Scheduling } from './create-game';
 import { DayPlanEditor, type DayRow } from './DayPlanEditor';
+import { LOBBY_DEFAULT_MACHINE } from './default-machine';
 import { FieldIssues, invalidProps } from './FieldIssues';
 import { fieldId, fieldLabel, fieldOf, issueId, issuesByField } from './form-issues';
+import { defaultPresetOf, initialMode, presetManifest } from './game-modes';
 import { InviteLinks } from './InviteLinks';
 import { loadLobbySecret, saveLobbySecret } from './lobby-secret';
+import { ModePicker } from './ModePicker';
+import { PresetManifestEditor } from './PresetManifestEditor';
 import { startAtOf, startBounds } from './start-time';
 
 /** How many empty cast rows the form starts with. */
@@ -41,6 +45,11 @@ interface Failure {
 /** `/`: the host creates a game and gets the links to send. */
 export function LobbyPage() {
   const [secret, setSecret] = useState(loadLobbySecret);
+  // The game mode: the lobby API's default until the host picks another.
+  const [mode, setMode] = useState(() => initialMode(LOBBY_DEFAULT_MACHINE));
+  // A preset mode's preset (blitz@1); it follows the cast's size until the host picks one.
+  const [modePreset, setModePreset] = useState(() => defaultPresetOf(mode, FIRST_CAST_SIZE));
+  const [modePresetEdited, setModePresetEdited] = useState(false);
   const [cast, setCast] = useState<CastRow[]>(() => emptyCast(FIRST_CAST_SIZE));
   const [preset, setPreset] = useState<PresetName>(() => defaultsFor(FIRST_CAST_SIZE).preset);
   const [scheduling, setScheduling] = useState<Scheduling>(() => defaultsFor(FIRST_CAST_SIZE).scheduling);
@@ -57,6 +66,7 @@ export function LobbyPage() {
   function changeCast(next: CastRow[]) {
     setCast(next);
     if (!planEdited && next.length !== cast.length) setDays(defaultDays(next.length));
+    if (!modePresetEdited && next.length !== cast.length) setModePreset(defaultPresetOf(mode, next.length));
     // Paths name rows by index: once rows move, old messages would point at the wrong ones.
     if (next.length !== cast.length && failure) setFailure({ ...failure, issues: [] });
   }
@@ -69,15 +79,19 @@ export function LobbyPage() {
       return;
     }
     setBusy(true);
-    const body: CreateGameRequest = {
-      cast: castRequestOf(cast),
-      manifest: {
-        preset,
-        scheduling,
-        ...(scheduling === 'PRE_SCHEDULED' && startAtOf(start) !== undefined ? { startAt: startAtOf(start) } : {}),
-        days: days.map((day) => ({ voteType: day.voteType, ...(day.playerPick ? { activity: 'PLAYER_PICK' as const } : {}) })),
-      },
-    };
+    const members = castRequestOf(cast);
+    const body: CreateGameRequest = mode.lobby.presets
+      ? { machine: mode.ref, cast: members, manifest: presetManifest(mode, cast.length, { preset: modePreset, scheduling }) }
+      : {
+          machine: mode.ref,
+          cast: members,
+          manifest: {
+            preset,
+            scheduling,
+            ...(scheduling === 'PRE_SCHEDULED' && startAtOf(start) !== undefined ? { startAt: startAtOf(start) } : {}),
+            days: days.map((day) => ({ voteType: day.voteType, ...(day.playerPick ? { activity: 'PLAYER_PICK' as const } : {}) })),
+          },
+        };
     const result = await createGame(secret, body);
     setBusy(false);
     if (result.ok) {
@@ -141,74 +155,106 @@ export function LobbyPage() {
           </p>
         </div>
       </section>
-      <CastEditor cast={cast} onChange={changeCast} issues={issues} />
-      <section className="card">
-        <div className="field">
-          <label htmlFor={fieldId('preset')}>Pace (preset)</label>
-          <select
-            id={fieldId('preset')}
-            value={preset}
-            onChange={(event) => setPreset(event.target.value as PresetName)}
-            {...invalidProps('preset', issues)}
-          >
-            {PRESET_NAMES.map((name) => (
-              <option key={name} value={name}>
-                {name}
-              </option>
-            ))}
-          </select>
-          <p className="muted">{PRESETS[preset].description}</p>
-          <FieldIssues field="preset" issues={issues} />
-        </div>
-        <fieldset className="field" id={fieldId('scheduling')} {...invalidProps('scheduling', issues)}>
-          <legend>Who moves the game on</legend>
-          <label className="check">
-            <input
-              type="radio"
-              name="scheduling"
-              value="PRE_SCHEDULED"
-              checked={scheduling === 'PRE_SCHEDULED'}
-              onChange={() => setScheduling('PRE_SCHEDULED')}
-            />
-            <span>The clock (PRE_SCHEDULED): phases follow the preset's times</span>
-          </label>
-          <label className="check">
-            <input type="radio" name="scheduling" value="ADMIN" checked={scheduling === 'ADMIN'} onChange={() => setScheduling('ADMIN')} />
-            <span>The host (ADMIN): every phase waits for you to advance it</span>
-          </label>
-          <FieldIssues field="scheduling" issues={issues} />
-        </fieldset>
-        {scheduling === 'PRE_SCHEDULED' && (
-          <div className="field">
-            <label htmlFor={fieldId('startAt')}>Day 1 starts (optional)</label>
-            <input
-              id={fieldId('startAt')}
-              type="datetime-local"
-              value={start}
-              {...startBounds(Date.now())}
-              onChange={(event) => setStart(event.target.value)}
-              {...invalidProps('startAt', issues)}
-            />
-            <p className="muted">Your local time, within 30 days. Leave it empty to start at the pace's next opening.</p>
-            <FieldIssues field="startAt" issues={issues} />
-          </div>
-        )}
-      </section>
-      <DayPlanEditor
-        days={days}
-        players={cast.length}
+      <ModePicker
+        mode={mode}
         onChange={(next) => {
-          setDays(next);
-          setPlanEdited(true);
-          if (next.length !== days.length && failure)
-            setFailure({ ...failure, issues: failure.issues.filter((i) => !i.path.startsWith('manifest.days')) });
+          setMode(next);
+          setModePreset(defaultPresetOf(next, cast.length));
+          setModePresetEdited(false);
+          setFailure(null);
         }}
-        onReset={() => {
-          setDays(defaultDays(cast.length));
-          setPlanEdited(false);
-        }}
-        issues={issues}
       />
+      <CastEditor cast={cast} onChange={changeCast} issues={issues} castSize={mode.lobby.castSize} />
+      {mode.lobby.presets ? (
+        <PresetManifestEditor
+          mode={mode}
+          players={cast.length}
+          preset={modePreset}
+          scheduling={scheduling}
+          onPreset={(next) => {
+            setModePreset(next);
+            setModePresetEdited(true);
+          }}
+          onScheduling={setScheduling}
+          issues={issues}
+        />
+      ) : (
+        <>
+          <section className="card">
+            <div className="field">
+              <label htmlFor={fieldId('preset')}>Pace (preset)</label>
+              <select
+                id={fieldId('preset')}
+                value={preset}
+                onChange={(event) => setPreset(event.target.value as PresetName)}
+                {...invalidProps('preset', issues)}
+              >
+                {PRESET_NAMES.map((name) => (
+                  <option key={name} value={name}>
+                    {name}
+                  </option>
+                ))}
+              </select>
+              <p className="muted">{PRESETS[preset].description}</p>
+              <FieldIssues field="preset" issues={issues} />
+            </div>
+            <fieldset className="field" id={fieldId('scheduling')} {...invalidProps('scheduling', issues)}>
+              <legend>Who moves the game on</legend>
+              <label className="check">
+                <input
+                  type="radio"
+                  name="scheduling"
+                  value="PRE_SCHEDULED"
+                  checked={scheduling === 'PRE_SCHEDULED'}
+                  onChange={() => setScheduling('PRE_SCHEDULED')}
+                />
+                <span>The clock (PRE_SCHEDULED): phases follow the preset's times</span>
+              </label>
+              <label className="check">
+                <input
+                  type="radio"
+                  name="scheduling"
+                  value="ADMIN"
+                  checked={scheduling === 'ADMIN'}
+                  onChange={() => setScheduling('ADMIN')}
+                />
+                <span>The host (ADMIN): every phase waits for you to advance it</span>
+              </label>
+              <FieldIssues field="scheduling" issues={issues} />
+            </fieldset>
+            {scheduling === 'PRE_SCHEDULED' && (
+              <div className="field">
+                <label htmlFor={fieldId('startAt')}>Day 1 starts (optional)</label>
+                <input
+                  id={fieldId('startAt')}
+                  type="datetime-local"
+                  value={start}
+                  {...startBounds(Date.now())}
+                  onChange={(event) => setStart(event.target.value)}
+                  {...invalidProps('startAt', issues)}
+                />
+                <p className="muted">Your local time, within 30 days. Leave it empty to start at the pace's next opening.</p>
+                <FieldIssues field="startAt" issues={issues} />
+              </div>
+            )}
+          </section>
+          <DayPlanEditor
+            days={days}
+            players={cast.length}
+            onChange={(next) => {
+              setDays(next);
+              setPlanEdited(true);
+              if (next.length !== days.length && failure)
+                setFailure({ ...failure, issues: failure.issues.filter((i) => !i.path.startsWith('manifest.days')) });
+            }}
+            onReset={() => {
+              setDays(defaultDays(cast.length));
+              setPlanEdited(false);
+            }}
+            issues={issues}
+          />
+        </>
+      )}
       {issues.has('general') && (
         <p className="field-issue" id={issueId('general')}>
           {issues.get('general')!.join(' ')}

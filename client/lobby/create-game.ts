@@ -9,14 +9,20 @@ import { explainError } from '../shared/error-words';
 export type Scheduling = 'PRE_SCHEDULED' | 'ADMIN';
 
 export interface CreateGameRequest {
+  /** The game mode, `name@version`; absent: the lobby API's default. */
+  machine?: string;
   cast: { name: string; bio?: string; userId?: string }[];
-  manifest: {
-    preset: PresetName;
-    scheduling: Scheduling;
-    /** Day 1's morning, ms since the epoch; the preset's next start when absent. */
-    startAt?: number;
-    days: { voteType: VoteType; activity?: 'PLAYER_PICK' }[];
-  };
+  /** pecking-order's day plan, or another mode's manifest (its lobby support's default, with the host's choices). */
+  manifest: PeckingOrderManifest | Record<string, unknown>;
+}
+
+/** What the pecking-order form sends. */
+export interface PeckingOrderManifest {
+  preset: PresetName;
+  scheduling: Scheduling;
+  /** Day 1's morning, ms since the epoch; the preset's next start when absent. */
+  startAt?: number;
+  days: { voteType: VoteType; activity?: 'PLAYER_PICK' }[];
 }
 
 export interface CreatedGame {

@@ -1,5 +1,6 @@
 import type { PlayerView } from '../../machines/pecking-order/v1/projection';
 import { Countdown } from './Countdown';
+import { dayName, dayNoun } from './day-words';
 import { PHASE_NAMES } from './vote-words';
 
 /** Where the game is: the day, the phase (and vote step), and when it ends. Always on screen. */
@@ -7,7 +8,11 @@ export function PhaseStrip({ view }: { view: PlayerView }) {
   const me = view.cast.find((member) => member.playerId === view.playerId);
   const step = view.phase === 'voting' && view.vote?.step === 'election' ? ' · election' : '';
   const dayLabel =
-    view.phase === 'pregame' ? `A ${view.dayCount}-day game` : view.phase === 'gameOver' ? 'Final' : `Day ${view.day} of ${view.dayCount}`;
+    view.phase === 'pregame'
+      ? `A ${view.dayCount}-${dayNoun(view)} game`
+      : view.phase === 'gameOver'
+        ? 'Final'
+        : `${dayName(view, view.day)} of ${view.dayCount}`;
   return (
     <div className="phase-strip">
       <div className="where">

@@ -1,12 +1,13 @@
 import type { PlayerView } from '../../machines/pecking-order/v1/projection';
 import { withNames } from '../shared/player-names';
 import { ActivityCard } from './ActivityCard';
+import { dayName, dayNoun } from './day-words';
 import { NightNews } from './NightNews';
 import { PersonaCard } from './PersonaCard';
 import { regionPills, voteFirst } from './today-lines';
 import { useNames } from './use-names';
 import { VoteCard } from './VoteCard';
-import { PHASE_HINTS, VOTE_NAMES } from './vote-words';
+import { phaseHint, VOTE_NAMES } from './vote-words';
 
 /** The day at a glance: who you are, what the phase allows, the activity, the vote, and the days before. */
 export function TodayPanel({ view }: { view: PlayerView }) {
@@ -20,7 +21,7 @@ export function TodayPanel({ view }: { view: PlayerView }) {
       <NightNews view={view} />
       {view.phase !== 'gameOver' && (
         <section className="card" aria-label="What is open now">
-          <p data-testid="phase-hint">{PHASE_HINTS[view.phase]}</p>
+          <p data-testid="phase-hint">{phaseHint(view)}</p>
           <ul className="open-regions">
             {regionPills(view).map((pill) => (
               <li key={pill.text} className={pill.on ? 'on' : 'off'}>
@@ -41,12 +42,14 @@ export function TodayPanel({ view }: { view: PlayerView }) {
       {!leadWithVote && <VoteCard view={view} />}
       {earlier.length > 0 && (
         <section className="card" aria-labelledby="history-title">
-          <h2 id="history-title">{view.phase === 'gameOver' ? 'The game, day by day' : 'The days so far'}</h2>
+          <h2 id="history-title">
+            {view.phase === 'gameOver' ? `The game, ${dayNoun(view)} by ${dayNoun(view)}` : `The ${dayNoun(view)}s so far`}
+          </h2>
           <ol className="history">
             {earlier.map((result) => (
               <li key={result.day}>
                 <strong>
-                  Day {result.day} · {VOTE_NAMES[result.type]}:
+                  {dayName(view, result.day)} · {VOTE_NAMES[result.type]}:
                 </strong>{' '}
                 {withNames(result.explanation, names)}
               </li>

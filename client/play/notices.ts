@@ -6,6 +6,7 @@
 import { GROUP_CHANNEL } from '../../machines/pecking-order/v1/chat';
 import type { PlayerView } from '../../machines/pecking-order/v1/projection';
 import type { ChatMessage } from '../../protocol';
+import { dayName } from './day-words';
 
 export type NoticeTab = 'today' | 'chat' | 'dms' | 'cast';
 export type NoticeKind = 'phase' | 'vote' | 'night' | 'dm' | 'gameOver';
@@ -40,9 +41,14 @@ export function viewNotices(before: PlayerView | null, after: PlayerView, nameOf
       const winner = after.winner ? nameOf(after.winner) : null;
       notices.push({ id: `${at}`, kind: 'gameOver', tab: 'today', text: winner ? `Game over: ${winner} wins` : 'Game over' });
     } else if (after.phase === 'voting') {
-      notices.push({ id: at, kind: 'vote', tab: 'today', text: `Day ${after.day}: the vote is open` });
+      notices.push({ id: at, kind: 'vote', tab: 'today', text: `${dayName(after, after.day)}: the vote is open` });
     } else if (after.phase !== 'pregame') {
-      notices.push({ id: at, kind: 'phase', tab: 'today', text: `Day ${after.day}: ${PHASE_WORDS[after.phase] ?? after.phase}` });
+      notices.push({
+        id: at,
+        kind: 'phase',
+        tab: 'today',
+        text: `${dayName(after, after.day)}: ${PHASE_WORDS[after.phase] ?? after.phase}`,
+      });
     }
   }
   // A night result: someone new is out (the view reveals it to everyone at once).

@@ -3,7 +3,8 @@
  * button and the noun a tally counts. The rules themselves come with the view (`vote.summary`).
  */
 import type { BallotKind, VoteType } from '../../machines/pecking-order/rules/types';
-import type { ViewPhase } from '../../machines/pecking-order/v1/projection';
+import type { PlayerView, ViewPhase } from '../../machines/pecking-order/v1/projection';
+import { dayName } from './day-words';
 
 export const VOTE_NAMES: Readonly<Record<VoteType, string>> = {
   MAJORITY: 'Majority',
@@ -74,3 +75,9 @@ export const PHASE_HINTS: Readonly<Record<ViewPhase, string>> = {
   night: 'Chat and DMs are closed. Tonight someone leaves.',
   gameOver: 'The game is over.',
 };
+
+/** The phase's hint for this view: the pregame's names the first day in the view's own word (`round 1`). */
+export function phaseHint(view: Pick<PlayerView, 'phase' | 'dayWord'>): string {
+  if (view.phase === 'pregame') return `Meet the cast in the group chat. DMs and silver open on ${dayName(view, 1).toLowerCase()}.`;
+  return PHASE_HINTS[view.phase];
+}

@@ -48,7 +48,8 @@ function stageWords(view: GameSnapshotView): string {
   return `${view.stage === 'finale' ? 'Finale' : `Day ${view.context.day}`} · ${phase}${step}`;
 }
 
-export function hostView({ snapshot, init, timers }: Omit<ProjectionInput<PeckingOrderInit>, 'playerId'>): HostSummary {
+/** Reads only the init's roster, like the projection (blitz@1 reuses it). */
+export function hostView({ snapshot, init, timers }: Omit<ProjectionInput<Pick<PeckingOrderInit, 'roster'>>, 'playerId'>): HostSummary {
   const view = readGameSnapshot(snapshot);
   const { context, ballotBox } = view;
   const over = view.stage === 'gameOver';

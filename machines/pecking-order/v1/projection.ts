@@ -79,6 +79,8 @@ export interface PlayerView {
   eliminated: string[];
   winner: string | null;
   ending: GameContext['ending'];
+  /** What the game calls a day on screen (blitz@1: `Round`); absent, as in pecking-order@1: `Day`. */
+  dayWord?: string;
 }
 
 function phaseOf(view: GameSnapshotView): ViewPhase {
@@ -163,7 +165,8 @@ function partnersOf(index: Map<string, string[]>, playerId: string): string[] {
 }
 
 /** The view of `playerId`. Pure; reads the persisted snapshot, never a live actor. */
-export function project({ snapshot, init, playerId, timers }: ProjectionInput<PeckingOrderInit>): PlayerView {
+/** Reads only the init's roster, so a version sharing pecking-order's roster and snapshot can reuse it (blitz@1). */
+export function project({ snapshot, init, playerId, timers }: ProjectionInput<Pick<PeckingOrderInit, 'roster'>>): PlayerView {
   const view = readGameSnapshot(snapshot);
   const { context } = view;
   const seat = context.cast[playerId] ?? { silver: 0, gold: 0, alive: false };

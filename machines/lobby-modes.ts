@@ -1,0 +1,24 @@
+/**
+ * The game modes the lobby page offers: every catalog version with lobby support, by ref, with
+ * that support. The catalog itself carries every machine (XState charts and all), which the lobby
+ * page has no use for; this list carries only the light, pure lobby modules. lobby-modes.test.ts
+ * fails until it lists exactly the catalog's versions that declare `lobby`, with the same support.
+ */
+import { blitzLobby } from './blitz/v1/lobby';
+import type { LobbySupport, MachineRef } from './machine-version';
+import { peckingOrderLobby } from './pecking-order/v1/lobby';
+
+export interface LobbyMode {
+  ref: MachineRef;
+  lobby: LobbySupport;
+}
+
+export const LOBBY_MODES: readonly LobbyMode[] = [
+  { ref: 'pecking-order@1', lobby: peckingOrderLobby },
+  { ref: 'blitz@1', lobby: blitzLobby },
+];
+
+/** What the picker calls a mode: its own label, or its ref. */
+export function modeLabel(mode: LobbyMode): string {
+  return mode.lobby.label ?? mode.ref;
+}
