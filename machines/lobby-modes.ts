@@ -7,6 +7,7 @@
 import { blitzLobby } from './blitz/v1/lobby';
 import type { LobbySupport, MachineRef } from './machine-version';
 import { peckingOrderLobby } from './pecking-order/v1/lobby';
+import { peckingOrderLobby as peckingOrderV2Lobby } from './pecking-order/v2/lobby';
 
 export interface LobbyMode {
   ref: MachineRef;
@@ -15,6 +16,7 @@ export interface LobbyMode {
 
 export const LOBBY_MODES: readonly LobbyMode[] = [
   { ref: 'pecking-order@1', lobby: peckingOrderLobby },
+  { ref: 'pecking-order@2', lobby: peckingOrderV2Lobby },
   { ref: 'blitz@1', lobby: blitzLobby },
 ];
 
