@@ -105,6 +105,7 @@ describe('gold that follows a player (wallets)', () => {
     // The winner and their gold, as a player sees them.
     const phoneContext = await browser.newContext(PHONE);
     const phone = await phoneContext.newPage();
+    phone.on('pageerror', (error) => errors.push(error.message));
     await phone.goto(first.invites[0]!);
     const headline = await see(phone.getByTestId('winner'), /wins \d+ gold/);
     const [, winnerName, goldText] = /^(\w+) wins (\d+) gold/.exec(headline.trim())!;
@@ -126,13 +127,16 @@ describe('gold that follows a player (wallets)', () => {
     // The next game, same identities: the form kept them.
     expect(await lobby.getByLabel(`Player ${winnerIndex + 1} identity (optional)`).inputValue()).toBe(winner.userId);
     const next = await createGame(lobby);
-    await phone.goto(next.invites[(winnerIndex + 1) % 3]!);
-    await phone.getByRole('tab', { name: 'Cast' }).click();
-    await see(phone.getByTestId(`cast-p${winnerIndex + 1}`).getByTestId('carried-gold'), `${gold} gold carried in`);
+    // Another player's phone (a fresh page: the app takes its room from the first address it loads).
+    const nextPhone = await phoneContext.newPage();
+    nextPhone.on('pageerror', (error) => errors.push(error.message));
+    await nextPhone.goto(next.invites[(winnerIndex + 1) % 3]!);
+    await nextPhone.getByRole('tab', { name: 'Cast' }).click();
+    await see(nextPhone.getByTestId(`cast-p${winnerIndex + 1}`).getByTestId('carried-gold'), `${gold} gold carried in`);
     for (const [i] of CAST.entries()) {
       if (i !== winnerIndex)
         expect(
-          await phone
+          await nextPhone
             .getByTestId(`cast-p${i + 1}`)
             .getByTestId('carried-gold')
             .count(),
