@@ -33,6 +33,12 @@ export function StatusCard({ status }: { status: RoomStatusBody }) {
         <dd>{status.connections}</dd>
         <dt>Journal pending</dt>
         <dd>{status.journalPending}</dd>
+        {status.walletPending > 0 && (
+          <>
+            <dt>Wallet credits pending</dt>
+            <dd data-testid="wallet-pending">{status.walletPending}</dd>
+          </>
+        )}
         {status.lastError && (
           <>
             <dt>Last error</dt>

@@ -51,6 +51,10 @@ export function StatusPanel({ status }: { status: RoomStatusBody | null }) {
         <dd>
           {status.journalPending} fact{status.journalPending === 1 ? '' : 's'} waiting for D1
         </dd>
+        <dt>wallets</dt>
+        <dd>
+          {status.walletPending} credit{status.walletPending === 1 ? '' : 's'} waiting for D1
+        </dd>
         <dt>connections</dt>
         <dd>{status.connections}</dd>
       </dl>
