@@ -22,7 +22,7 @@ import { RoomError, errorResponse } from './room-error';
 import { MAX_INIT_BYTES } from './room-routes';
 import { readWallet, readWallets } from './wallet/wallets';
 
-export const DEFAULT_MACHINE = 'pecking-order@1';
+export const DEFAULT_MACHINE = 'pecking-order@2';
 
 const CreateGame = z.object({
   machine: z.string().min(1).max(100).optional(),

@@ -1,10 +1,10 @@
 import { useMemo, useState, type FormEvent, type MouseEvent } from 'react';
-import { peckingOrderLobby } from '../../machines/pecking-order/v1/lobby';
+import { peckingOrderLobby } from '../../machines/pecking-order/v2/lobby';
 import { PRESETS, PRESET_NAMES, type PresetName } from '../../machines/pecking-order/v1/presets';
 import { rememberCast } from '../shared/known-casts';
 import { CastEditor, castRequestOf, type CastRow } from './CastEditor';
 import { createGame, type CreatedGame, type CreateGameRequest, type Issue, type Scheduling } from './create-game';
-import { DayPlanEditor, type DayRow } from './DayPlanEditor';
+import { cartridgeChoicesOf, cartridgesOf, DayPlanEditor, type DayRow } from './DayPlanEditor';
 import { LOBBY_DEFAULT_MACHINE } from './default-machine';
 import { FieldIssues, invalidProps } from './FieldIssues';
 import { fieldId, fieldLabel, fieldOf, issueId, issuesByField } from './form-issues';
@@ -15,14 +15,22 @@ import { ModePicker } from './ModePicker';
 import { PresetManifestEditor } from './PresetManifestEditor';
 import { startAtOf, startBounds } from './start-time';
 
+/** Whether a mode's day plan names cartridges (pecking-order@2's prompt and dilemma): its default plan does. */
+const takesCartridges = (mode: { lobby: { defaultManifest(players: number): unknown } }) =>
+  ((mode.lobby.defaultManifest(5) as { days?: { cartridges?: unknown }[] }).days ?? []).some((day) => day.cartridges !== undefined);
+
 /** How many empty cast rows the form starts with. */
 const FIRST_CAST_SIZE = 5;
 
-/** The game's own defaults (the machine version's lobby support), for a cast of `players`. */
+/** The game's own defaults (the lobby support of pecking-order@2, which the server creates by default), for a cast of `players`. */
 const defaultsFor = (players: number) => peckingOrderLobby.defaultManifest(players);
 
 function defaultDays(players: number): DayRow[] {
-  return defaultsFor(players).days.map((day) => ({ voteType: day.voteType, playerPick: day.activity === 'PLAYER_PICK' }));
+  return defaultsFor(players).days.map((day) => ({
+    voteType: day.voteType,
+    playerPick: day.activity === 'PLAYER_PICK',
+    ...cartridgeChoicesOf(day.cartridges ?? []),
+  }));
 }
 
 const emptyCast = (n: number): CastRow[] => Array.from({ length: n }, (_, i) => ({ key: i, name: '', bio: '' }));
@@ -89,7 +97,12 @@ export function LobbyPage() {
             preset,
             scheduling,
             ...(scheduling === 'PRE_SCHEDULED' && startAtOf(start) !== undefined ? { startAt: startAtOf(start) } : {}),
-            days: days.map((day) => ({ voteType: day.voteType, ...(day.playerPick ? { activity: 'PLAYER_PICK' as const } : {}) })),
+            days: days.map((day) => ({
+              voteType: day.voteType,
+              ...(day.playerPick ? { activity: 'PLAYER_PICK' as const } : {}),
+              // Only a mode whose plan has cartridges (pecking-order@2) is sent them.
+              ...(takesCartridges(mode) && cartridgesOf(day).length > 0 ? { cartridges: cartridgesOf(day) } : {}),
+            })),
           },
         };
     const result = await createGame(secret, body);

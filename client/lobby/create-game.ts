@@ -22,7 +22,8 @@ export interface PeckingOrderManifest {
   scheduling: Scheduling;
   /** Day 1's morning, ms since the epoch; the preset's next start when absent. */
   startAt?: number;
-  days: { voteType: VoteType; activity?: 'PLAYER_PICK' }[];
+  /** `cartridges`: pecking-order@2's prompt and dilemma of the day. */
+  days: { voteType: VoteType; activity?: 'PLAYER_PICK'; cartridges?: string[] }[];
 }
 
 export interface CreatedGame {

@@ -5,14 +5,13 @@
  */
 import type { MachineVersion } from '../../machine-version';
 import { newGamePlanIssues } from '../v1/day-plan';
-import { hostView as v1HostView } from '../v1/host-view';
-import type { PeckingOrderInit as V1Init } from '../v1/init-schema';
 import { notices } from '../v1/notices';
 import { timingIssues } from '../v1/timeline';
 import { createInput } from './create-input';
 import { adminEvents, messageRefs, playerEvents } from './events';
 import { initSchema, type PeckingOrderInit } from './init-schema';
 import { peckingOrderLobby } from './lobby';
+import { hostView } from './host-view';
 import { gameMachine } from './machine';
 import { project } from './projection';
 import { upgradeFromV1 } from './migration';
@@ -36,7 +35,7 @@ export const peckingOrderV2: MachineVersion<PeckingOrderInit> = {
   adminEvents,
   messageRefs,
   project,
-  hostView: (input) => v1HostView(input as unknown as Parameters<typeof v1HostView>[0] & { init: V1Init }),
+  hostView,
   notices,
   payouts,
   lobby: peckingOrderLobby,
