@@ -35,6 +35,14 @@ describe('pecking-order@2: gold that follows a player (wallets)', () => {
     // @1's own checks still hold.
     const sameName = initSchema.safeParse({ roster: roster().map((e) => ({ ...e, name: 'Same' })), manifest });
     expect(sameName.error!.issues.map((i) => i.path.join('.'))).toEqual(['roster.1.name', 'roster.2.name']);
+    // Each problem once, whether an entry's own or across entries.
+    const blank = initSchema.safeParse({
+      roster: roster().map((e, i) => (i === 0 ? { ...e, name: '' } : { ...e, name: 'Same' })),
+      manifest,
+    });
+    expect(blank.error!.issues.map((i) => i.path.join('.'))).toEqual(['roster.0.name', 'roster.2.name']);
+    const few = initSchema.safeParse({ roster: roster().slice(0, 2), manifest });
+    expect(few.error!.issues.filter((i) => i.path.length === 1).map((i) => i.message)).toEqual(['A game needs at least 3 players.']);
   });
 
   it('the lobby keeps each member’s identity and wallet; players() names the identities', () => {

@@ -17,9 +17,12 @@ export const rosterSchema = z
   .min(MIN_PLAYERS, `A game needs at least ${MIN_PLAYERS} players.`)
   .max(MAX_PLAYERS, `A game has at most ${MAX_PLAYERS} players.`)
   .superRefine((roster, ctx) => {
-    // @1's checks across entries (unique ids and names), on the entries as @1 reads them.
+    // @1's checks across entries (unique ids and names), on the entries as @1 reads them. Only its
+    // own (custom) issues: each entry's and the size's are this schema's already, and would repeat.
     const v1 = v1RosterSchema.safeParse(roster.map(({ userId: _u, wallet: _w, ...entry }) => entry));
-    if (!v1.success) for (const issue of v1.error.issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+    for (const issue of v1.error?.issues ?? []) {
+      if (issue.code === 'custom') ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+    }
     for (const i of repeatedUserIds(roster)) {
       ctx.addIssue({
         code: 'custom',
