@@ -79,5 +79,10 @@ export function renderBlitzRulesSection(): string {
     'refused (`CAST_TOO_SMALL`): every round already puts one player out, so the rounds left need everyone',
     'still in; the dashboard offers none.',
     '',
+    '## Pushes',
+    '',
+    'A player who asked for notifications is pushed when each vote opens, when the final starts and at game over',
+    '(public words only: no ballot, no name). The other steps come minutes apart, too often for a push.',
+    '',
   ].join('\n');
 }
