@@ -177,4 +177,23 @@ describe('blitz@1 in the browser', () => {
     for (const player of players) expect(player.errors).toEqual([]);
     await Promise.all([lobbyContext.close(), ...players.map((player) => player.context.close())]);
   });
+
+  it('counts down to round 1 of a clock-run blitz game, and the phone counts down to it', async () => {
+    const context = await browser.newContext(DESKTOP);
+    const lobby = await context.newPage();
+    await lobby.goto(`${baseUrl}/`);
+    await lobby.getByLabel('Lobby secret').fill(lobbySecret);
+    await lobby.getByLabel(/^Blitz/).check();
+    for (const [i, name] of NAMES.entries()) await lobby.getByLabel(`Player ${i + 1} name`).fill(name);
+    await lobby.getByRole('button', { name: 'Create the game' }).click();
+    // Round 1 starts two minutes after creation (every preset's pregame).
+    await see(lobby.getByTestId('game-start'), 'Round 1 starts');
+    await see(lobby.getByTestId('start-countdown'), /^in [12]:\d\d$/);
+    const invite = await lobby.getByTestId('invite-link').first().inputValue();
+    const ana = await openAsPlayer('Ana', invite);
+    await see(ana.page.getByTestId('day'), 'A 4-round game');
+    await see(ana.page.getByTestId('countdown'), /^[12]:\d\d left$/);
+    expect(ana.errors).toEqual([]);
+    await Promise.all([context.close(), ana.context.close()]);
+  });
 });
