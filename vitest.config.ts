@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { configDefaults, defineConfig } from 'vitest/config';
-import { DEFAULT_MACHINE_MODULE, defaultMachineIn } from './client/lobby/default-machine-source';
+import { DEFAULT_MACHINE_MODULE, defaultMachineIn } from './client/lobby/default-machine-source.js';
 
 // wrangler.toml serves static assets from dist/public; the tests need the folder, not a build.
 mkdirSync('dist/public', { recursive: true });

@@ -7,7 +7,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
-import { DEFAULT_MACHINE_MODULE, defaultMachineIn } from './lobby/default-machine-source';
+import { DEFAULT_MACHINE_MODULE, defaultMachineIn } from './lobby/default-machine-source.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const outDir = fileURLToPath(new URL('../dist/public', import.meta.url));

@@ -203,6 +203,8 @@ export interface LobbyPreset {
 export interface LobbySupport {
   /** The game mode's name in the lobby's picker, e.g. `Blitz`; absent: the version's `name@version`. */
   label?: string;
+  /** What a new game's first timer begins, for the links page (`Round 1`); absent: `Day 1`. */
+  firstStep?: string;
   /** How many cast members a game takes. */
   castSize: { min: number; max: number };
   /**

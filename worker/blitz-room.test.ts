@@ -76,7 +76,8 @@ describe('blitz@1 in a real room', () => {
     const kinds = facts.results.map((f) => f.kind);
     expect(kinds.filter((k) => k === 'player.eliminated')).toHaveLength(4);
     expect(facts.results.some((f) => f.kind === 'game.over' && JSON.parse(f.data).winner === winner)).toBe(true);
-  });
+    // A whole game of sockets takes about 5 s on a quiet machine; the default timeout is that.
+  }, 60_000);
 
   it('answers a blitz manifest that does not fit the cast with the reasons, by the host’s fields', async () => {
     const response = await create({ machine: 'blitz@1', cast: cast(4), manifest: { preset: 'MARATHON', scheduling: 'ADMIN' } });

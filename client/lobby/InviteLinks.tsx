@@ -4,7 +4,8 @@ import { startCountdown } from './start-time';
 import type { CreatedGame } from './create-game';
 
 /** The created game's links, absolute, each with a Copy button: one per player, and the host's. */
-export function InviteLinks({ game, onAnother }: { game: CreatedGame; onAnother(): void }) {
+/** `starts`: what the game's first timer begins (the mode's lobby support says; `Day 1` unless it does). */
+export function InviteLinks({ game, onAnother, starts = 'Day 1' }: { game: CreatedGame; onAnother(): void; starts?: string }) {
   const absolute = (link: string) => new URL(link, window.location.origin).href;
   const host = absolute(game.host);
   const now = useNow(game.startsAt !== null, 1000);
@@ -16,7 +17,7 @@ export function InviteLinks({ game, onAnother }: { game: CreatedGame; onAnother(
           'The game starts when you advance it from the host view.'
         ) : (
           <>
-            The game starts <time dateTime={new Date(game.startsAt).toISOString()}>{new Date(game.startsAt).toLocaleString()}</time> (
+            {starts} starts <time dateTime={new Date(game.startsAt).toISOString()}>{new Date(game.startsAt).toLocaleString()}</time> (
             <span data-testid="start-countdown">{startCountdown(game.startsAt, now)}</span>).
           </>
         )}

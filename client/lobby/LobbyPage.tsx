@@ -118,7 +118,7 @@ export function LobbyPage() {
     }
   }
 
-  if (game) return <InviteLinks game={game} onAnother={() => setGame(null)} />;
+  if (game) return <InviteLinks game={game} onAnother={() => setGame(null)} starts={mode.lobby.firstStep} />;
 
   return (
     <form className="lobby" onSubmit={submit} noValidate>

@@ -1,8 +1,10 @@
 /**
  * A valid init payload to start each machine version from, for designers to edit. Pecking Order:
- * five players, the default day plan for five, the FAST preset (two-minute days), timers on.
+ * five players, the default day plan for five, the FAST preset (two-minute days), timers on. Blitz:
+ * five players, its lobby's default manifest for five (SPRINT, timers on).
  */
 import type { MachineVersion } from '../../machines/machine-version';
+import { blitzLobby } from '../../machines/blitz/v1/lobby';
 import { defaultDayPlan } from '../../machines/pecking-order/v1';
 
 const NAMES = ['Ada', 'Bram', 'Cleo', 'Dev', 'Edie', 'Finn', 'Gus', 'Hana'];
@@ -27,8 +29,16 @@ function cartridgeInit(version: MachineVersion) {
   return { name, players: ['p1', 'p2', 'p3', 'p4'], silver: 50 };
 }
 
+function blitzInit(players = 5) {
+  return {
+    roster: NAMES.slice(0, players).map((name, i) => ({ playerId: `p${i + 1}`, name })),
+    manifest: blitzLobby.defaultManifest(players),
+  };
+}
+
 export function sampleInit(version: MachineVersion): unknown {
   if (version.name === 'pecking-order') return peckingOrderInitOf(version);
+  if (version.name === 'blitz') return blitzInit();
   if (version.name.startsWith('cartridge-')) return cartridgeInit(version);
   return {};
 }

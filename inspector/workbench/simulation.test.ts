@@ -99,4 +99,11 @@ describe('starting a simulation from typed input', () => {
     const started = startSimulation(version, JSON.stringify(sampleInit(version)), facts, 'The machine');
     expect('simulation' in started && started.simulation.version).toBe(version);
   });
+
+  it('starts every version the catalog lists from its sample input (the workbench offers them all)', () => {
+    for (const each of catalog.list()) {
+      const started = startSimulation(each, JSON.stringify(sampleInit(each)), facts, 'The machine');
+      expect('problem' in started ? started.problem : null, `${each.name}@${each.version}`).toBeNull();
+    }
+  });
 });

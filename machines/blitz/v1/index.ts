@@ -12,6 +12,7 @@ import { blitzHostView } from './host-view';
 import { blitzInitSchema, type BlitzInit } from './init-schema';
 import { blitzLobby } from './lobby';
 import { blitzMachine } from './machine';
+import { blitzNotices } from './notices';
 import { projectBlitz } from './projection';
 
 export const blitzV1: MachineVersion<BlitzInit> = {
@@ -29,6 +30,7 @@ export const blitzV1: MachineVersion<BlitzInit> = {
   messageRefs,
   project: projectBlitz,
   hostView: blitzHostView,
+  notices: blitzNotices,
   lobby: blitzLobby,
 };
 

@@ -19,6 +19,7 @@ import {
 
 export const blitzLobby = {
   label: 'Blitz',
+  firstStep: 'Round 1',
   castSize: { min: BLITZ_MIN_PLAYERS, max: BLITZ_MAX_PLAYERS },
   rosterOf: peckingOrderLobby.rosterOf,
   requestPathOf: peckingOrderLobby.requestPathOf,

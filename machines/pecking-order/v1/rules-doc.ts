@@ -4,6 +4,7 @@
  * and a test fails when the two differ, so the document cannot drift from the code.
  */
 import type { z } from 'zod';
+import { renderBlitzRulesSection } from '../../blitz/v1/rules-doc';
 import { VOTE_RULES, VOTE_TYPES } from '../rules';
 import { REACTIONS } from './chat';
 import { ECONOMY } from './economy';
@@ -197,5 +198,7 @@ export function renderGameRulesDoc(): string {
     ...Object.entries(JOURNAL_KINDS).map(([kind, meaning]) => `| \`${kind}\` | ${meaning} |`),
     '',
   );
+  // The catalog's second game mode has its own, self-contained section.
+  push(renderBlitzRulesSection());
   return lines.join('\n');
 }
