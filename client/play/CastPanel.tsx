@@ -1,10 +1,15 @@
 import type { PlayerView } from '../../machines/pecking-order/v1/projection';
+import { socialViews } from './cartridge-views';
+import { ErrorNotice } from './ErrorNotice';
+import { NudgeButton } from './NudgeButton';
 import { usePlayerState } from './player-context';
 import { TransferForm } from './TransferForm';
 
 /** The cast: personas, silver (public: it decides immunity and ties), gold, and who is out. */
 export function CastPanel({ view, live }: { view: PlayerView; live: boolean }) {
   const online = usePlayerState((s) => s.online);
+  const nudges = socialViews(view).nudges;
+  const canNudge = nudges?.open === true && view.me.alive;
   // The top 3 by silver matter in several votes. Ties are broken by the room's seeded draw, which
   // the view does not show, so only a place no tie can change is marked.
   const ranking = view.cast.filter((member) => member.alive).sort((a, b) => b.silver - a.silver);
@@ -35,6 +40,9 @@ export function CastPanel({ view, live }: { view: PlayerView; live: boolean }) {
                     ● online
                   </span>
                 )}
+                {canNudge && member.alive && member.playerId !== view.playerId && (
+                  <NudgeButton to={member.playerId} name={member.name} nudged={nudges.sent.includes(member.playerId)} live={live} />
+                )}
                 {member.bio && <span className="bio">{member.bio}</span>}
               </div>
               <div className="numbers">
@@ -52,6 +60,7 @@ export function CastPanel({ view, live }: { view: PlayerView; live: boolean }) {
           );
         })}
       </ul>
+      <ErrorNotice eventTypes={['nudge.send']} />
       <TransferForm view={view} live={live} />
     </>
   );
