@@ -9,7 +9,7 @@ import { TransferForm } from './TransferForm';
 export function CastPanel({ view, live }: { view: PlayerView; live: boolean }) {
   const online = usePlayerState((s) => s.online);
   const nudges = socialViews(view).nudges;
-  const canNudge = nudges?.open === true && view.me.alive;
+  const canNudge = nudges?.canNudge === true;
   // The top 3 by silver matter in several votes. Ties are broken by the room's seeded draw, which
   // the view does not show, so only a place no tie can change is marked.
   const ranking = view.cast.filter((member) => member.alive).sort((a, b) => b.silver - a.silver);

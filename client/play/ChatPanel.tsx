@@ -40,7 +40,7 @@ export function ChatPanel({ view, active, live }: { view: PlayerView; active: bo
   // The machine knows ids, not names: the app finds the @Names and sends whom they name.
   const others = useMemo(() => view.cast.filter((c) => c.playerId !== view.playerId), [view.cast, view.playerId]);
   const whisperTargets = useMemo(() => others.filter((c) => c.alive), [others]);
-  const whispering = whispers?.open === true && whisperTo !== '' && !replyingTo;
+  const whispering = whispers?.canWhisper === true && whisperTo !== '' && !replyingTo;
   const toEvent = useCallback(
     (text: string) => {
       if (whispering) return { type: 'whisper.send', to: whisperTo, text };
@@ -74,7 +74,7 @@ export function ChatPanel({ view, active, live }: { view: PlayerView; active: bo
         note="@Name tells a player"
         sendLabel={whispering ? 'Whisper' : 'Send'}
         above={
-          whispers?.open && !replyingTo ? (
+          whispers?.canWhisper && !replyingTo ? (
             <div className="whisper-to">
               <label htmlFor="whisper-to">Send to</label>
               <select id="whisper-to" value={whisperTo} onChange={(event) => setWhisperTo(event.target.value)}>

@@ -15,10 +15,11 @@ export interface SocialViews {
 }
 
 export function socialViews(view: PlayerView): SocialViews {
-  const cartridges = (view as PlayerView & { cartridges?: SocialViews }).cartridges;
-  return {
-    ...(cartridges?.confessions ? { confessions: cartridges.confessions } : {}),
-    ...(cartridges?.whispers ? { whispers: cartridges.whispers } : {}),
-    ...(cartridges?.nudges ? { nudges: cartridges.nudges } : {}),
-  };
+  // @2's view lists today's cartridges, each with its slot; @1's has none.
+  const cartridges = (view as PlayerView & { cartridges?: readonly { slot: string }[] }).cartridges ?? [];
+  const find = <T>(slot: string) => cartridges.find((c) => c.slot === slot) as T | undefined;
+  const confessions = find<ConfessionsView>('confessions');
+  const whispers = find<WhispersView>('whispers');
+  const nudges = find<NudgesView>('nudges');
+  return { ...(confessions ? { confessions } : {}), ...(whispers ? { whispers } : {}), ...(nudges ? { nudges } : {}) };
 }

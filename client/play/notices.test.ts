@@ -90,7 +90,10 @@ describe('whispers and nudges', () => {
 
   it('notices each new nudge the view says I received, once', () => {
     const nudged = (received: string[]) =>
-      ({ ...playerView({ day: 2, phase: 'social' }), cartridges: { nudges: { open: true, sent: [], received } } }) as PlayerView;
+      ({
+        ...playerView({ day: 2, phase: 'social' }),
+        cartridges: [{ slot: 'nudges', name: 'NUDGES', open: true, canNudge: true, sent: [], received }],
+      }) as PlayerView;
     expect(viewNotices(nudged([]), nudged(['p3']), name)).toEqual([
       { id: 'd2:nudge:p3', kind: 'nudge', tab: 'cast', text: 'P3 nudged you' },
     ]);

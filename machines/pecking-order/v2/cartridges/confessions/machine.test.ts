@@ -53,12 +53,23 @@ describe('the confession booth', () => {
     const { actor, post } = booth();
     const handle = (post('p1', 'secret')[0] as { from: string }).from;
     const ctx = actor.getSnapshot().context;
-    expect(confessionsView(ctx, 'p1', true)).toEqual({ open: true, left: CONFESSION_LIMIT - 1, myHandle: handle, count: 1 });
-    expect(confessionsView(ctx, 'p2', true)).toEqual({ open: true, left: CONFESSION_LIMIT, myHandle: null, count: 1 });
-    expect(JSON.stringify(confessionsView(ctx, 'p2', true))).not.toContain(handle);
+    const view = (playerId: string, child: typeof ctx | null = ctx, results: { confessions: number } | null = null) =>
+      confessionsView({ name: 'CONFESSIONS', child, results, playerId, alive: true });
+    expect(view('p1')).toEqual({
+      slot: 'confessions',
+      name: 'CONFESSIONS',
+      open: true,
+      canPost: true,
+      left: CONFESSION_LIMIT - 1,
+      myHandle: handle,
+      count: 1,
+    });
+    expect(view('p2')).toMatchObject({ left: CONFESSION_LIMIT, myHandle: null, count: 1 });
+    expect(JSON.stringify(view('p2'))).not.toContain(handle);
     actor.send({ type: 'cartridge.close', cartridgeContext });
     expect(actor.getSnapshot().status).toBe('done');
     expect(actor.getSnapshot().output).toEqual({ name: 'CONFESSIONS', silver: {}, results: { confessions: 1 } });
+    expect(view('p1', null, { confessions: 1 })).toMatchObject({ open: false, canPost: false, myHandle: null, count: 1 });
   });
 });
 

@@ -41,14 +41,22 @@ describe('nudges', () => {
     const before = actor.getSnapshot().context;
     send('p1', 'p2');
     const after = actor.getSnapshot().context;
-    expect(nudgesView(after, 'p1', true)).toEqual({ open: true, sent: ['p2'], received: [] });
-    expect(nudgesView(after, 'p2', true)).toEqual({ open: true, sent: [], received: ['p1'] });
+    const view = (child: typeof after, playerId: string) => nudgesView({ name: 'NUDGES', child, playerId, alive: true });
+    expect(view(after, 'p1')).toEqual({ slot: 'nudges', name: 'NUDGES', open: true, canNudge: true, sent: ['p2'], received: [] });
+    expect(view(after, 'p2')).toMatchObject({ sent: [], received: ['p1'] });
     // A third player's view is exactly as if nothing happened.
-    expect(nudgesView(after, 'p3', true)).toEqual(nudgesView(before, 'p3', true));
-    expect(nudgeNotices(before, after, (id) => id.toUpperCase())).toEqual([
-      { key: 'd2:nudge:p1:p2', to: ['p2'], title: 'You were nudged', body: 'P1 nudged you.', screen: 'today' },
+    expect(view(after, 'p3')).toEqual(view(before, 'p3'));
+    // The push names nobody: it crosses a push service.
+    expect(nudgeNotices(before, after)).toEqual([
+      {
+        key: 'd2:nudge:p1:p2',
+        to: ['p2'],
+        title: 'You were nudged',
+        body: 'Someone nudged you. Open the game to see who.',
+        screen: 'cast',
+      },
     ]);
-    expect(nudgeNotices(after, after, (id) => id)).toEqual([]);
+    expect(nudgeNotices(after, after)).toEqual([]);
     actor.send({ type: 'cartridge.close', cartridgeContext });
     expect(actor.getSnapshot().output).toEqual({ name: 'NUDGES', silver: {}, results: {} });
   });

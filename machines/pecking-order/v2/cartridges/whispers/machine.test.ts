@@ -29,8 +29,10 @@ describe('whispers', () => {
     ]);
     // The text never enters the context.
     expect(JSON.stringify(actor.getSnapshot().context)).not.toContain('vote p3');
-    expect(whispersView(actor.getSnapshot().context, 'p1', true)).toEqual({ open: true, left: WHISPER_LIMIT - 1 });
-    expect(whispersView(actor.getSnapshot().context, 'p3', true)).toEqual({ open: true, left: WHISPER_LIMIT });
+    const view = (playerId: string) =>
+      whispersView({ name: 'WHISPERS', child: actor.getSnapshot().context, results: null, playerId, alive: true });
+    expect(view('p1')).toEqual({ slot: 'whispers', name: 'WHISPERS', open: true, left: WHISPER_LIMIT - 1, canWhisper: true });
+    expect(view('p3')).toMatchObject({ left: WHISPER_LIMIT });
   });
 
   it('refuses self, strangers and more than the day’s whispers', () => {
