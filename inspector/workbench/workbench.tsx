@@ -4,9 +4,9 @@
  * as live inspection.
  */
 import { useMemo, useState, useSyncExternalStore } from 'react';
-import { catalog } from '../../machines/catalog';
 import { describeMachine } from '../../machines/definition';
 import { refOf, type MachineVersion } from '../../machines/machine-version';
+import { workbenchEntries, workbenchEntry } from '../../machines/workbench-entries';
 import { activeStateIds, handledEvents } from '../inspection/active-states';
 import { snapshotsAt } from '../inspection/transitions';
 import { InspectionView } from '../views/inspection-view';
@@ -18,11 +18,12 @@ import { sampleInit } from './sample-inputs';
 import { type Simulation, startSimulation } from './simulation';
 import { VersionPicker } from './version-picker';
 
-const versions = catalog.list();
+/** Every catalog version and every cartridge alone (machines/workbench-entries.ts). */
+const versions = workbenchEntries;
 
 export function Workbench() {
   const [ref, setRef] = useState(versions[0] ? refOf(versions[0]) : '');
-  const version = catalog.get(ref);
+  const version = workbenchEntry(ref);
   const definition = useMemo(() => (version ? describeMachine(version) : null), [version]);
   const [input, setInput] = useState(() => (version ? JSON.stringify(sampleInit(version), null, 2) : '{}'));
   const [seed, setSeed] = useState('workbench');
@@ -32,7 +33,7 @@ export function Workbench() {
   const chooseVersion = (next: string) => {
     setRef(next);
     setSimulation(null);
-    const v = catalog.get(next);
+    const v = workbenchEntry(next);
     setInput(v ? JSON.stringify(sampleInit(v), null, 2) : '{}');
   };
 

@@ -1,0 +1,52 @@
+/**
+ * `pecking-order@2`: @1's game with cartridges, child machines the day plan names (cartridges/).
+ * Everything here is pure; the room hosts it as `machine-version.ts` describes. It imports @1's
+ * pure modules unchanged and has its own files only for what differs.
+ */
+import type { MachineVersion } from '../../machine-version';
+import { newGamePlanIssues } from '../v1/day-plan';
+import { hostView as v1HostView } from '../v1/host-view';
+import type { PeckingOrderInit as V1Init } from '../v1/init-schema';
+import { notices } from '../v1/notices';
+import { timingIssues } from '../v1/timeline';
+import { createInput } from './create-input';
+import { adminEvents, messageRefs, playerEvents } from './events';
+import { initSchema, type PeckingOrderInit } from './init-schema';
+import { peckingOrderLobby } from './lobby';
+import { gameMachine } from './machine';
+import { project } from './projection';
+import { upgradeFromV1 } from './migration';
+
+export const peckingOrderV2: MachineVersion<PeckingOrderInit> = {
+  name: 'pecking-order',
+  version: 2,
+  description:
+    'Pecking Order with cartridges: @1’s game, and each day may add a prompt (WOULD_YOU_RATHER, HOT_TAKE) and a dilemma (SILVER_GAMBIT, SPOTLIGHT).',
+  machine: gameMachine,
+  initSchema,
+  createInput,
+  checkInit: (init, room) =>
+    [...timingIssues(init.manifest, room.createdAt), ...newGamePlanIssues(init.manifest.days)].map((issue) => ({
+      ...issue,
+      path: ['manifest', ...issue.path],
+    })),
+  players: (init) => init.roster.map(({ playerId, name }) => ({ playerId, name })),
+  playerEvents,
+  adminEvents,
+  messageRefs,
+  project,
+  hostView: (input) => v1HostView(input as unknown as Parameters<typeof v1HostView>[0] & { init: V1Init }),
+  notices,
+  lobby: peckingOrderLobby,
+  upgrade: upgradeFromV1,
+};
+
+export { gameMachine } from './machine';
+export { initSchema, type PeckingOrderInit } from './init-schema';
+export { manifestSchema, daySchema, type Manifest, type DaySpec } from './manifest';
+export { CARTRIDGES, CARTRIDGE_NAMES, cartridgeOf, type Cartridge, type CartridgeName } from './cartridges';
+export { REFUSALS, REFUSAL_CODES, type RefusalCode } from './refusals';
+export { JOURNAL_KINDS, type JournalKind } from './journal';
+export { playerEvents, adminEvents } from './events';
+export { peckingOrderLobby } from './lobby';
+export { project, type PlayerView, type CartridgeView, type PromptView, type DilemmaView } from './projection';

@@ -1,0 +1,49 @@
+/**
+ * A player's view of pecking-order@2: @1's view (v1/projection.ts, unchanged) and today's
+ * cartridges, each through its own `view.ts`, which keeps its secrets: a cartridge's answers,
+ * pledges or names are in its open child only, and its view shows the player their own.
+ */
+import type { ProjectionInput } from '../../machine-version';
+import { aliveIds } from '../v1/cast';
+import { project as v1Project, type PlayerView as V1PlayerView } from '../v1/projection';
+import type { PeckingOrderInit as V1Init } from '../v1/init-schema';
+import { cartridgeOf, type CartridgeView } from './cartridges';
+import type { PeckingOrderInit } from './init-schema';
+import { readGameSnapshot } from './snapshot-reader';
+
+export type { CartridgeView } from './cartridges';
+export type { PromptView } from './cartridges/prompt/view';
+export type { DilemmaView } from './cartridges/dilemma/view';
+export type { PromptResults } from './cartridges/prompt/machine';
+export type { DilemmaResults } from './cartridges/dilemma/machine';
+export type { CastMember, VoteView, ActivityView, ViewPhase } from '../v1/projection';
+
+export interface PlayerView extends V1PlayerView {
+  /** Today's cartridges, in the plan's order; [] on a day without any, in pregame and at game over. */
+  cartridges: CartridgeView[];
+}
+
+export function project(input: ProjectionInput<PeckingOrderInit>): PlayerView {
+  const base = v1Project(input as unknown as ProjectionInput<V1Init>);
+  const view = readGameSnapshot(input.snapshot);
+  const { context } = view;
+  const inDay = view.stage === 'day' || view.stage === 'finale';
+  const names = inDay ? (context.plan[context.day - 1]?.cartridges ?? []) : [];
+  const alive = aliveIds(context);
+  const cartridges = names.flatMap((name) => {
+    const cartridge = cartridgeOf(name);
+    if (!cartridge) return [];
+    const record = context.cartridges.find((r) => r.day === context.day && r.slot === cartridge.slot);
+    return [
+      cartridge.view({
+        name,
+        child: view.cartridges[cartridge.slot] ?? null,
+        results: record?.results ?? null,
+        playerId: input.playerId,
+        alive: alive.includes(input.playerId),
+        aliveIds: alive,
+      }),
+    ];
+  });
+  return { ...base, cartridges };
+}

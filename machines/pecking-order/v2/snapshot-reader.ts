@@ -1,0 +1,29 @@
+/**
+ * Reads a pecking-order@2 snapshot: @1's reading (v1/snapshot-reader.ts: stage, phase, regions,
+ * the vote and activity children) and each cartridge child's context while it is open.
+ */
+import { readGameSnapshot as v1ReadGameSnapshot, type GameSnapshotView as V1View } from '../v1/snapshot-reader';
+import { CARTRIDGES } from './cartridges';
+import type { GameContext } from './context';
+
+export interface GameSnapshotView extends Omit<V1View, 'context'> {
+  context: GameContext;
+  /** Each open cartridge child's context, by slot. */
+  cartridges: Record<string, unknown>;
+}
+
+type Json = Record<string, unknown>;
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+export function readGameSnapshot(snapshot: unknown): GameSnapshotView {
+  const view = v1ReadGameSnapshot(snapshot) as unknown as GameSnapshotView;
+  const children = isObject((snapshot as Json).children) ? ((snapshot as Json).children as Json) : {};
+  const cartridges: Record<string, unknown> = {};
+  for (const { slot } of CARTRIDGES) {
+    const child = children[slot];
+    if (view.regions[slot] === 'open' && isObject(child) && isObject(child.snapshot) && isObject(child.snapshot.context)) {
+      cartridges[slot] = child.snapshot.context;
+    }
+  }
+  return { ...view, context: { ...view.context, cartridges: view.context.cartridges ?? [] }, cartridges };
+}
