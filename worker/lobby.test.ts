@@ -34,7 +34,33 @@ describe('POST /api/games (the lobby)', () => {
     // The host link's token is the room's admin token.
     const admin = decodeURIComponent(new URLSearchParams(game.host.split('#')[1]).get('token')!);
     const status = await call(game.roomId, 'status', { auth: admin });
-    expect(status.json).toMatchObject({ status: 'running', machine: 'pecking-order@1' });
+    expect(status.json).toMatchObject({ status: 'running', machine: 'pecking-order@2' });
+  });
+
+  it('creates pecking-order@2 by default, with the day plan’s cartridges, and @1 when asked for it', async () => {
+    const days = [{ voteType: 'MAJORITY', cartridges: ['HOT_TAKE', 'SILVER_GAMBIT'] }, { voteType: 'MAJORITY' }, { voteType: 'FINALS' }];
+    const v2 = (await (await create({ cast: cast(4), manifest: { preset: 'TEST', scheduling: 'ADMIN', days } })).json()) as any;
+    expect(v2.machine).toBe('pecking-order@2');
+    const badV2 = await create({
+      cast: cast(4),
+      manifest: {
+        preset: 'TEST',
+        scheduling: 'ADMIN',
+        days: [{ voteType: 'MAJORITY', cartridges: ['HOT_TAKE', 'WOULD_YOU_RATHER'] }, ...days.slice(1)],
+      },
+    });
+    expect(badV2.status).toBe(400);
+    expect(((await badV2.json()) as any).error.issues).toEqual([
+      expect.objectContaining({ path: 'manifest.days.0.cartridges.1', message: expect.stringContaining('at most one prompt') }),
+    ]);
+    const v1 = (await (
+      await create({
+        machine: 'pecking-order@1',
+        cast: cast(4),
+        manifest: { preset: 'TEST', scheduling: 'ADMIN', days: defaultDayPlan(4) },
+      })
+    ).json()) as any;
+    expect(v1.machine).toBe('pecking-order@1');
   });
 
   it('says when the game starts: the manifest’s startAt, or nothing to wait for in an ADMIN game', async () => {

@@ -15,7 +15,7 @@ import { readJson } from './request-body';
 import { RoomError, errorResponse } from './room-error';
 import { MAX_INIT_BYTES } from './room-routes';
 
-export const DEFAULT_MACHINE = 'pecking-order@1';
+export const DEFAULT_MACHINE = 'pecking-order@2';
 
 const CreateGame = z.object({
   machine: z.string().min(1).max(100).optional(),

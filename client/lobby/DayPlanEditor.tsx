@@ -1,6 +1,9 @@
 import { VOTE_RULES } from '../../machines/pecking-order/rules';
 import type { VoteType } from '../../machines/pecking-order/rules/types';
 import { aliveAtStartOfDay } from '../../machines/pecking-order/v1/day-plan';
+import { DILEMMA_NAMES, type DilemmaName } from '../../machines/pecking-order/v2/cartridges/dilemma/rule';
+import { PROMPT_NAMES, type PromptName } from '../../machines/pecking-order/v2/cartridges/prompt/rule';
+import { CARTRIDGE_WORDS } from '../play/cartridge-words';
 import { VOTE_NAMES } from '../play/vote-words';
 import { FieldIssues, invalidProps } from './FieldIssues';
 import { fieldId, type FieldKey } from './form-issues';
@@ -9,10 +12,65 @@ import { pickIssue, voteChoices } from './plan-choices';
 export interface DayRow {
   voteType: VoteType;
   playerPick: boolean;
+  /** pecking-order@2's cartridges of the day: one prompt and one dilemma at most. */
+  prompt: PromptName | null;
+  dilemma: DilemmaName | null;
+}
+
+/** A day's cartridge names as the manifest lists them. */
+export function cartridgesOf(day: Pick<DayRow, 'prompt' | 'dilemma'>): string[] {
+  return [day.prompt, day.dilemma].filter((name): name is PromptName | DilemmaName => name !== null);
+}
+
+/** The editor's two choices from a manifest day's cartridge names. */
+export function cartridgeChoicesOf(names: readonly string[]): Pick<DayRow, 'prompt' | 'dilemma'> {
+  return {
+    prompt: ((PROMPT_NAMES as readonly string[]).find((n) => names.includes(n)) as PromptName | undefined) ?? null,
+    dilemma: ((DILEMMA_NAMES as readonly string[]).find((n) => names.includes(n)) as DilemmaName | undefined) ?? null,
+  };
+}
+
+function CartridgeSelect<T extends PromptName | DilemmaName>({
+  label,
+  id,
+  field,
+  names,
+  value,
+  onChange,
+  issues,
+}: {
+  label: string;
+  id: string;
+  /** The form field its issues are reported on (one for the day's cartridges). */
+  field: FieldKey;
+  names: readonly T[];
+  value: T | null;
+  onChange(value: T | null): void;
+  issues: ReadonlyMap<FieldKey, string[]>;
+}) {
+  return (
+    <div className="field cartridge-field">
+      <label htmlFor={id}>{label}</label>
+      <select
+        id={id}
+        value={value ?? ''}
+        onChange={(event) => onChange(event.target.value === '' ? null : (event.target.value as T))}
+        {...invalidProps(field, issues)}
+      >
+        <option value="">None</option>
+        {names.map((name) => (
+          <option key={name} value={name} title={CARTRIDGE_WORDS[name].summary}>
+            {CARTRIDGE_WORDS[name].title}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
 }
 
 /**
- * The days: a vote type each (FINALS last), and the optional PLAYER_PICK activity. Each day says
+ * The days: a vote type each (FINALS last), the optional PLAYER_PICK activity, and the day's
+ * cartridges (pecking-order@2: a prompt and a dilemma, each optional). Each day says
  * how many players it starts with, since a vote type needs a number of players alive. A choice the
  * day cannot have is disabled, with the version's reason beside it, before anything is submitted.
  */
@@ -108,6 +166,25 @@ export function DayPlanEditor({
                 )}
                 <FieldIssues field={activityField} issues={issues} />
               </div>
+              <CartridgeSelect
+                label={`Day ${index + 1} prompt`}
+                id={fieldId(`days.${index}.cartridges`)}
+                field={`days.${index}.cartridges`}
+                names={PROMPT_NAMES}
+                value={day.prompt}
+                onChange={(prompt) => update(index, { prompt })}
+                issues={issues}
+              />
+              <CartridgeSelect
+                label={`Day ${index + 1} dilemma`}
+                id={fieldId(`days.${index}.dilemma`)}
+                field={`days.${index}.cartridges`}
+                names={DILEMMA_NAMES}
+                value={day.dilemma}
+                onChange={(dilemma) => update(index, { dilemma })}
+                issues={issues}
+              />
+              <FieldIssues field={`days.${index}.cartridges`} issues={issues} />
               <button
                 type="button"
                 className="secondary small"
@@ -125,7 +202,9 @@ export function DayPlanEditor({
         <button
           type="button"
           className="secondary"
-          onClick={() => onChange([...days.slice(0, -1), { voteType: 'MAJORITY', playerPick: false }, ...days.slice(-1)])}
+          onClick={() =>
+            onChange([...days.slice(0, -1), { voteType: 'MAJORITY', playerPick: false, prompt: null, dilemma: null }, ...days.slice(-1)])
+          }
         >
           Add a day
         </button>

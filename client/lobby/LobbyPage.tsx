@@ -1,10 +1,10 @@
 import { useMemo, useState, type FormEvent, type MouseEvent } from 'react';
-import { peckingOrderLobby } from '../../machines/pecking-order/v1/lobby';
+import { peckingOrderLobby } from '../../machines/pecking-order/v2/lobby';
 import { PRESETS, PRESET_NAMES, type PresetName } from '../../machines/pecking-order/v1/presets';
 import { rememberCast } from '../shared/known-casts';
 import { CastEditor, type CastRow } from './CastEditor';
 import { createGame, type CreatedGame, type CreateGameRequest, type Issue, type Scheduling } from './create-game';
-import { DayPlanEditor, type DayRow } from './DayPlanEditor';
+import { cartridgeChoicesOf, cartridgesOf, DayPlanEditor, type DayRow } from './DayPlanEditor';
 import { FieldIssues, invalidProps } from './FieldIssues';
 import { fieldId, fieldLabel, fieldOf, issueId, issuesByField } from './form-issues';
 import { InviteLinks } from './InviteLinks';
@@ -14,11 +14,15 @@ import { startAtOf, startBounds } from './start-time';
 /** How many empty cast rows the form starts with. */
 const FIRST_CAST_SIZE = 5;
 
-/** The game's own defaults (the machine version's lobby support), for a cast of `players`. */
+/** The game's own defaults (the lobby support of pecking-order@2, which the server creates by default), for a cast of `players`. */
 const defaultsFor = (players: number) => peckingOrderLobby.defaultManifest(players);
 
 function defaultDays(players: number): DayRow[] {
-  return defaultsFor(players).days.map((day) => ({ voteType: day.voteType, playerPick: day.activity === 'PLAYER_PICK' }));
+  return defaultsFor(players).days.map((day) => ({
+    voteType: day.voteType,
+    playerPick: day.activity === 'PLAYER_PICK',
+    ...cartridgeChoicesOf(day.cartridges ?? []),
+  }));
 }
 
 const emptyCast = (n: number): CastRow[] => Array.from({ length: n }, (_, i) => ({ key: i, name: '', bio: '' }));
@@ -75,7 +79,11 @@ export function LobbyPage() {
         preset,
         scheduling,
         ...(scheduling === 'PRE_SCHEDULED' && startAtOf(start) !== undefined ? { startAt: startAtOf(start) } : {}),
-        days: days.map((day) => ({ voteType: day.voteType, ...(day.playerPick ? { activity: 'PLAYER_PICK' as const } : {}) })),
+        days: days.map((day) => ({
+          voteType: day.voteType,
+          ...(day.playerPick ? { activity: 'PLAYER_PICK' as const } : {}),
+          ...(cartridgesOf(day).length > 0 ? { cartridges: cartridgesOf(day) } : {}),
+        })),
       },
     };
     const result = await createGame(secret, body);

@@ -14,7 +14,8 @@ export interface CreateGameRequest {
     scheduling: Scheduling;
     /** Day 1's morning, ms since the epoch; the preset's next start when absent. */
     startAt?: number;
-    days: { voteType: VoteType; activity?: 'PLAYER_PICK' }[];
+    /** `cartridges`: pecking-order@2's prompt and dilemma of the day (the server creates @2 by default). */
+    days: { voteType: VoteType; activity?: 'PLAYER_PICK'; cartridges?: string[] }[];
   };
 }
 

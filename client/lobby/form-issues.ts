@@ -20,6 +20,7 @@ export function fieldOf(path: string): FieldKey {
     if (parts[1] === 'preset' || parts[1] === 'scheduling' || parts[1] === 'startAt') return parts[1];
     if (parts[1] === 'days') {
       if (parts.length === 2) return 'days';
+      if (parts[3] === 'cartridges') return `days.${parts[2]}.cartridges`;
       return parts[3] === 'activity' ? `days.${parts[2]}.activity` : `days.${parts[2]}.voteType`;
     }
   }
@@ -30,7 +31,10 @@ export function fieldOf(path: string): FieldKey {
 export function fieldLabel(field: FieldKey): string {
   const parts = field.split('.');
   if (parts[0] === 'cast' && parts.length === 3) return `Player ${Number(parts[1]) + 1}'s ${parts[2] === 'bio' ? 'bio' : 'name'}`;
-  if (parts[0] === 'days' && parts.length === 3) return `Day ${Number(parts[1]) + 1}'s ${parts[2] === 'activity' ? 'activity' : 'vote'}`;
+  if (parts[0] === 'days' && parts.length === 3) {
+    const what = parts[2] === 'activity' ? 'activity' : parts[2] === 'cartridges' ? 'prompt and dilemma' : 'vote';
+    return `Day ${Number(parts[1]) + 1}'s ${what}`;
+  }
   return { cast: 'Cast', days: 'Day plan', preset: 'Preset', scheduling: 'Scheduling', startAt: 'Start time' }[field] ?? 'Game';
 }
 

@@ -1,6 +1,7 @@
 import type { PlayerView } from '../../machines/pecking-order/v1/projection';
 import { withNames } from '../shared/player-names';
 import { ActivityCard } from './ActivityCard';
+import { CartridgeCards } from './CartridgeCards';
 import { NightNews } from './NightNews';
 import { PersonaCard } from './PersonaCard';
 import { regionPills, voteFirst } from './today-lines';
@@ -38,6 +39,7 @@ export function TodayPanel({ view }: { view: PlayerView }) {
         </section>
       )}
       <ActivityCard view={view} />
+      <CartridgeCards view={view} />
       {!leadWithVote && <VoteCard view={view} />}
       {earlier.length > 0 && (
         <section className="card" aria-labelledby="history-title">

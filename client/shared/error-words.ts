@@ -3,7 +3,7 @@
  * come with the machine's own sentences; the room's and the socket layer's codes are worded here.
  * A code nobody knows falls back to the server's message.
  */
-import { REFUSALS } from '../../machines/pecking-order/v1/refusals';
+import { REFUSALS } from '../../machines/pecking-order/v2/refusals';
 import { closeReasonOf, type CloseReason } from '../../protocol';
 
 const ROOM_AND_SOCKET: Readonly<Record<string, string>> = {

@@ -7,10 +7,19 @@
  * within the limits its view shows, so a bot's move is never refused.
  */
 import type { PlayerView } from '../v1/projection';
+import type { CartridgeView } from '../v2/projection';
 import type { BallotKind } from '../rules';
 
 export interface BotMove {
-  type: 'chat.post' | 'dm.send' | 'silver.transfer' | 'vote.cast' | 'activity.pick';
+  type:
+    | 'chat.post'
+    | 'dm.send'
+    | 'silver.transfer'
+    | 'vote.cast'
+    | 'activity.pick'
+    | 'prompt.answer'
+    | 'dilemma.donate'
+    | 'dilemma.spotlight';
   payload: Record<string, unknown>;
 }
 
@@ -59,6 +68,29 @@ function pickMove(view: PlayerView, rng: () => number): BotMove | null {
   return { type: 'activity.pick', payload: { target: choose(activity.targets, rng)! } };
 }
 
+/**
+ * pecking-order@2's cartridges (an @1 view has none): answer the prompt, name someone in the
+ * SPOTLIGHT, and pledge to the SILVER_GAMBIT two times in three (so some gambits fail), each once.
+ */
+function cartridgeMove(view: PlayerView, rng: () => number): BotMove | null {
+  const cartridges = (view as PlayerView & { cartridges?: CartridgeView[] }).cartridges ?? [];
+  for (const cartridge of cartridges) {
+    if (!cartridge.open) continue;
+    if (cartridge.slot === 'prompt' && cartridge.canAnswer && cartridge.myAnswer === null) {
+      return { type: 'prompt.answer', payload: { option: rng() < 0.5 ? 'A' : 'B' } };
+    }
+    if (cartridge.slot === 'dilemma' && cartridge.canAct) {
+      if (cartridge.name === 'SPOTLIGHT' && cartridge.myName === null && cartridge.targets.length > 0) {
+        return { type: 'dilemma.spotlight', payload: { target: choose(cartridge.targets, rng)! } };
+      }
+      if (cartridge.name === 'SILVER_GAMBIT' && !cartridge.myPledge && view.me.silver >= cartridge.stake && rng() < 0.67) {
+        return { type: 'dilemma.donate', payload: {} };
+      }
+    }
+  }
+  return null;
+}
+
 function others(view: PlayerView): string[] {
   return view.cast.filter((member) => member.alive && member.playerId !== view.playerId).map((m) => m.playerId);
 }
@@ -84,7 +116,7 @@ function transferMove(view: PlayerView, rng: () => number): BotMove | null {
 
 /** The bot's next move, or null to do nothing now. Pure in (view, rng). */
 export function decideBotMove(view: PlayerView, rng: () => number, temper: BotTemper = DEFAULT_TEMPER): BotMove | null {
-  const duty = voteMove(view, rng) ?? pickMove(view, rng);
+  const duty = voteMove(view, rng) ?? pickMove(view, rng) ?? cartridgeMove(view, rng);
   if (duty) return duty;
   if (!view.me.alive) return null;
   const roll = rng();

@@ -1,6 +1,6 @@
 /**
  * The documented ways silver moves, read back from what the machine emitted: DM costs (one per
- * delivered DM), transfers, PLAYER_PICK rewards and host credits. Tests compare it with the
+ * delivered DM), transfers, PLAYER_PICK rewards, host credits and (pecking-order@2) cartridges. Tests compare it with the
  * balances in the snapshot, so silver that moves any other way is caught.
  */
 import type { RoomEffect } from '../../machine-version';
@@ -24,6 +24,9 @@ export function documentedSilverChanges(effects: readonly RoomEffect[]): Record<
       for (const [playerId, reward] of Object.entries(data.rewards as Record<string, number>)) add(playerId, reward);
     }
     if (effect.kind === 'admin.credited') add(data.playerId, data.applied);
+    if (effect.kind === 'cartridge.revealed') {
+      for (const [playerId, change] of Object.entries(data.silver as Record<string, number>)) add(playerId, change);
+    }
   }
   return delta;
 }
