@@ -167,6 +167,7 @@ export const nudgesCartridge: Cartridge<NudgesName> = {
     nudgesView({
       name: input.name as NudgesName,
       child: input.child as NudgesContext | null,
+      results: input.results as Record<string, never> | null,
       playerId: input.playerId,
       alive: input.alive,
     }),

@@ -63,6 +63,7 @@ describe('the confession booth', () => {
       left: CONFESSION_LIMIT - 1,
       myHandle: handle,
       count: 1,
+      results: null,
     });
     expect(view('p2')).toMatchObject({ left: CONFESSION_LIMIT, myHandle: null, count: 1 });
     expect(JSON.stringify(view('p2'))).not.toContain(handle);

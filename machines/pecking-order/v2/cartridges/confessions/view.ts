@@ -19,6 +19,8 @@ export interface ConfessionsView {
   myHandle: string | null;
   /** Confessions posted today, by anyone (everyone can count the channel anyway). */
   count: number;
+  /** Once closed: the day's count. */
+  results: ConfessionsResults | null;
 }
 
 export function confessionsView(input: {
@@ -38,5 +40,6 @@ export function confessionsView(input: {
     left,
     myHandle: child?.handles[playerId] ?? null,
     count: child?.count ?? input.results?.confessions ?? 0,
+    results: input.results,
   };
 }

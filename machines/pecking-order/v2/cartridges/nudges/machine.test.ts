@@ -41,8 +41,16 @@ describe('nudges', () => {
     const before = actor.getSnapshot().context;
     send('p1', 'p2');
     const after = actor.getSnapshot().context;
-    const view = (child: typeof after, playerId: string) => nudgesView({ name: 'NUDGES', child, playerId, alive: true });
-    expect(view(after, 'p1')).toEqual({ slot: 'nudges', name: 'NUDGES', open: true, canNudge: true, sent: ['p2'], received: [] });
+    const view = (child: typeof after, playerId: string) => nudgesView({ name: 'NUDGES', child, results: null, playerId, alive: true });
+    expect(view(after, 'p1')).toEqual({
+      slot: 'nudges',
+      name: 'NUDGES',
+      open: true,
+      canNudge: true,
+      sent: ['p2'],
+      received: [],
+      results: null,
+    });
     expect(view(after, 'p2')).toMatchObject({ sent: [], received: ['p1'] });
     // A third player's view is exactly as if nothing happened.
     expect(view(after, 'p3')).toEqual(view(before, 'p3'));

@@ -15,9 +15,17 @@ export interface NudgesView {
   sent: string[];
   /** Players who nudged this player today, oldest first. */
   received: string[];
+  /** Once closed: nudges make nothing public, so `{}`. */
+  results: Record<string, never> | null;
 }
 
-export function nudgesView(input: { name: NudgesName; child: NudgesContext | null; playerId: string; alive: boolean }): NudgesView {
+export function nudgesView(input: {
+  name: NudgesName;
+  child: NudgesContext | null;
+  results: Record<string, never> | null;
+  playerId: string;
+  alive: boolean;
+}): NudgesView {
   const { child, playerId } = input;
   return {
     slot: 'nudges',
@@ -26,5 +34,6 @@ export function nudgesView(input: { name: NudgesName; child: NudgesContext | nul
     canNudge: child !== null && input.alive,
     sent: child?.nudges.filter((n) => n.from === playerId).map((n) => n.to) ?? [],
     received: child?.nudges.filter((n) => n.to === playerId).map((n) => n.from) ?? [],
+    results: input.results,
   };
 }

@@ -31,7 +31,14 @@ describe('whispers', () => {
     expect(JSON.stringify(actor.getSnapshot().context)).not.toContain('vote p3');
     const view = (playerId: string) =>
       whispersView({ name: 'WHISPERS', child: actor.getSnapshot().context, results: null, playerId, alive: true });
-    expect(view('p1')).toEqual({ slot: 'whispers', name: 'WHISPERS', open: true, left: WHISPER_LIMIT - 1, canWhisper: true });
+    expect(view('p1')).toEqual({
+      slot: 'whispers',
+      name: 'WHISPERS',
+      open: true,
+      left: WHISPER_LIMIT - 1,
+      canWhisper: true,
+      results: null,
+    });
     expect(view('p3')).toMatchObject({ left: WHISPER_LIMIT });
   });
 

@@ -13,6 +13,8 @@ export interface WhispersView {
   left: number;
   /** Whether this player may whisper now (open, alive, whispers left). */
   canWhisper: boolean;
+  /** Once closed: the day's count. */
+  results: WhispersResults | null;
 }
 
 export function whispersView(input: {
@@ -24,5 +26,12 @@ export function whispersView(input: {
 }): WhispersView {
   const { child } = input;
   const left = child ? Math.max(0, WHISPER_LIMIT - (child.sent[input.playerId] ?? 0)) : 0;
-  return { slot: 'whispers', name: input.name, open: child !== null, left, canWhisper: child !== null && input.alive && left > 0 };
+  return {
+    slot: 'whispers',
+    name: input.name,
+    open: child !== null,
+    left,
+    canWhisper: child !== null && input.alive && left > 0,
+    results: input.results,
+  };
 }
