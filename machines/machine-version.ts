@@ -154,6 +154,8 @@ export interface HostSummary {
   /** Every night's result so far, in words (player ids in `text` for the app to name). */
   nights: { day: number; label: string; out: string | null; text: string }[];
   winner: string | null;
+  /** Today's cartridges, for versions that have them: never what one player chose while one is open. */
+  cartridges?: { label: string; open: boolean; text: string }[];
   /** The players each host action applies to now: an action is offered for these only. */
   actionTargets: { eliminate: string[]; credit: string[] };
 }

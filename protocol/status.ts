@@ -62,6 +62,11 @@ export const HostSummary = z.object({
   /** Each night's result (player ids in `text`). */
   nights: z.array(z.object({ day: z.number().int(), label: z.string(), out: z.string().nullable(), text: z.string() })),
   winner: z.string().nullable(),
+  /**
+   * Today's cartridges (pecking-order@2; absent for versions without): open or not, and once closed
+   * their public result in words (player ids in `text`). Never what one player chose while open.
+   */
+  cartridges: z.array(z.object({ label: z.string(), open: z.boolean(), text: z.string() })).optional(),
   /** Whom each host action applies to now. */
   actionTargets: z.object({ eliminate: z.array(z.string()), credit: z.array(z.string()) }),
 });

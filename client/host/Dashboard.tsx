@@ -31,6 +31,15 @@ export function Dashboard({ status, names }: { status: RoomStatusBody; names: Re
               : 'Nothing is scheduled.'}
       </p>
       {host.vote && <VoteProgress vote={host.vote} name={name} />}
+      {host.cartridges && host.cartridges.length > 0 && (
+        <ul className="cartridge-lines" aria-label="Today’s cartridges" data-testid="cartridge-lines">
+          {host.cartridges.map((line) => (
+            <li key={line.label}>
+              <strong>{line.label}</strong>: {withNames(line.text, names)}
+            </li>
+          ))}
+        </ul>
+      )}
       <CastTable cast={host.cast} online={online} />
       <ChatCounts chat={status.chat} />
       <Nights nights={host.nights} names={names} />

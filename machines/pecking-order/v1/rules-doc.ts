@@ -54,7 +54,7 @@ function fields(schema: z.ZodType): string {
   return names.length ? names.join(', ') : '—';
 }
 
-function eventTable(events: Record<string, z.ZodType>): string[] {
+export function eventTable(events: Record<string, z.ZodType>): string[] {
   return [
     '| event | payload | what it does |',
     '|---|---|---|',

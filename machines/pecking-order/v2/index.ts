@@ -5,8 +5,6 @@
  */
 import type { MachineVersion } from '../../machine-version';
 import { newGamePlanIssues } from '../v1/day-plan';
-import { hostView as v1HostView } from '../v1/host-view';
-import type { PeckingOrderInit as V1Init } from '../v1/init-schema';
 import { notices } from '../v1/notices';
 import { timingIssues } from '../v1/timeline';
 import { createInput } from './create-input';
@@ -14,6 +12,7 @@ import { adminEvents, messageRefs, playerEvents, senderTags } from './events';
 import { cartridgeNotices } from './cartridge-notices';
 import { initSchema, type PeckingOrderInit } from './init-schema';
 import { peckingOrderLobby } from './lobby';
+import { hostView } from './host-view';
 import { gameMachine } from './machine';
 import { project } from './projection';
 import { upgradeFromV1 } from './migration';
@@ -37,7 +36,7 @@ export const peckingOrderV2: MachineVersion<PeckingOrderInit> = {
   messageRefs,
   senderTags,
   project,
-  hostView: (input) => v1HostView(input as unknown as Parameters<typeof v1HostView>[0] & { init: V1Init }),
+  hostView,
   notices: (before, after) => [...notices(before, after), ...cartridgeNotices(before, after)],
   lobby: peckingOrderLobby,
   upgrade: upgradeFromV1,
