@@ -114,6 +114,8 @@ export const confessionsCartridge: Cartridge<ConfessionsName> = {
       .object({ text: cartridgeText })
       .describe('Post to the confession booth under today’s handle; nobody but you can tell the handle is yours.'),
   },
+  // The handle derives from the tag the room adds (rule.ts).
+  senderTags: ['confession.post'],
   opensAt: 'morning',
   closesAt: 'night',
   machine: confessionsMachine,
@@ -191,6 +193,9 @@ export function cartridgeOf(name: string): Cartridge | undefined {
 
 /** Every cartridge's player events, merged (the version's `playerEvents` adds them to @1's). */
 export const cartridgePlayerEvents: Record<string, z.ZodType> = Object.assign({}, ...CARTRIDGES.map((c) => c.events));
+
+/** Every cartridge's events that carry the sender's tag (the version's `senderTags`). */
+export const cartridgeSenderTags: readonly string[] = CARTRIDGES.flatMap((c) => c.senderTags ?? []);
 
 /** The children the day invokes, by src (= slot), for `setup({ actors })`. */
 export const cartridgeActors = Object.fromEntries(CARTRIDGES.map((c) => [c.slot, c.machine]));
