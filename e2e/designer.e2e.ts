@@ -197,7 +197,12 @@ describe('the designer', () => {
     const created = await fetch(`${baseUrl}/api/games`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${lobbySecret}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ cast, manifest: { preset: 'TEST', scheduling: 'ADMIN', days: defaultDayPlan(cast.length) } }),
+      // A pecking-order@1 room, the designer's base here (the lobby's default is @2).
+      body: JSON.stringify({
+        machine: 'pecking-order@1',
+        cast,
+        manifest: { preset: 'TEST', scheduling: 'ADMIN', days: defaultDayPlan(cast.length) },
+      }),
     });
     expect(created.status).toBe(201);
     const { roomId, host } = (await created.json()) as { roomId: string; host: string };

@@ -29,7 +29,8 @@ async function createGame(manifest: { preset: string; scheduling: string }): Pro
   const response = await fetch(`${baseUrl}/api/games`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${lobbySecret}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ cast, manifest: { ...manifest, days: defaultDayPlan(cast.length) } }),
+    // pecking-order@1 rooms, whose chart these tests know (the lobby's default is @2).
+    body: JSON.stringify({ machine: 'pecking-order@1', cast, manifest: { ...manifest, days: defaultDayPlan(cast.length) } }),
   });
   expect(response.status).toBe(201);
   const body = (await response.json()) as { roomId: string; host: string; players: { playerId: string; invite: string }[] };
