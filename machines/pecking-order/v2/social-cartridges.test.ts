@@ -6,7 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { SimulatedRoom } from '../../../engine/testing/simulated-room';
 import { makeRoster } from '../testing/fixtures';
+import { playGame } from '../testing/play';
 import { advanceTo } from '../testing/stepping';
+import { defaultManifest } from './lobby';
 import { CONFESSIONS_CHANNEL } from './cartridges/confessions/rule';
 import { peckingOrderV2 } from './index';
 import type { DaySpec } from './manifest';
@@ -91,5 +93,21 @@ describe('pecking-order@2: the social cartridges', () => {
     expect(peckingOrderV2.notices!(before, room.persisted()).filter((n) => n.key.includes('nudge'))).toEqual([
       expect.objectContaining({ key: 'd2:nudge:p1:p2', to: ['p2'] }),
     ]);
+  });
+});
+
+describe('bots play the social cartridges of the default plan', () => {
+  it('confess, whisper and nudge over a whole game, never refused', () => {
+    const init = { roster: makeRoster(6), manifest: { ...defaultManifest(6), preset: 'FAST' } };
+    const room = new SimulatedRoom({ version: peckingOrderV2, init, room: { seed: 'social-bots' } });
+    playGame(
+      room,
+      init.roster.map((p) => p.playerId),
+    );
+    const messages = room.emitted('room.message') as { kind?: string }[];
+    expect(messages.some((m) => m.kind === 'confession')).toBe(true);
+    expect(messages.some((m) => m.kind === 'whisper')).toBe(true);
+    expect(room.emitted('room.refuse')).toEqual([]);
+    expect(room.persisted().value).toBe('gameOver');
   });
 });
