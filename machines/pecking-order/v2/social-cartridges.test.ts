@@ -4,6 +4,7 @@
  * third player about a whisper's text or a nudge.
  */
 import { describe, expect, it } from 'vitest';
+import { replayHistory } from '../../../engine/replay';
 import { SimulatedRoom } from '../../../engine/testing/simulated-room';
 import { makeRoster } from '../testing/fixtures';
 import { playGame } from '../testing/play';
@@ -71,6 +72,19 @@ describe('pecking-order@2: the social cartridges', () => {
     advanceTo(room, 2, 'morning');
     const [next] = room.sendAs('p1', 'confession.post', { text: 'Day two.' });
     expect(slot(room.view('p1'), 'confessions').myHandle).toBe((next as { from: string }).from);
+    // The history records each confession's tag: a replay gives the machine the same tags, and so the same handles.
+    const history = room.history();
+    expect(history.entries.filter((e) => e.input.type === 'player' && e.input.tag).length).toBe(3);
+    const replay = replayHistory(peckingOrderV2, history);
+    expect(replay.mismatches).toEqual([]);
+    const replayed = replay.steps.flatMap((step) =>
+      step.result.emitted.map((e) => e.effect).filter((e) => e.type === 'room.message' && e.kind === 'confession'),
+    );
+    expect(replayed.map((e) => (e as { from: string }).from)).toEqual([
+      handle,
+      (forged as { from: string }).from,
+      (next as { from: string }).from,
+    ]);
   });
 
   it('whispers to one player in the group chat, and nudges once per pair per day, privately', () => {
