@@ -81,6 +81,11 @@ export type HostInput =
        * adapter found it (null or absent: none). The machine receives it as `event.message`.
        */
       message?: ReferencedMessage | null;
+      /**
+       * For an event the version lists in `senderTags`: the sender's opaque tag as the adapter
+       * derived it (absent: none). The machine receives it as `event.senderTag` (null when absent).
+       */
+      tag?: string;
     }
   /** An admin's event; validated against the version's admin events. */
   | { type: 'admin'; event: { type: string; [field: string]: unknown } }
@@ -396,6 +401,10 @@ export class GameHost<TInit = unknown> {
     // Set after the schema (which strips unknown fields): only the adapter says what a seq names.
     if (input.type === 'player' && this.version.messageRefs && Object.hasOwn(this.version.messageRefs, type)) {
       event.message = input.message ?? null;
+    }
+    // Likewise: the tag is the adapter's to set, from the sender it authenticated.
+    if (input.type === 'player' && this.version.senderTags?.includes(type)) {
+      event.senderTag = input.tag ?? null;
     }
     return event;
   }

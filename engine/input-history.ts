@@ -21,7 +21,13 @@ export function historyEntryOf(at: number, input: HostInput, result: StepResult,
   if (result.transitions.length === 0 && result.input.status !== 'applied') return null;
   const recorded: RecordedInput =
     input.type === 'player'
-      ? { type: 'player', playerId: input.playerId, event: input.event, ...(input.message !== undefined ? { message: input.message } : {}) }
+      ? {
+          type: 'player',
+          playerId: input.playerId,
+          event: input.event,
+          ...(input.message !== undefined ? { message: input.message } : {}),
+          ...(input.tag !== undefined ? { tag: input.tag } : {}),
+        }
       : input.type === 'admin'
         ? { type: 'admin', event: input.event }
         : input.type === 'fire'

@@ -82,6 +82,15 @@ export type RoomEffect =
       replyTo?: number;
       /** Players the message names with an @mention: the room tells each of them (a notice, a push). */
       mentions?: string[];
+      /**
+       * What kind of message it is; absent: an ordinary post. `whisper`: everyone in `members` sees
+       * that `from` whispered to `to`, only `from` and `to` read `text` (the room seals it for the
+       * rest, in the delivered frame and on catch-up). `confession`: `from` is the day's handle the
+       * machine derived, never a player id (the room stores and delivers it as given).
+       */
+      kind?: MessageKind;
+      /** A whisper's addressee (a player id). */
+      to?: string;
     }
   | {
       /**
@@ -95,6 +104,9 @@ export type RoomEffect =
       from: string;
       emoji: string;
     };
+
+/** The kinds of message beyond an ordinary post (protocol/messages.ts `MessageKind` is its wire twin). */
+export type MessageKind = 'whisper' | 'confession';
 
 export const ROOM_EFFECT_TYPES: ReadonlySet<string> = new Set(['room.refuse', 'room.journal', 'room.message', 'room.reaction']);
 
@@ -281,6 +293,13 @@ export interface MachineVersion<TInit = any> {
    * {@link ReferencedMessage}, or null when there is none); a client cannot set `message` itself.
    */
   messageRefs?: Record<string, string>;
+  /**
+   * Player events that carry the sender's opaque tag: the room adds `event.senderTag`, an HMAC of
+   * the sender's id under a secret only the room holds (worker/room-secret.ts), or null when the
+   * adapter has none. Players cannot compute it, so whatever the machine derives from it (a
+   * confession's handle) cannot be linked back to a player by one; a client cannot set it itself.
+   */
+  senderTags?: readonly string[];
   /** A player's own view. Pure; must never include what that player may not know. */
   project(input: ProjectionInput<TInit>): unknown;
   /** The host's summary of the game (the dashboard's `/status` → `host`). Pure; holds nothing secret. */

@@ -27,6 +27,8 @@ export const RecordedInput = z.discriminatedUnion('type', [
       .object({ seq: z.number().int(), channel: z.string(), members: z.array(z.string()).nullable(), from: z.string() })
       .nullable()
       .optional(),
+    /** The sender's opaque tag the room added (the version's `senderTags`): what a replay gives the machine again. */
+    tag: z.string().optional(),
   }),
   z.object({ type: z.literal('admin'), event: EventBody }),
   z.object({ type: z.literal('time') }),

@@ -91,6 +91,7 @@ export class GameServer extends Server<Env> {
       pushKey: () => this.vapid?.publicKey,
     });
     this.room.restore();
+    await this.room.prepareTags();
     this.alarmAt = await this.ctx.storage.getAlarm();
     await this.catchUp();
   }

@@ -33,6 +33,7 @@ import type { ChatMessage, MessageReactions } from '../protocol';
 import { MessageLog } from './message-log';
 import { PUSH_SEND_TASK, PushOutbox, type QueuedPush } from './push/outbox';
 import { RoomError } from './room-error';
+import { RoomSecret } from './room-secret';
 import type { RoomStorage } from './room-storage';
 import type { Scheduler } from './scheduler';
 import { WALLET_CREDIT_TASK, WalletOutbox, type WalletSink } from './wallet/outbox';
@@ -86,6 +87,9 @@ export class HostedRoom {
   private readonly pushKeyOf: () => string | undefined;
   readonly messages: MessageLog;
   private readonly log: InputLog;
+  private readonly secret: RoomSecret;
+  /** Each player's opaque tag (room-secret.ts), derived once per wake: the host's steps are synchronous, HMAC is not. */
+  private tags = new Map<string, string>();
   private readonly registry: MachineRegistry;
   private readonly scheduler: Scheduler;
   private readonly storage: RoomStorage;
@@ -125,6 +129,17 @@ export class HostedRoom {
     this.pushKeyOf = options.pushKey ?? (() => undefined);
     this.messages = new MessageLog(this.storage);
     this.log = new InputLog(this.storage);
+    this.secret = new RoomSecret(this.storage);
+  }
+
+  /**
+   * Derives the players' tags from the room's secret (making the secret first for a room created
+   * before it existed). Called on every wake after {@link restore}, and at init.
+   */
+  async prepareTags(): Promise<void> {
+    const players = this.players();
+    if (!this.room || players.length === 0) return;
+    this.tags = await this.secret.tagsOf(players.map((p) => p.playerId));
   }
 
   /**
@@ -291,12 +306,16 @@ export class HostedRoom {
     this.room = room;
     const outcome = this.apply(created.result, [{ kind: 'room.created', data: { machine: room.createdWith } }], {
       host: created.host,
-      before: () => this.envelopes.writeRoom(room),
+      before: () => {
+        this.envelopes.writeRoom(room);
+        this.secret.ensure();
+      },
       force: true,
       log: { kind: 'start', at: now },
     });
     this.host = created.host;
     this.problem = undefined;
+    await this.prepareTags();
     return { created: true, outcome };
   }
 
@@ -308,7 +327,7 @@ export class HostedRoom {
     const host = this.requireHost();
     // The message a reply or reaction names is looked up here and recorded with the input, so a
     // replay sees what the machine saw.
-    const given = this.withReferencedMessage(host, input);
+    const given = this.withSenderTag(host, this.withReferencedMessage(host, input));
     const at = this.now();
     this.pinned = at;
     let result: StepResult;
@@ -337,6 +356,13 @@ export class HostedRoom {
     if (!refs || !Object.hasOwn(refs, type)) return input;
     const seq = input.event[refs[type]!];
     return { ...input, message: Number.isSafeInteger(seq) ? this.messages.find(seq as number) : null };
+  }
+
+  /** A player event of the version's `senderTags` gets its sender's tag; the host hands it to the machine. */
+  private withSenderTag(host: GameHost, input: HostInput): HostInput {
+    if (input.type !== 'player' || !host.version.senderTags?.includes(input.event.type)) return input;
+    const tag = this.tags.get(input.playerId);
+    return tag === undefined ? input : { ...input, tag };
   }
 
   /** Delivers every due timer (an alarm, or any entry point before its own input). */
@@ -491,10 +517,21 @@ export class HostedRoom {
         for (const transition of result.transitions) {
           transition.effects.forEach(({ effect }, i) => {
             if (effect.type === 'room.message') {
-              const { channel, members, from, text, replyTo, mentions } = effect;
-              const message = this.messages.append({ channel, members, from, text, at: transition.at, replyTo, mentions });
+              const { channel, members, from, text, replyTo, mentions, kind, to } = effect;
+              const message = this.messages.append({
+                channel,
+                members,
+                from,
+                text,
+                at: transition.at,
+                replyTo,
+                mentions,
+                ...(kind ? { kind } : {}),
+                ...(to ? { to } : {}),
+              });
               messages.push(message);
               if (pushing && members) pushes.push(...this.dmPushes(message.seq, members, from));
+              if (pushing && kind === 'whisper' && to) pushes.push(...this.dmPushes(message.seq, [to], from, 'whisper'));
             } else if (effect.type === 'room.reaction') {
               reactions.push({ ...this.messages.toggleReaction(effect.seq, effect.from, effect.emoji), members: effect.members });
             } else if (effect.type === 'room.journal') {
@@ -665,11 +702,13 @@ export class HostedRoom {
   }
 
   /** A DM goes to its other members only, naming the sender (whom they already know it is from), never the text. */
-  private dmPushes(seq: number, members: readonly string[], from: string): QueuedPush[] {
+  private dmPushes(seq: number, members: readonly string[], from: string, kind: 'dm' | 'whisper' = 'dm'): QueuedPush[] {
     const name = this.players().find((p) => p.playerId === from)?.name ?? (from === 'admin' ? 'the host' : from);
+    // A whisper's addressee is told who whispered (everyone in the chat sees that), never what.
+    const [title, screen] = kind === 'whisper' ? ['New whisper', 'chat'] : ['New DM', 'dms'];
     return members
       .filter((id) => id !== from)
-      .map((playerId) => ({ key: `dm:${seq}`, playerId, payload: { title: 'New DM', body: `From ${name}`, url: this.screenUrl('dms') } }));
+      .map((playerId) => ({ key: `${kind}:${seq}`, playerId, payload: { title, body: `From ${name}`, url: this.screenUrl(screen) } }));
   }
 
   private screenUrl(screen: string): string {

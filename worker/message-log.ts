@@ -4,6 +4,11 @@
  * message is allowed (and charges for it); the room appends it here and delivers it to the
  * members of its channel. A reconnecting client catches up from its cursor (the last seq it saw).
  * Replies (the seq they answer), mentions and reactions live here too, for the same reason.
+ *
+ * A whisper is one group chat row everyone may see; its text is sealed (emptied) for every reader
+ * but its sender and addressee, here on catch-up and in the fan-out ({@link MessageLog.asSeenBy}),
+ * and in the quote of a reply to it. A confession's `sender` is the handle the machine derived: the
+ * room never learns, and so never stores, which player posted it.
  */
 import type { ReferencedMessage } from '../machines/machine-version';
 import type { ChatMessage, MessageReactions, ReactionCount } from '../protocol';
@@ -12,7 +17,7 @@ import { rows, type RoomStorage } from './room-storage';
 export const CATCH_UP_PAGE = 500;
 
 /** A new message as the room appends it. */
-export type NewMessage = Omit<ChatMessage, 'seq' | 'replyTo' | 'reactions'> & { replyTo?: number };
+export type NewMessage = Omit<ChatMessage, 'seq' | 'replyTo' | 'reactions' | 'sealed'> & { replyTo?: number };
 
 export class MessageLog {
   constructor(private readonly storage: RoomStorage) {
@@ -25,6 +30,9 @@ export class MessageLog {
     const columns = new Set(rows<{ name: string }>(storage.sql, 'PRAGMA table_info(messages)').map((c) => c.name));
     if (!columns.has('reply_to')) storage.sql.exec('ALTER TABLE messages ADD COLUMN reply_to INTEGER');
     if (!columns.has('mentions')) storage.sql.exec('ALTER TABLE messages ADD COLUMN mentions TEXT');
+    // … and before whispers and confessions.
+    if (!columns.has('kind')) storage.sql.exec('ALTER TABLE messages ADD COLUMN kind TEXT');
+    if (!columns.has('whisper_to')) storage.sql.exec('ALTER TABLE messages ADD COLUMN whisper_to TEXT');
     // `n` orders a message's reactions by when they were made, so who reacted first is listed first.
     storage.sql.exec(`CREATE TABLE IF NOT EXISTS message_reactions (
       n INTEGER PRIMARY KEY AUTOINCREMENT, seq INTEGER NOT NULL, player_id TEXT NOT NULL, emoji TEXT NOT NULL,
@@ -34,7 +42,7 @@ export class MessageLog {
   append(message: NewMessage): ChatMessage {
     const { seq } = rows<{ seq: number }>(
       this.storage.sql,
-      'INSERT INTO messages (channel, members, sender, text, at, reply_to, mentions) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING seq',
+      'INSERT INTO messages (channel, members, sender, text, at, reply_to, mentions, kind, whisper_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq',
       message.channel,
       message.members ? JSON.stringify(message.members) : null,
       message.from,
@@ -42,6 +50,8 @@ export class MessageLog {
       message.at,
       message.replyTo ?? null,
       message.mentions?.length ? JSON.stringify(message.mentions) : null,
+      message.kind ?? null,
+      message.to ?? null,
     )[0]!;
     for (const member of message.members ?? []) {
       this.storage.sql.exec('INSERT INTO message_members (player_id, seq) VALUES (?, ?)', member, seq);
@@ -118,6 +128,27 @@ export class MessageLog {
     return reader === null || message.members === null || message.members.includes(reader);
   }
 
+  /** Whether `reader` may read the text of a message they can see: a whisper's only its two ends (and admins). */
+  static readableBy(message: Pick<ChatMessage, 'kind' | 'from' | 'to'>, reader: string | null): boolean {
+    return message.kind !== 'whisper' || reader === null || reader === message.from || reader === message.to;
+  }
+
+  /** A visible message as `reader` receives it: a whisper between others sealed, and so is a quote of one. */
+  static asSeenBy(message: ChatMessage, reader: string | null, quoted?: Pick<ChatMessage, 'kind' | 'from' | 'to'>): ChatMessage {
+    let seen = message;
+    if (!MessageLog.readableBy(message, reader)) seen = { ...seen, text: '', sealed: true };
+    if (seen.replyTo && quoted && !MessageLog.readableBy(quoted, reader))
+      seen = { ...seen, replyTo: { ...seen.replyTo, text: '', sealed: true } };
+    return seen;
+  }
+
+  /** The whisper a message quotes, for {@link asSeenBy} (undefined: it quotes none). */
+  quotedWhisper(message: ChatMessage): Pick<ChatMessage, 'kind' | 'from' | 'to'> | undefined {
+    if (!message.replyTo) return undefined;
+    const row = rows<MessageRow>(this.storage.sql, 'SELECT * FROM messages WHERE seq = ?', message.replyTo.seq)[0];
+    return row?.kind === 'whisper' ? { kind: 'whisper', from: row.sender, to: row.whisper_to ?? undefined } : undefined;
+  }
+
   private one(seq: number): ChatMessage | undefined {
     return this.complete(rows<MessageRow>(this.storage.sql, `${WITH_QUOTE} WHERE m.seq = ?`, seq), null)[0];
   }
@@ -128,19 +159,24 @@ export class MessageLog {
     return query.map((row) => {
       const mentions = parseList(row.mentions);
       const mine = reactions.get(row.seq);
-      return {
+      const message: ChatMessage = {
         seq: row.seq,
         channel: row.channel,
         members: parseList(row.members),
         from: row.sender,
         text: row.text,
         at: row.at,
+        ...(row.kind ? { kind: row.kind as NonNullable<ChatMessage['kind']> } : {}),
+        ...(row.whisper_to ? { to: row.whisper_to } : {}),
         ...(row.reply_to !== null && row.quote_sender !== null && MessageLog.visibleTo({ members: parseList(row.quote_members) }, reader)
           ? { replyTo: { seq: row.reply_to, from: row.quote_sender, text: row.quote_text! } }
           : {}),
         ...(mentions ? { mentions } : {}),
         ...(mine ? { reactions: mine } : {}),
       };
+      const quoted =
+        row.quote_kind === 'whisper' ? { kind: 'whisper' as const, from: row.quote_sender!, to: row.quote_to ?? undefined } : undefined;
+      return MessageLog.asSeenBy(message, reader, quoted);
     });
   }
 
@@ -173,7 +209,8 @@ function parseList(json: string | null): string[] | null {
 }
 
 /** A message with the one it answers (if any), in one query rather than one per reply. */
-const WITH_QUOTE = `SELECT m.*, q.sender AS quote_sender, q.text AS quote_text, q.members AS quote_members
+const WITH_QUOTE = `SELECT m.*, q.sender AS quote_sender, q.text AS quote_text, q.members AS quote_members,
+    q.kind AS quote_kind, q.whisper_to AS quote_to
   FROM messages m LEFT JOIN messages q ON q.seq = m.reply_to`;
 
 interface MessageRow {
@@ -185,6 +222,10 @@ interface MessageRow {
   at: number;
   reply_to: number | null;
   mentions: string | null;
+  kind: string | null;
+  whisper_to: string | null;
+  quote_kind: string | null;
+  quote_to: string | null;
   quote_sender: string | null;
   quote_text: string | null;
   quote_members: string | null;

@@ -170,7 +170,9 @@ export function fanOut(connections: Iterable<RoomConnection>, room: HostedRoom, 
       if (frame === undefined) frames.set(state.playerId, (frame = viewFrame(seq, change)));
       sendText(connection, frame);
     }
-    const visible = outcome.messages.filter((m: ChatMessage) => MessageLog.visibleTo(m, reader(state)));
+    const visible = outcome.messages
+      .filter((m: ChatMessage) => MessageLog.visibleTo(m, reader(state)))
+      .map((m) => MessageLog.asSeenBy(m, reader(state), room.messages.quotedWhisper(m)));
     if (visible.length > 0) {
       sendFrame(connection, { type: 'messages', messages: visible, cursor: visible[visible.length - 1]!.seq, more: false });
     }

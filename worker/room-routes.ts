@@ -114,6 +114,8 @@ export async function upgradeRoom(ctx: RouteContext): Promise<Response> {
   await requireAdmin(ctx.request, ctx.env, ctx.roomId);
   const { to } = parse(UpgradeRequest, await readJson(ctx.request, MAX_ADMIN_BODY_BYTES));
   const { from, to: upgradedTo, outcome } = ctx.room.upgrade(to);
+  // A room whose restore had failed had no players to derive tags for until now.
+  await ctx.room.prepareTags();
   ctx.afterTransition(outcome);
   return Response.json({ from, to: upgradedTo, status: ctx.room.status, seq: ctx.room.seq });
 }

@@ -3,6 +3,9 @@ import type { VoteType } from '../../machines/pecking-order/rules/types';
 import { aliveAtStartOfDay } from '../../machines/pecking-order/v1/day-plan';
 import { DILEMMA_NAMES, type DilemmaName } from '../../machines/pecking-order/v2/cartridges/dilemma/rule';
 import { PROMPT_NAMES, type PromptName } from '../../machines/pecking-order/v2/cartridges/prompt/rule';
+import { CONFESSIONS_NAMES } from '../../machines/pecking-order/v2/cartridges/confessions/rule';
+import { NUDGES_NAMES } from '../../machines/pecking-order/v2/cartridges/nudges/rule';
+import { WHISPERS_NAMES } from '../../machines/pecking-order/v2/cartridges/whispers/rule';
 import { CARTRIDGE_WORDS } from '../play/cartridge-words';
 import { VOTE_NAMES } from '../play/vote-words';
 import { FieldIssues, invalidProps } from './FieldIssues';
@@ -15,16 +18,23 @@ export interface DayRow {
   /** pecking-order@2's cartridges of the day: one prompt and one dilemma at most. */
   prompt: PromptName | null;
   dilemma: DilemmaName | null;
+  /** The social cartridges of the day (confession booth, whispers, nudges), each on or off. */
+  social: SocialName[];
 }
 
+/** The cartridges that are simply on or off for a day, in the order the editor lists them. */
+export const SOCIAL_NAMES = [...CONFESSIONS_NAMES, ...WHISPERS_NAMES, ...NUDGES_NAMES] as const;
+export type SocialName = (typeof SOCIAL_NAMES)[number];
+
 /** A day's cartridge names as the manifest lists them. */
-export function cartridgesOf(day: Pick<DayRow, 'prompt' | 'dilemma'>): string[] {
-  return [day.prompt, day.dilemma].filter((name): name is PromptName | DilemmaName => name !== null);
+export function cartridgesOf(day: Pick<DayRow, 'prompt' | 'dilemma' | 'social'>): string[] {
+  return [...[day.prompt, day.dilemma].filter((name): name is PromptName | DilemmaName => name !== null), ...day.social];
 }
 
 /** The editor's two choices from a manifest day's cartridge names. */
-export function cartridgeChoicesOf(names: readonly string[]): Pick<DayRow, 'prompt' | 'dilemma'> {
+export function cartridgeChoicesOf(names: readonly string[]): Pick<DayRow, 'prompt' | 'dilemma' | 'social'> {
   return {
+    social: SOCIAL_NAMES.filter((n) => names.includes(n)),
     prompt: ((PROMPT_NAMES as readonly string[]).find((n) => names.includes(n)) as PromptName | undefined) ?? null,
     dilemma: ((DILEMMA_NAMES as readonly string[]).find((n) => names.includes(n)) as DilemmaName | undefined) ?? null,
   };
@@ -70,7 +80,8 @@ function CartridgeSelect<T extends PromptName | DilemmaName>({
 
 /**
  * The days: a vote type each (FINALS last), the optional PLAYER_PICK activity, and the day's
- * cartridges (pecking-order@2: a prompt and a dilemma, each optional). Each day says
+ * cartridges (pecking-order@2: a prompt and a dilemma, each optional, and the social ones, each on
+ * or off). Each day says
  * how many players it starts with, since a vote type needs a number of players alive. A choice the
  * day cannot have is disabled, with the version's reason beside it, before anything is submitted.
  */
@@ -184,6 +195,25 @@ export function DayPlanEditor({
                 onChange={(dilemma) => update(index, { dilemma })}
                 issues={issues}
               />
+              <fieldset className="social-field">
+                <legend>Day {index + 1} social</legend>
+                {SOCIAL_NAMES.map((name) => (
+                  <label key={name} className="check" title={CARTRIDGE_WORDS[name].summary}>
+                    <input
+                      type="checkbox"
+                      checked={day.social.includes(name)}
+                      onChange={(event) =>
+                        update(index, {
+                          social: SOCIAL_NAMES.filter((n) => (n === name ? event.target.checked : day.social.includes(n))),
+                        })
+                      }
+                    />
+                    <span>
+                      Day {index + 1} {CARTRIDGE_WORDS[name].title.toLowerCase()}
+                    </span>
+                  </label>
+                ))}
+              </fieldset>
               <FieldIssues field={`days.${index}.cartridges`} issues={issues} />
               <button
                 type="button"
@@ -203,7 +233,11 @@ export function DayPlanEditor({
           type="button"
           className="secondary"
           onClick={() =>
-            onChange([...days.slice(0, -1), { voteType: 'MAJORITY', playerPick: false, prompt: null, dilemma: null }, ...days.slice(-1)])
+            onChange([
+              ...days.slice(0, -1),
+              { voteType: 'MAJORITY', playerPick: false, prompt: null, dilemma: null, social: [] },
+              ...days.slice(-1),
+            ])
           }
         >
           Add a day

@@ -19,9 +19,29 @@ export function CartridgeCards({ view }: { view: V1PlayerView }) {
   return (
     <>
       {cartridgesOf(view).map((cartridge) =>
-        cartridge.slot === 'prompt' ? <PromptCard key="prompt" prompt={cartridge} /> : <DilemmaCard key="dilemma" dilemma={cartridge} />,
+        cartridge.slot === 'prompt' ? (
+          <PromptCard key="prompt" prompt={cartridge} />
+        ) : cartridge.slot === 'dilemma' ? (
+          <DilemmaCard key="dilemma" dilemma={cartridge} />
+        ) : (
+          // The social cartridges are played in the Chat and Cast tabs; Today says they are on.
+          <SocialCard key={cartridge.slot} name={cartridge.name} open={cartridge.open} />
+        ),
       )}
     </>
+  );
+}
+
+function SocialCard({ name, open }: { name: keyof typeof CARTRIDGE_WORDS; open: boolean }) {
+  const words = CARTRIDGE_WORDS[name];
+  return (
+    <section className="card cartridge" data-testid={`${name.toLowerCase()}-card`}>
+      <p className="eyebrow">Today</p>
+      <h2>{words.title}</h2>
+      <p className="muted">
+        {words.summary} {open ? 'Open until night.' : 'Closed now.'}
+      </p>
+    </section>
   );
 }
 

@@ -1,5 +1,8 @@
 import type { PlayerView } from '../../machines/pecking-order/v1/projection';
 import type { CarriedGoldView } from '../../machines/wallet';
+import { socialViews } from './cartridge-views';
+import { ErrorNotice } from './ErrorNotice';
+import { NudgeButton } from './NudgeButton';
 import { usePlayerState } from './player-context';
 import { TransferForm } from './TransferForm';
 
@@ -9,6 +12,8 @@ import { TransferForm } from './TransferForm';
  */
 export function CastPanel({ view, live }: { view: PlayerView; live: boolean }) {
   const online = usePlayerState((s) => s.online);
+  const nudges = socialViews(view).nudges;
+  const canNudge = nudges?.canNudge === true;
   // The top 3 by silver matter in several votes. Ties are broken by the room's seeded draw, which
   // the view does not show, so only a place no tie can change is marked.
   const ranking = view.cast.filter((member) => member.alive).sort((a, b) => b.silver - a.silver);
@@ -40,6 +45,9 @@ export function CastPanel({ view, live }: { view: PlayerView; live: boolean }) {
                     ● online
                   </span>
                 )}
+                {canNudge && member.alive && member.playerId !== view.playerId && (
+                  <NudgeButton to={member.playerId} name={member.name} nudged={nudges.sent.includes(member.playerId)} live={live} />
+                )}
                 {member.bio && <span className="bio">{member.bio}</span>}
               </div>
               <div className="numbers">
@@ -62,6 +70,7 @@ export function CastPanel({ view, live }: { view: PlayerView; live: boolean }) {
           );
         })}
       </ul>
+      <ErrorNotice eventTypes={['nudge.send']} />
       <TransferForm view={view} live={live} />
     </>
   );

@@ -18,6 +18,7 @@ export function ChatLog({
   messages,
   names,
   me,
+  myHandle = null,
   label,
   empty,
   active,
@@ -26,6 +27,8 @@ export function ChatLog({
   messages: readonly ChatMessage[];
   names: ReadonlyMap<string, string>;
   me: string;
+  /** This player's confession handle today, if they have one: their own confessions say so. */
+  myHandle?: string | null;
   label: string;
   empty: string;
   /** Whether the log is on screen; a log shown again scrolls to its newest message. */
@@ -40,6 +43,10 @@ export function ChatLog({
     if (list.current) list.current.scrollTop = list.current.scrollHeight;
   }, [last, active]);
   const who = (id: string) => (id === me ? 'You' : senderName(id, names));
+  // A confession's `from` is a handle, never an id: it is shown as it is, and is "you" only for its author.
+  const author = (message: Pick<ChatMessage, 'from' | 'kind'>) =>
+    message.kind === 'confession' ? (message.from === myHandle ? `${message.from} (you)` : message.from) : who(message.from);
+  const mine = (message: ChatMessage) => (message.kind === 'confession' ? message.from === myHandle : message.from === me);
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling log must take keyboard focus to be scrolled without a mouse
     <ol ref={list} className="chat-log" aria-label={label} aria-live="polite" data-count={messages.length} tabIndex={0}>
@@ -49,19 +56,30 @@ export function ChatLog({
           key={message.seq}
           data-seq={message.seq}
           className={
-            [message.from === me ? 'mine' : message.from === 'admin' ? 'host' : '', message.mentions?.includes(me) ? 'mentions-me' : '']
+            [
+              mine(message) ? 'mine' : message.from === 'admin' ? 'host' : '',
+              message.mentions?.includes(me) ? 'mentions-me' : '',
+              message.kind ?? '',
+              message.kind === 'whisper' && message.to === me ? 'to-me' : '',
+            ]
               .filter(Boolean)
               .join(' ') || undefined
           }
         >
-          <span className="from">{who(message.from)}</span>{' '}
+          <span className="from">{author(message)}</span>
+          {message.kind === 'whisper' && (
+            <span className="whispered">
+              {' '}
+              whispered to <span className="to">{message.to === me ? 'you' : who(message.to ?? '')}</span>
+            </span>
+          )}{' '}
           <time dateTime={new Date(message.at).toISOString()}>{time.format(message.at)}</time>
           {message.replyTo && (
             <blockquote className="quote" aria-label={`Replying to ${who(message.replyTo.from)}`}>
-              <span className="from">{who(message.replyTo.from)}</span> {message.replyTo.text}
+              <span className="from">{who(message.replyTo.from)}</span> {message.replyTo.sealed ? <em>a whisper</em> : message.replyTo.text}
             </blockquote>
           )}
-          <p className="text">{message.text}</p>
+          {!message.sealed && <p className="text">{message.text}</p>}
           <MessageFoot message={message} me={me} names={names} actions={actions} />
         </li>
       ))}

@@ -5,6 +5,7 @@ import { mentionsIn } from '../../machines/pecking-order/v1/mentions';
 import type { PlayerView } from '../../machines/pecking-order/v1/projection';
 import type { ChatMessage } from '../../protocol';
 import { senderName } from '../shared/player-names';
+import { socialViews } from './cartridge-views';
 import { ChatLog, type MessageActions } from './ChatLog';
 import { ErrorNotice } from './ErrorNotice';
 import { MessageComposer } from './MessageComposer';
@@ -17,6 +18,9 @@ export function ChatPanel({ view, active, live }: { view: PlayerView; active: bo
   const { send } = usePlayerApi();
   const names = useNames();
   const [replyingTo, setReplyingTo] = useState<ChatMessage | null>(null);
+  // Whom the next message is whispered to; '' sends it to everyone.
+  const [whisperTo, setWhisperTo] = useState('');
+  const whispers = socialViews(view).whispers;
   const group = useMemo(() => messages.filter((message) => message.channel === GROUP_CHANNEL), [messages]);
   const closedBecause = !view.me.alive
     ? 'You are out: you can read the group chat but not post.'
@@ -35,13 +39,16 @@ export function ChatPanel({ view, active, live }: { view: PlayerView; active: bo
   );
   // The machine knows ids, not names: the app finds the @Names and sends whom they name.
   const others = useMemo(() => view.cast.filter((c) => c.playerId !== view.playerId), [view.cast, view.playerId]);
+  const whisperTargets = useMemo(() => others.filter((c) => c.alive), [others]);
+  const whispering = whispers?.canWhisper === true && whisperTo !== '' && !replyingTo;
   const toEvent = useCallback(
     (text: string) => {
+      if (whispering) return { type: 'whisper.send', to: whisperTo, text };
       const mentions = mentionsIn(text, others);
       const extra = mentions.length > 0 ? { mentions } : {};
       return replyingTo ? { type: 'chat.reply', replyTo: replyingTo.seq, text, ...extra } : { type: 'chat.post', text, ...extra };
     },
-    [others, replyingTo],
+    [others, replyingTo, whispering, whisperTo],
   );
   const leaveReply = useCallback(() => setReplyingTo(null), []);
   return (
@@ -57,25 +64,41 @@ export function ChatPanel({ view, active, live }: { view: PlayerView; active: bo
         actions={actions}
       />
       {closedBecause && <p className="notice">{closedBecause}</p>}
-      <ErrorNotice eventTypes={['chat.post', 'chat.reply', 'chat.react']} />
+      <ErrorNotice eventTypes={['chat.post', 'chat.reply', 'chat.react', 'whisper.send']} />
       <MessageComposer
-        label={replyingTo ? 'Reply to the group' : 'Message the group'}
+        label={replyingTo ? 'Reply to the group' : whispering ? `Whisper to ${senderName(whisperTo, names)}` : 'Message the group'}
         limit={ECONOMY.chatMaxChars}
         disabled={closedBecause !== null || !live}
         toEvent={toEvent}
         onSent={leaveReply}
         note="@Name tells a player"
+        sendLabel={whispering ? 'Whisper' : 'Send'}
         above={
-          replyingTo && (
-            <div className="replying" role="status">
-              <span>
-                Replying to <strong>{replyingTo.from === view.playerId ? 'yourself' : senderName(replyingTo.from, names)}</strong>: “
-                {replyingTo.text}”
-              </span>{' '}
-              <button type="button" className="link" onClick={leaveReply}>
-                Cancel reply
-              </button>
+          whispers?.canWhisper && !replyingTo ? (
+            <div className="whisper-to">
+              <label htmlFor="whisper-to">Send to</label>
+              <select id="whisper-to" value={whisperTo} onChange={(event) => setWhisperTo(event.target.value)}>
+                <option value="">Everyone</option>
+                {whisperTargets.map((c) => (
+                  <option key={c.playerId} value={c.playerId} disabled={whispers.left === 0}>
+                    Whisper to {c.name}
+                  </option>
+                ))}
+              </select>
+              <span className="muted">{whispers.left} whispers left today · everyone sees that you whispered, not what</span>
             </div>
+          ) : (
+            replyingTo && (
+              <div className="replying" role="status">
+                <span>
+                  Replying to <strong>{replyingTo.from === view.playerId ? 'yourself' : senderName(replyingTo.from, names)}</strong>: “
+                  {replyingTo.text}”
+                </span>{' '}
+                <button type="button" className="link" onClick={leaveReply}>
+                  Cancel reply
+                </button>
+              </div>
+            )
           )
         }
       />

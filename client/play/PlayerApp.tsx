@@ -1,8 +1,10 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { GROUP_CHANNEL } from '../../machines/pecking-order/v1/chat';
+import { CONFESSIONS_CHANNEL } from '../../machines/pecking-order/v2/cartridges/confessions/rule';
 import type { PlayerView } from '../../machines/pecking-order/v1/projection';
 import { CastPanel } from './CastPanel';
 import { ChatPanel } from './ChatPanel';
+import { ConfessionBooth } from './ConfessionBooth';
 import { ConnectionBadge, RefusalExplanation } from './ConnectionBadge';
 import { DmPanel } from './DmPanel';
 import { ErrorNotice } from './ErrorNotice';
@@ -100,7 +102,12 @@ function GameScreen({
   }
   const panels: Record<Tab, ReactNode> = {
     today: <TodayPanel view={view} />,
-    chat: <ChatPanel view={view} active={tab === 'chat'} live={live} />,
+    chat: (
+      <>
+        <ChatPanel view={view} active={tab === 'chat'} live={live} />
+        <ConfessionBooth view={view} active={tab === 'chat'} live={live} />
+      </>
+    ),
     dms: <DmPanel view={view} active={tab === 'dms'} live={live} />,
     cast: <CastPanel view={view} live={live} />,
   };
@@ -171,9 +178,14 @@ function useUnread(me: string, tab: Tab): Record<Tab, number> {
   }, [tab, last]);
   return useMemo(() => {
     const count = (group: boolean, after: number) =>
-      messages.filter((m) => m.seq > after && m.from !== me && (m.channel === GROUP_CHANNEL) === group).length;
+      messages.filter((m) => m.seq > after && m.from !== me && isChatTab(m.channel) === group).length;
     return { today: 0, chat: count(true, seen.chat), dms: count(false, seen.dms), cast: 0 };
   }, [messages, seen, me]);
+}
+
+/** The Chat tab holds the group chat and the confession booth; every other channel is a DM. */
+function isChatTab(channel: string): boolean {
+  return channel === GROUP_CHANNEL || channel === CONFESSIONS_CHANNEL;
 }
 
 /** A player reading the group chat has seen its mentions: the notice does not wait for them elsewhere. */

@@ -12,4 +12,10 @@ export const CARTRIDGE_WORDS: Readonly<Record<CartridgeName, { title: string; su
     summary: 'Pledge silver in secret; if enough pledge, one donor, drawn at random, wins the whole pot.',
   },
   SPOTLIGHT: { title: 'Spotlight', summary: 'Name a player in secret; if everyone names the same one, they earn silver.' },
+  CONFESSIONS: {
+    title: 'Confession booth',
+    summary: 'Post anonymously under today’s handle, in the Chat tab; nobody can tell which handle is yours.',
+  },
+  WHISPERS: { title: 'Whispers', summary: 'Whisper to one player in the group chat: everyone sees that you did, only they read it.' },
+  NUDGES: { title: 'Nudges', summary: 'Nudge a player from the Cast tab, once each a day; only the two of you know.' },
 };

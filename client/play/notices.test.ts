@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { PlayerView } from '../../machines/pecking-order/v1/projection';
 import type { ChatMessage } from '../../protocol';
 import { messageNotices, pageTitle, viewNotices } from './notices';
 import { playerView } from './testing/player-view';
@@ -64,6 +65,39 @@ describe('messageNotices', () => {
 
   it('clips a long DM', () => {
     expect(messageNotices([message({ text: 'x'.repeat(100) })], 'p1', name)[0]!.text).toHaveLength('DM from P2: '.length + 60);
+  });
+});
+
+describe('whispers and nudges', () => {
+  const whisper = (fields: Partial<ChatMessage>): ChatMessage => ({
+    seq: 7,
+    channel: 'group',
+    members: null,
+    from: 'p2',
+    to: 'p1',
+    kind: 'whisper',
+    text: 'psst',
+    at: 0,
+    ...fields,
+  });
+
+  it('notices a whisper to me, and not one between others (sealed) or my own', () => {
+    expect(messageNotices([whisper({})], 'p1', name)).toEqual([
+      { id: 'whisper:7', kind: 'whisper', tab: 'chat', text: 'P2 whispered: psst' },
+    ]);
+    expect(messageNotices([whisper({ to: 'p3', text: '', sealed: true }), whisper({ from: 'p1', to: 'p2' })], 'p1', name)).toEqual([]);
+  });
+
+  it('notices each new nudge the view says I received, once', () => {
+    const nudged = (received: string[]) =>
+      ({
+        ...playerView({ day: 2, phase: 'social' }),
+        cartridges: [{ slot: 'nudges', name: 'NUDGES', open: true, canNudge: true, sent: [], received }],
+      }) as PlayerView;
+    expect(viewNotices(nudged([]), nudged(['p3']), name)).toEqual([
+      { id: 'd2:nudge:p3', kind: 'nudge', tab: 'cast', text: 'P3 nudged you' },
+    ]);
+    expect(viewNotices(nudged(['p3']), nudged(['p3']), name)).toEqual([]);
   });
 });
 

@@ -6,10 +6,11 @@
 import { GROUP_CHANNEL } from '../../machines/pecking-order/v1/chat';
 import type { PlayerView } from '../../machines/pecking-order/v1/projection';
 import type { ChatMessage } from '../../protocol';
+import { socialViews } from './cartridge-views';
 import { dayName } from './day-words';
 
 export type NoticeTab = 'today' | 'chat' | 'dms' | 'cast';
-export type NoticeKind = 'phase' | 'vote' | 'night' | 'dm' | 'gameOver';
+export type NoticeKind = 'phase' | 'vote' | 'night' | 'dm' | 'whisper' | 'nudge' | 'gameOver';
 
 export interface Notice {
   /** Stable for the same event, so a view received twice (a resync) does not notify twice. */
@@ -61,14 +62,30 @@ export function viewNotices(before: PlayerView | null, after: PlayerView, nameOf
       text: id === after.playerId ? 'You are out of the game' : `${nameOf(id)} is out`,
     });
   }
+  // A nudge: the view lists who nudged this player today, oldest first (only they and the nudger know).
+  const nudgedBefore = socialViews(before).nudges?.received ?? [];
+  const nudgedNow = socialViews(after).nudges?.received ?? [];
+  for (const from of nudgedNow.filter((id) => !nudgedBefore.includes(id))) {
+    notices.push({ id: `d${after.day}:nudge:${from}`, kind: 'nudge', tab: 'cast', text: `${nameOf(from)} nudged you` });
+  }
   return notices;
 }
 
-/** A notice for each DM someone else sent this player (the group chat has its own unread count). */
+/** A notice for each DM or whisper someone else sent this player (the group chat has its own unread count). */
 export function messageNotices(messages: readonly ChatMessage[], me: string, nameOf: (id: string) => string): Notice[] {
-  return messages
+  const dms = messages
     .filter((m) => m.channel !== GROUP_CHANNEL && m.from !== me && m.members?.includes(me))
     .map((m) => ({ id: `dm:${m.seq}`, kind: 'dm' as const, tab: 'dms' as const, text: `DM from ${nameOf(m.from)}: ${clip(m.text)}` }));
+  // A whisper to this player is for them alone, like a DM, though everyone saw it go by.
+  const whispers = messages
+    .filter((m) => m.kind === 'whisper' && m.to === me && m.from !== me)
+    .map((m) => ({
+      id: `whisper:${m.seq}`,
+      kind: 'whisper' as const,
+      tab: 'chat' as const,
+      text: `${nameOf(m.from)} whispered: ${clip(m.text)}`,
+    }));
+  return [...dms, ...whispers];
 }
 
 function clip(text: string): string {

@@ -9,6 +9,7 @@ import type { MachineVersion, ReferencedMessage, RoomEffect, RoomFacts, TimerVie
 import type { HistoryEntry, InputHistory } from '../../protocol';
 import { GameHost, type EmittedEffect, type HostInput, type StepResult, type StoredState } from '../host';
 import { historyEntryOf, inputHistory } from '../input-history';
+import { simulatedTag } from '../simulated-tag';
 
 export interface SimulatedRoomOptions {
   version: MachineVersion;
@@ -84,7 +85,13 @@ export class SimulatedRoom<TInit = any> {
 
   /** Sends a player event as the room does. Returns what the step emitted; throws when the host rejected it. */
   sendAs(senderId: string, type: string, payload: Record<string, unknown> = {}): RoomEffect[] {
-    return this.input({ type: 'player', playerId: senderId, event: { ...payload, type }, ...this.lookUp(type, payload) });
+    return this.input({
+      type: 'player',
+      playerId: senderId,
+      event: { ...payload, type },
+      ...this.lookUp(type, payload),
+      ...(this.version.senderTags?.includes(type) ? { tag: simulatedTag(senderId) } : {}),
+    });
   }
 
   /** As the room does for an event that names a message: the stored message with that seq, or null. */

@@ -7,6 +7,7 @@
  */
 import { GameHost, type EmittedEffect as HostEffect, type HostInput, type StepResult } from '../../engine/host';
 import { HostError } from '../../engine/host-error';
+import { simulatedTag } from '../../engine/simulated-tag';
 import {
   ADMIN_SENDER,
   type MachineVersion,
@@ -89,7 +90,14 @@ export class Simulation {
     const input: HostInput =
       senderId === ADMIN_SENDER
         ? { type: 'admin', event: rest }
-        : { type: 'player', playerId: senderId, event: rest, ...this.lookUp(rest) };
+        : {
+            type: 'player',
+            playerId: senderId,
+            event: rest,
+            ...this.lookUp(rest),
+            // The workbench has no room secret: a stand-in tag, as the simulated room's.
+            ...(this.version.senderTags?.includes(rest.type) ? { tag: simulatedTag(senderId) } : {}),
+          };
     const result = this.host.step(input);
     this.commit(result);
     return result.emitted.map((e) => e.effect);

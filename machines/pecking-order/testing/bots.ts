@@ -19,7 +19,10 @@ export interface BotMove {
     | 'activity.pick'
     | 'prompt.answer'
     | 'dilemma.donate'
-    | 'dilemma.spotlight';
+    | 'dilemma.spotlight'
+    | 'confession.post'
+    | 'whisper.send'
+    | 'nudge.send';
   payload: Record<string, unknown>;
 }
 
@@ -114,6 +117,39 @@ function transferMove(view: PlayerView, rng: () => number): BotMove | null {
   return { type: 'silver.transfer', payload: { to, amount: 1 + Math.floor(rng() * Math.min(5, view.me.silver)) } };
 }
 
+/**
+ * Now and then, a move of the social cartridges of the day (confess, whisper, nudge someone not
+ * nudged yet), within what the view allows. A view without them draws nothing, so @1 games by
+ * bots play exactly as they did.
+ */
+function socialMove(view: PlayerView, rng: () => number): BotMove | null {
+  const cartridges = ((view as PlayerView & { cartridges?: CartridgeView[] }).cartridges ?? []).filter((c) => c.open);
+  const moves: (() => BotMove | null)[] = [];
+  for (const c of cartridges) {
+    if (c.slot === 'confessions' && c.canPost) moves.push(() => ({ type: 'confession.post', payload: { text: line(rng) } }));
+    if (c.slot === 'whispers' && c.canWhisper) {
+      moves.push(() => {
+        const to = choose(others(view), rng);
+        return to ? { type: 'whisper.send', payload: { to, text: line(rng) } } : null;
+      });
+    }
+    if (c.slot === 'nudges' && c.canNudge) {
+      moves.push(() => {
+        const to = choose(
+          others(view).filter((id) => !c.sent.includes(id)),
+          rng,
+        );
+        return to ? { type: 'nudge.send', payload: { to } } : null;
+      });
+    }
+  }
+  if (moves.length === 0) return null;
+  return rng() < SOCIAL_CHANCE ? choose(moves, rng)!() : null;
+}
+
+/** The chance, per idle move, that a bot plays a social cartridge open today. */
+const SOCIAL_CHANCE = 0.3;
+
 /** The bot's next move, or null to do nothing now. Pure in (view, rng). */
 export function decideBotMove(view: PlayerView, rng: () => number, temper: BotTemper = DEFAULT_TEMPER): BotMove | null {
   const duty = voteMove(view, rng) ?? pickMove(view, rng) ?? cartridgeMove(view, rng);
@@ -123,5 +159,5 @@ export function decideBotMove(view: PlayerView, rng: () => number, temper: BotTe
   if (roll < temper.chat) return view.open.groupChat ? { type: 'chat.post', payload: { text: line(rng) } } : null;
   if (roll < temper.chat + temper.dm) return dmMove(view, rng);
   if (roll < temper.chat + temper.dm + temper.transfer) return transferMove(view, rng);
-  return null;
+  return socialMove(view, rng);
 }

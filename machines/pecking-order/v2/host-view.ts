@@ -10,6 +10,8 @@ import type { PeckingOrderInit as V1Init } from '../v1/init-schema';
 import { cartridgeOf, type CartridgeName } from './cartridges';
 import type { DilemmaResults } from './cartridges/dilemma/machine';
 import type { PromptResults } from './cartridges/prompt/machine';
+import type { ConfessionsResults } from './cartridges/confessions/machine';
+import type { WhispersResults } from './cartridges/whispers/machine';
 import type { PeckingOrderInit } from './init-schema';
 import { readGameSnapshot } from './snapshot-reader';
 
@@ -20,10 +22,17 @@ const LABELS: Record<CartridgeName, string> = {
   HOT_TAKE: 'Hot take',
   SILVER_GAMBIT: 'Silver gambit',
   SPOTLIGHT: 'Spotlight',
+  CONFESSIONS: 'Confession booth',
+  WHISPERS: 'Whispers',
+  NUDGES: 'Nudges',
 };
 
 /** A closed cartridge's result in words; player ids stay ids. */
 export function resultText(name: CartridgeName, results: unknown): string {
+  // The social cartridges' results are counts at most: who confessed or nudged whom is never the host's to read here.
+  if (name === 'CONFESSIONS') return `${(results as ConfessionsResults).confessions} confessions, under handles of the day.`;
+  if (name === 'WHISPERS') return `${(results as WhispersResults).whispers} whispers in the group chat.`;
+  if (name === 'NUDGES') return 'Nudges stay between their two players.';
   if (name === 'WOULD_YOU_RATHER' || name === 'HOT_TAKE') {
     const r = results as PromptResults;
     const counts = `${r.prompt.options.A} ${r.counts.A}, ${r.prompt.options.B} ${r.counts.B}`;

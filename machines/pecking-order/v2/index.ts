@@ -8,7 +8,8 @@ import { newGamePlanIssues } from '../v1/day-plan';
 import { notices } from '../v1/notices';
 import { timingIssues } from '../v1/timeline';
 import { createInput } from './create-input';
-import { adminEvents, messageRefs, playerEvents } from './events';
+import { adminEvents, messageRefs, playerEvents, senderTags } from './events';
+import { cartridgeNotices } from './cartridge-notices';
 import { initSchema, type PeckingOrderInit } from './init-schema';
 import { peckingOrderLobby } from './lobby';
 import { hostView } from './host-view';
@@ -21,7 +22,7 @@ export const peckingOrderV2: MachineVersion<PeckingOrderInit> = {
   name: 'pecking-order',
   version: 2,
   description:
-    'Pecking Order with cartridges: @1’s game, and each day may add a prompt (WOULD_YOU_RATHER, HOT_TAKE) and a dilemma (SILVER_GAMBIT, SPOTLIGHT).',
+    'Pecking Order with cartridges: @1’s game, and each day may add a prompt (WOULD_YOU_RATHER, HOT_TAKE) a dilemma (SILVER_GAMBIT, SPOTLIGHT), a confession booth (CONFESSIONS), whispers (WHISPERS) and nudges (NUDGES).',
   machine: gameMachine,
   initSchema,
   createInput,
@@ -34,9 +35,10 @@ export const peckingOrderV2: MachineVersion<PeckingOrderInit> = {
   playerEvents,
   adminEvents,
   messageRefs,
+  senderTags,
   project,
   hostView,
-  notices,
+  notices: (before, after) => [...notices(before, after), ...cartridgeNotices(before, after)],
   payouts,
   lobby: peckingOrderLobby,
   upgrade: upgradeFromV1,

@@ -2,7 +2,8 @@
  * How the lobby creates a `pecking-order@2` game: as @1 (v1/lobby.ts), keeping each member's
  * identity and wallet (the lobby reads it from D1; roster.ts), and the default day plan
  * puts a prompt and a dilemma on every elimination day, alternating WOULD_YOU_RATHER with HOT_TAKE
- * and SILVER_GAMBIT with SPOTLIGHT. The finale has none: two finalists make no minority.
+ * and SILVER_GAMBIT with SPOTLIGHT, WHISPERS with CONFESSIONS, and NUDGES every day. The finale has
+ * none: two finalists make no minority, and its social cartridges would never reach a night to close.
  */
 import type { LobbySupport } from '../../machine-version';
 import { walletFieldsOf } from '../../wallet';
@@ -11,8 +12,8 @@ import type { CartridgeName } from './cartridges';
 import type { Manifest } from './manifest';
 
 const DEFAULT_CARTRIDGES: readonly (readonly CartridgeName[])[] = [
-  ['WOULD_YOU_RATHER', 'SILVER_GAMBIT'],
-  ['HOT_TAKE', 'SPOTLIGHT'],
+  ['WOULD_YOU_RATHER', 'SILVER_GAMBIT', 'WHISPERS', 'NUDGES'],
+  ['HOT_TAKE', 'SPOTLIGHT', 'CONFESSIONS', 'NUDGES'],
 ];
 
 /** The lobby's default days for `players` players, with their cartridges. */

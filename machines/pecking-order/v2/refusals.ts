@@ -8,6 +8,10 @@ export const REFUSALS = {
   ...V1_REFUSALS,
   CARTRIDGE_CLOSED: 'That is not open today, or not now.',
   ALREADY_DONATED: 'You have already pledged your silver to today’s gambit.',
+  CONFESSION_LIMIT: 'You have posted all the confessions you may post today.',
+  NO_HANDLE: 'Confessions cannot be posted here: this room gives no anonymous handles.',
+  WHISPER_LIMIT: 'You have sent all the whispers you may send today.',
+  ALREADY_NUDGED: 'You have already nudged that player today.',
 } as const;
 
 export type RefusalCode = keyof typeof REFUSALS;

@@ -10,6 +10,8 @@ import { JOURNAL_KINDS as V1_JOURNAL_KINDS } from '../v1/journal';
 import { CARTRIDGES, cartridgePlayerEvents } from './cartridges';
 import { GAMBIT_STAKE, SPOTLIGHT_REWARD } from './cartridges/dilemma/rule';
 import { PROMPT_REWARD } from './cartridges/prompt/rule';
+import { CONFESSION_LIMIT, CONFESSIONS_CHANNEL } from './cartridges/confessions/rule';
+import { WHISPER_LIMIT } from './cartridges/whispers/rule';
 import { JOURNAL_KINDS } from './journal';
 import { defaultManifest } from './lobby';
 import { REFUSALS } from './refusals';
@@ -66,9 +68,25 @@ export function renderGameRulesDocV2(): string {
     '- SPOTLIGHT: each alive player may name another alive player, in secret (a new name replaces the old one).',
     '  At the close, if at least two alive players named someone and all of them named the same alive player,',
     `  that player earns ${SPOTLIGHT_REWARD} silver; otherwise nothing happens.`,
+    `- CONFESSIONS: an alive player posts to the \`${CONFESSIONS_CHANNEL}\` channel, which everyone reads, at most`,
+    `  ${CONFESSION_LIMIT} a day (\`CONFESSION_LIMIT\`), as long as a group chat message (\`CHAR_LIMIT\`, \`EMPTY_MESSAGE\`). A`,
+    "  confession's sender is its author's handle of the day (a colour and a bird, e.g. `Violet Heron`), the same",
+    '  all day, drawn anew each day, never another player’s that day. The handle derives from the day and an',
+    "  opaque tag the room adds to the event (an HMAC of the player id under the room's own secret), so no player",
+    '  can compute or link anyone’s handle; the room stores and delivers only the handle, and only its author’s view',
+    '  names it. An event without a tag (from a host with no secret) is refused `NO_HANDLE`. Free.',
+    `- WHISPERS: an alive player whispers to another alive player (not themself: \`INVALID_TARGET\`), at most`,
+    `  ${WHISPER_LIMIT} a day (\`WHISPER_LIMIT\`), as long as a group chat message. The group chat shows everyone that A`,
+    '  whispered to B; only A and B read the text: every other player gets it sealed (empty), live, on catch-up',
+    '  and in the quote of a reply to it. Free.',
+    '- NUDGES: an alive player nudges another alive player at most once a day (`ALREADY_NUDGED`; B may still',
+    '  nudge A). The target is told who (in the app, and by a push that names nobody, since pushes cross a push',
+    '  service); nobody else learns anything, not even that a nudge happened. Free, and private: its close makes',
+    '  nothing public.',
     '- Silver changes only by @1’s rules and these cartridge payouts.',
     '',
-    `The lobby's default plan puts a prompt and a dilemma on every elimination day, alternating; for 8 players:`,
+    `The lobby's default plan puts a prompt and a dilemma on every elimination day, alternating, with whispers and`,
+    `the confession booth on alternate days and nudges every day; for 8 players:`,
     '',
     '| day | vote | cartridges |',
     '|---|---|---|',
@@ -89,7 +107,8 @@ export function renderGameRulesDocV2(): string {
     "Each view adds today's `cartridges`: for each, its name, whether it is open, the player's own answer, pledge",
     'or name, and once it closed its results (counts, the minority and who earned; the donors, the pot and the',
     "winner; who was named). Before the close no view holds another player's answer, pledge or name, nor how",
-    'many answered or pledged.',
+    'many answered or pledged. The social cartridges show the player what they may still do (posts and whispers',
+    'left, whom they nudged), who nudged them, and their own confession handle, never anyone else’s.',
     '',
     '## Journal added',
     '',

@@ -15,9 +15,18 @@ import { promptMachine, type PromptContext, type PromptResults } from './prompt/
 import { PROMPT_NAMES, PROMPT_OPTIONS, type PromptName } from './prompt/rule';
 import { promptView, type PromptView } from './prompt/view';
 import type { CartridgeDefinition } from './types';
+import { confessionsMachine, type ConfessionsContext, type ConfessionsResults } from './confessions/machine';
+import { CONFESSIONS_NAMES, type ConfessionsName } from './confessions/rule';
+import { confessionsView, type ConfessionsView } from './confessions/view';
+import { whispersMachine, type WhispersContext, type WhispersResults } from './whispers/machine';
+import { WHISPERS_NAMES, type WhispersName } from './whispers/rule';
+import { whispersView, type WhispersView } from './whispers/view';
+import { nudgesMachine, type NudgesContext } from './nudges/machine';
+import { NUDGES_NAMES, type NudgesName } from './nudges/rule';
+import { nudgesView, type NudgesView } from './nudges/view';
 
-export type CartridgeName = PromptName | DilemmaName;
-export type CartridgeView = PromptView | DilemmaView;
+export type CartridgeName = PromptName | DilemmaName | ConfessionsName | WhispersName | NudgesName;
+export type CartridgeView = PromptView | DilemmaView | ConfessionsView | WhispersView | NudgesView;
 
 /** What a cartridge's view is made from: the open child's context, or the results once it closed. */
 export interface CartridgeViewInput {
@@ -90,8 +99,90 @@ export const dilemmaCartridge: Cartridge<DilemmaName> = {
     }),
 };
 
+/** A bound on a cartridge message's payload, far above its limit: the rule refuses over-limit texts itself (as @1's chat does). */
+const cartridgeText = z.string().max(4_000, 'A message is at most 4000 characters.');
+
+export const confessionsCartridge: Cartridge<ConfessionsName> = {
+  slot: 'confessions',
+  names: CONFESSIONS_NAMES,
+  summaries: {
+    CONFESSIONS:
+      'A confession booth from morning to night: post anonymously under a handle of the day that no player can link to you (at most 3 a day).',
+  },
+  events: {
+    'confession.post': z
+      .object({ text: cartridgeText })
+      .describe('Post to the confession booth under today’s handle; nobody but you can tell the handle is yours.'),
+  },
+  // The handle derives from the tag the room adds (rule.ts).
+  senderTags: ['confession.post'],
+  opensAt: 'morning',
+  closesAt: 'night',
+  machine: confessionsMachine,
+  view: (input) =>
+    confessionsView({
+      name: input.name as ConfessionsName,
+      child: input.child as ConfessionsContext | null,
+      results: input.results as ConfessionsResults | null,
+      playerId: input.playerId,
+      alive: input.alive,
+    }),
+};
+
+export const whispersCartridge: Cartridge<WhispersName> = {
+  slot: 'whispers',
+  names: WHISPERS_NAMES,
+  summaries: {
+    WHISPERS: 'Whisper in the group chat: everyone sees that A whispered to B, only B (and A) reads it (at most 5 a day).',
+  },
+  events: {
+    'whisper.send': z
+      .object({ to: playerIdSchema, text: cartridgeText })
+      .describe('Whisper to another alive player in the group chat: everyone sees that you did, only they read it.'),
+  },
+  opensAt: 'morning',
+  closesAt: 'night',
+  machine: whispersMachine,
+  view: (input) =>
+    whispersView({
+      name: input.name as WhispersName,
+      child: input.child as WhispersContext | null,
+      results: input.results as WhispersResults | null,
+      playerId: input.playerId,
+      alive: input.alive,
+    }),
+};
+
+export const nudgesCartridge: Cartridge<NudgesName> = {
+  slot: 'nudges',
+  names: NUDGES_NAMES,
+  summaries: {
+    NUDGES: 'Nudge another alive player, once per player a day: they are told who nudged them, nobody else learns of it.',
+  },
+  events: {
+    'nudge.send': z.object({ to: playerIdSchema }).describe('Nudge another alive player, once a day each; only the two of you know.'),
+  },
+  opensAt: 'morning',
+  closesAt: 'night',
+  machine: nudgesMachine,
+  view: (input) =>
+    nudgesView({
+      name: input.name as NudgesName,
+      child: input.child as NudgesContext | null,
+      results: input.results as Record<string, never> | null,
+      playerId: input.playerId,
+      alive: input.alive,
+    }),
+};
+
 /** Every cartridge, one per slot, in the order the day plan and the rules document list them. */
-export const CARTRIDGES: readonly Cartridge[] = [promptCartridge, dilemmaCartridge] as readonly Cartridge[];
+export const CARTRIDGES: readonly Cartridge[] = [
+  promptCartridge,
+  dilemmaCartridge,
+  confessionsCartridge,
+  whispersCartridge,
+  nudgesCartridge,
+] as readonly Cartridge[];
 
 export const CARTRIDGE_NAMES = CARTRIDGES.flatMap((c) => c.names) as readonly CartridgeName[];
 
@@ -103,7 +194,10 @@ export function cartridgeOf(name: string): Cartridge | undefined {
 /** Every cartridge's player events, merged (the version's `playerEvents` adds them to @1's). */
 export const cartridgePlayerEvents: Record<string, z.ZodType> = Object.assign({}, ...CARTRIDGES.map((c) => c.events));
 
+/** Every cartridge's events that carry the sender's tag (the version's `senderTags`). */
+export const cartridgeSenderTags: readonly string[] = CARTRIDGES.flatMap((c) => c.senderTags ?? []);
+
 /** The children the day invokes, by src (= slot), for `setup({ actors })`. */
 export const cartridgeActors = Object.fromEntries(CARTRIDGES.map((c) => [c.slot, c.machine]));
 
-export type { DilemmaResults, PromptResults };
+export type { DilemmaResults, PromptResults, ConfessionsResults, WhispersResults };

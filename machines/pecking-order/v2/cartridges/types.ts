@@ -54,6 +54,11 @@ export interface CartridgeDefinition<TName extends string = string> {
   summaries: Record<TName, string>;
   /** Player events the cartridge accepts: type → payload schema (without `type` and `senderId`). */
   events: Record<string, z.ZodType>;
+  /**
+   * Its events that carry the sender's opaque tag (machine-version.ts `senderTags`): the version,
+   * and the workbench entry, list them for the room or the simulation to add. Absent: none.
+   */
+  senderTags?: readonly string[];
   /** The phase whose start opens it, and the phase whose start closes it. */
   opensAt: Phase;
   closesAt: Phase;

@@ -94,6 +94,7 @@ export function workbenchEntryOf(cartridge: Cartridge): MachineVersion {
     createInput: (init: Init, room) => ({ seed: room.seed, name: init.name, players: init.players, silver: init.silver ?? 50 }),
     players: (init: Init) => init.players.map((playerId) => ({ playerId, name: playerId })),
     playerEvents: cartridge.events,
+    ...(cartridge.senderTags ? { senderTags: cartridge.senderTags } : {}),
     adminEvents: { 'admin.close': z.object({}).describe(`Close the ${slot}: it decides and its silver moves.`) },
     project: ({ snapshot, playerId }) => {
       const snap = snapshot as { context: BenchContext; children?: Record<string, { snapshot?: { context?: unknown } }> };
