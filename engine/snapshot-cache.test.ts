@@ -7,7 +7,7 @@
 import { assign, emit, sendTo, setup } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import type { MachineVersion, RoomEvent } from '../machines/machine-version';
+import type { MachineVersion, RoomEffect, RoomEvent } from '../machines/machine-version';
 import { SimulatedRoom } from './testing/simulated-room';
 
 const counter = setup({ types: { context: {} as { n: number } } }).createMachine({
@@ -16,7 +16,10 @@ const counter = setup({ types: { context: {} as { n: number } } }).createMachine
   on: { 'count.bump': { actions: assign({ n: ({ context }) => context.n + 1 }) } },
 });
 
-const machine = setup({ types: { context: {} as { notes: number }, events: {} as RoomEvent }, actors: { counter } }).createMachine({
+const machine = setup({
+  types: { context: {} as { notes: number }, events: {} as RoomEvent, emitted: {} as RoomEffect },
+  actors: { counter },
+}).createMachine({
   id: 'cache-lab',
   context: { notes: 0 },
   invoke: { id: 'counter', src: 'counter' },
