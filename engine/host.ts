@@ -155,6 +155,13 @@ export interface StepResult {
   failure: { timer: PortableTimer; error: HostError } | null;
 }
 
+/** A player's last view as the host compared it (see GameHost.viewCache). */
+interface HeldView {
+  json: string;
+  since: number | null;
+  parsed?: unknown;
+}
+
 /** What one step gathers across its transitions. */
 interface Accumulator {
   transitions: Transition[];
@@ -200,7 +207,7 @@ export class GameHost<TInit = unknown> {
    * since which it holds; `since` is null for a view read after a restore (when it began is unknown).
    * `parsed` is that JSON parsed (as the client holds it), kept so the next patch parses only the new view.
    */
-  private viewCache: Map<string, { json: string; since: number | null; parsed?: unknown }> | undefined;
+  private viewCache: Map<string, HeldView> | undefined;
   private readonly playerIds: readonly string[];
 
   private constructor(version: MachineVersion<TInit>, init: TInit, facts: RoomFacts, options: HostOptions, stored: StoredState) {
@@ -584,10 +591,24 @@ export class GameHost<TInit = unknown> {
   }
 
   private mark() {
-    if (this.tellViews && !this.viewCache && this.stored.snapshot) {
-      this.viewCache = new Map(this.playerIds.map((id) => [id, { json: JSON.stringify(this.view(id)), since: null }]));
-    }
     return { stored: this.stored, timers: this.timers.clone() };
+  }
+
+  /**
+   * Every player's view of the state a step began from, for the first step after a create or a
+   * restore that changes anything: made then rather than on the first step, so a room that wakes,
+   * delivers nothing and greets one player projects one view, not the whole cast.
+   */
+  private viewsBefore(before: { stored: StoredState; timers: TimerTable }): Map<string, HeldView> {
+    if (!before.stored.snapshot) return new Map();
+    const snapshot: unknown = before.stored.snapshot === this.parsed?.source ? this.parsed.value : JSON.parse(before.stored.snapshot);
+    const timers = before.timers.views();
+    return new Map(
+      this.playerIds.map((playerId) => [
+        playerId,
+        { json: JSON.stringify(this.version.project({ snapshot, init: this.init, playerId, timers })), since: null },
+      ]),
+    );
   }
 
   private result(
@@ -600,7 +621,7 @@ export class GameHost<TInit = unknown> {
     const snapshotChanged = this.stored.snapshot !== before.stored.snapshot;
     const views = new Map<string, ViewChange>();
     if (this.tellViews && (snapshotChanged || timers.added.length > 0 || timers.removed.length > 0)) {
-      const cache = (this.viewCache ??= new Map());
+      const cache = (this.viewCache ??= this.viewsBefore(before));
       for (const playerId of this.playerIds) {
         const view = this.view(playerId);
         const json = JSON.stringify(view);
