@@ -160,6 +160,13 @@ export interface StepResult {
   failure: { timer: PortableTimer; error: HostError } | null;
 }
 
+/** A player's last view as the host compared it (see GameHost.viewCache). */
+interface HeldView {
+  json: string;
+  since: number | null;
+  parsed?: unknown;
+}
+
 /** What one step gathers across its transitions. */
 interface Accumulator {
   transitions: Transition[];
@@ -194,11 +201,18 @@ export class GameHost<TInit = unknown> {
   /** The parsed form of `stored.snapshot`, for projections (read-only). */
   private parsed: { source: string; value: unknown } | undefined;
   /**
+   * Every live actor's snapshot object when `stored.snapshot` was last serialised, by path. XState
+   * makes a new snapshot object whenever an actor's state or context changes, so when every actor
+   * of the tree still holds the very object it held then, the persisted snapshot is the same and
+   * serialising it again (a share of every step that only sends a message) can be skipped.
+   */
+  private serialisedFrom: Map<string, { ref: AnyActorRef; snapshot: unknown }> | undefined;
+  /**
    * Each player's last view, serialised (how the host tells whose view changed), and the transition
    * since which it holds; `since` is null for a view read after a restore (when it began is unknown).
    * `parsed` is that JSON parsed (as the client holds it), kept so the next patch parses only the new view.
    */
-  private viewCache: Map<string, { json: string; since: number | null; parsed?: unknown }> | undefined;
+  private viewCache: Map<string, HeldView> | undefined;
   private readonly playerIds: readonly string[];
 
   private constructor(version: MachineVersion<TInit>, init: TInit, facts: RoomFacts, options: HostOptions, stored: StoredState) {
@@ -313,7 +327,10 @@ export class GameHost<TInit = unknown> {
     return this.actor.getSnapshot().status === 'active' ? 'running' : 'finished';
   }
 
-  /** The persisted snapshot, parsed once per change (treat as read-only). */
+  /**
+   * The persisted snapshot as an object (treat as read-only): after a transition, the very object
+   * that was serialised; after a restore, the stored string parsed once.
+   */
   get snapshot(): unknown {
     if (this.parsed?.source !== this.stored.snapshot) {
       this.parsed = { source: this.stored.snapshot, value: JSON.parse(this.stored.snapshot) };
@@ -506,7 +523,7 @@ export class GameHost<TInit = unknown> {
       if (effect.type === 'room.refuse') acc.refusals.push({ to: effect.to, code: effect.code, message: effect.message });
       else effects.push(emitted);
     }
-    const snapshot = JSON.stringify(this.actor.getPersistedSnapshot());
+    const snapshot = this.serialise(live);
     const diff = this.timers.diffFrom(timersBefore);
     const changed = snapshot !== this.stored.snapshot || diff.added.length > 0 || diff.removed.length > 0;
     if (!always && !changed && effects.length === 0) return;
@@ -522,10 +539,39 @@ export class GameHost<TInit = unknown> {
     });
   }
 
+  /**
+   * The persisted snapshot of the actor tree, serialised; the stored string itself when no actor's
+   * snapshot object changed since it was made (see {@link serialisedFrom}).
+   */
+  private serialise(live: Map<string, AnyActorRef>): string {
+    const before = this.serialisedFrom;
+    if (before && before.size === live.size && this.stored.snapshot !== '') {
+      let same = true;
+      for (const [path, ref] of live) {
+        const held = before.get(path);
+        if (held?.ref !== ref || held.snapshot !== ref.getSnapshot()) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return this.stored.snapshot;
+    }
+    const persisted = this.actor.getPersistedSnapshot();
+    const snapshot = JSON.stringify(persisted);
+    // Projections read this object instead of parsing the string again (a tenth of a simulated game
+    // was that parse). It shares structure with the live context, which XState replaces rather than
+    // mutates; version.project must treat it as the JSON it stands for (machine-version.ts).
+    this.parsed = { source: snapshot, value: persisted };
+    this.serialisedFrom = new Map([...live].map(([path, ref]) => [path, { ref, snapshot: ref.getSnapshot() }]));
+    return snapshot;
+  }
+
   /** Forgets a failed transition: a fresh actor from the last good state, as after a restore. */
   private rollback(good: { stored: StoredState; timers: TimerTable }): void {
     this.stored = good.stored;
     this.timers = good.timers;
+    // The failed transition's actor may have changed objects the parsed snapshot shares with it.
+    this.parsed = undefined;
     const failed = this.boot({ snapshot: JSON.parse(good.stored.snapshot) });
     if (failed) throw new Error(`the last good state no longer restores: ${failed}`);
     this.recorder.take();
@@ -534,6 +580,7 @@ export class GameHost<TInit = unknown> {
   /** Creates and starts the root actor; returns why it failed, or null. */
   private boot(from: { snapshot: unknown } | { input: unknown }): string | null {
     this.recorder = new StepRecorder(this.inspect);
+    this.serialisedFrom = undefined;
     const actor = createActor(this.version.machine, {
       ...from,
       id: ROOT_ACTOR_ID,
@@ -553,10 +600,24 @@ export class GameHost<TInit = unknown> {
   }
 
   private mark() {
-    if (this.tellViews && !this.viewCache && this.stored.snapshot) {
-      this.viewCache = new Map(this.playerIds.map((id) => [id, { json: JSON.stringify(this.view(id)), since: null }]));
-    }
     return { stored: this.stored, timers: this.timers.clone() };
+  }
+
+  /**
+   * Every player's view of the state a step began from, for the first step after a create or a
+   * restore that changes anything: made then rather than on the first step, so a room that wakes,
+   * delivers nothing and greets one player projects one view, not the whole cast.
+   */
+  private viewsBefore(before: { stored: StoredState; timers: TimerTable }): Map<string, HeldView> {
+    if (!before.stored.snapshot) return new Map();
+    const snapshot: unknown = before.stored.snapshot === this.parsed?.source ? this.parsed.value : JSON.parse(before.stored.snapshot);
+    const timers = before.timers.views();
+    return new Map(
+      this.playerIds.map((playerId) => [
+        playerId,
+        { json: JSON.stringify(this.version.project({ snapshot, init: this.init, playerId, timers })), since: null },
+      ]),
+    );
   }
 
   private result(
@@ -569,7 +630,7 @@ export class GameHost<TInit = unknown> {
     const snapshotChanged = this.stored.snapshot !== before.stored.snapshot;
     const views = new Map<string, ViewChange>();
     if (this.tellViews && (snapshotChanged || timers.added.length > 0 || timers.removed.length > 0)) {
-      const cache = (this.viewCache ??= new Map());
+      const cache = (this.viewCache ??= this.viewsBefore(before));
       for (const playerId of this.playerIds) {
         const view = this.view(playerId);
         const json = JSON.stringify(view);

@@ -79,5 +79,7 @@ export class TimerTable {
 }
 
 function sameTimer(a: DurableTimer | undefined, b: DurableTimer): boolean {
+  // Timers are never changed in place (scheduling replaces the object), so one object is one timer.
+  if (a === b) return true;
   return a !== undefined && a.dueAt === b.dueAt && a.targetPath === b.targetPath && JSON.stringify(a.event) === JSON.stringify(b.event);
 }

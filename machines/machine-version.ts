@@ -125,7 +125,11 @@ export interface ReferencedMessage {
 
 /** What a projection may read. */
 export interface ProjectionInput<TInit> {
-  /** The root actor's persisted snapshot (JSON, as stored). */
+  /**
+   * The root actor's persisted snapshot (JSON, as stored). Live, the host passes the very object it
+   * serialised (parsing the string again cost a tenth of a step): read it, never change it, and
+   * treat a field that is `undefined` as absent, as the JSON it stands for has no such field.
+   */
   snapshot: unknown;
   /** The validated init payload (roster and manifest). */
   init: TInit;

@@ -25,4 +25,33 @@ describe('remembered action outcomes', () => {
       expect(left).toBe(0);
     });
   });
+  // The refs a player may have are held in memory after their first lookup: each of these fails
+  // when that set misses a ref the table holds (a repeat would then be applied twice).
+  it('answers a repeat whether the ref was remembered before or after the first lookup, after a wake, and not after a rollback', async () => {
+    await call('refs-2', 'status'); // wakes the room
+    await inRoom('refs-2', (_server, state) => {
+      const storage = roomStorageOf(state.storage);
+      const refs = new ActionRefs(storage);
+      const t0 = 1_800_000_000_000;
+      refs.remember('ana', 'before', { type: 'ack', seq: 1 }, t0);
+      expect(refs.outcomeOf('ana', 'new', t0)).toBeUndefined();
+      expect(refs.outcomeOf('ana', 'before', t0)).toEqual({ type: 'ack', seq: 1 });
+      refs.remember('ana', 'after', { type: 'ack', seq: 2 }, t0);
+      expect(refs.outcomeOf('ana', 'after', t0)).toEqual({ type: 'ack', seq: 2 });
+      // A rolled-back action was not applied: its ref is not an answer.
+      expect(() =>
+        storage.transaction(() => {
+          refs.remember('ana', 'undone', { type: 'ack', seq: 3 }, t0);
+          throw new Error('persist failed');
+        }),
+      ).toThrow('persist failed');
+      expect(refs.outcomeOf('ana', 'undone', t0)).toBeUndefined();
+      // Across prunes (which forget what memory held) and a wake (a new instance), the table decides.
+      for (let i = 0; i < 70; i++) refs.remember('ana', `r${i}`, { type: 'ack', seq: 10 + i }, t0 + i);
+      expect(refs.outcomeOf('ana', 'r69', t0 + 70)).toEqual({ type: 'ack', seq: 79 });
+      refs.remember('ana', 'last', { type: 'ack', seq: 99 }, t0 + 71);
+      expect(refs.outcomeOf('ana', 'last', t0 + 71)).toEqual({ type: 'ack', seq: 99 });
+      expect(new ActionRefs(storage).outcomeOf('ana', 'after', t0 + 71)).toEqual({ type: 'ack', seq: 2 });
+    });
+  });
 });

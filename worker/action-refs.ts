@@ -9,7 +9,7 @@
  * remembered; a frame rejected before it (malformed, rate limited, the room not running) changed
  * nothing, and sending it again is simply tried again.
  */
-import { firstRow, type RoomStorage } from './room-storage';
+import { firstRow, rows, type RoomStorage } from './room-storage';
 
 export const REF_WINDOW_MS = 24 * 60 * 60 * 1000;
 export const REFS_PER_PLAYER = 200;
@@ -21,6 +21,13 @@ const PRUNE_EVERY = 64;
 
 export class ActionRefs {
   private sincePrune = 0;
+  /**
+   * Per player, every ref the table may hold: read with the player's first lookup, then added to
+   * by every `remember` (even one a rolled-back transaction undoes), so it only ever holds more
+   * than the table. A ref not in it was never remembered: a new action, nearly every frame, needs
+   * no query (the lookup was a twelfth of an action's CPU). A possible repeat asks the table.
+   */
+  private readonly known = new Map<string, Set<string>>();
 
   constructor(private readonly storage: RoomStorage) {
     storage.sql.exec(`CREATE TABLE IF NOT EXISTS action_refs (
@@ -31,6 +38,7 @@ export class ActionRefs {
 
   /** The outcome of an earlier action with this ref, if it is still remembered. */
   outcomeOf(playerId: string, ref: string, now: number): RememberedOutcome | undefined {
+    if (!this.refsOf(playerId).has(ref)) return undefined;
     const row = firstRow<{ outcome: string }>(
       this.storage.sql,
       'SELECT outcome FROM action_refs WHERE player_id = ? AND ref = ? AND at > ?',
@@ -39,6 +47,17 @@ export class ActionRefs {
       now - REF_WINDOW_MS,
     );
     return row && (JSON.parse(row.outcome) as RememberedOutcome);
+  }
+
+  private refsOf(playerId: string): Set<string> {
+    let refs = this.known.get(playerId);
+    if (!refs) {
+      refs = new Set(
+        rows<{ ref: string }>(this.storage.sql, 'SELECT ref FROM action_refs WHERE player_id = ?', playerId).map((r) => r.ref),
+      );
+      this.known.set(playerId, refs);
+    }
+    return refs;
   }
 
   /**
@@ -53,8 +72,11 @@ export class ActionRefs {
       JSON.stringify(outcome),
       now,
     );
+    this.known.get(playerId)?.add(ref);
     if (++this.sincePrune < PRUNE_EVERY) return;
     this.sincePrune = 0;
+    // Read again at the next lookup (never inside this transaction: lookups come before an action).
+    this.known.clear();
     this.storage.sql.exec('DELETE FROM action_refs WHERE at <= ?', now - REF_WINDOW_MS);
     this.storage.sql.exec(
       `DELETE FROM action_refs WHERE player_id = ? AND ref NOT IN (

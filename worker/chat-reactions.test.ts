@@ -156,3 +156,19 @@ describe('reactions, replies and mentions in the room', () => {
     });
   });
 });
+
+describe('the message log', () => {
+  // `append` builds what it returns instead of reading the row back: this fails when the two part.
+  it('returns from append exactly what reading the message back gives', () =>
+    inRoom('chat-log-1', (_server, state) => {
+      const log = new MessageLog(roomStorageOf(state.storage));
+      const appended = [
+        log.append({ channel: 'group', members: null, from: 'p1', text: 'hello', at: 1 }),
+        log.append({ channel: 'group', members: null, from: 'p2', text: 'hi @p1', at: 2, mentions: ['p1'] }),
+        log.append({ channel: 'dm:p1:p2', members: ['p1', 'p2'], from: 'p1', text: 'psst', at: 3, mentions: [] }),
+        log.append({ channel: 'group', members: null, from: 'p3', text: 're', at: 4, replyTo: 1 }),
+      ];
+      expect(appended.map((m) => JSON.stringify(m))).toEqual(log.after(null, 0).map((m) => JSON.stringify(m)));
+      expect(appended[3]).toMatchObject({ replyTo: { seq: 1, from: 'p1', text: 'hello' } });
+    }));
+});

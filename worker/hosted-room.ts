@@ -151,6 +151,8 @@ export class HostedRoom {
     this.host = undefined;
     this.problem = undefined;
     this.paidOut = undefined;
+    // After a failed transaction too: what the scheduler remembers may be what was rolled back.
+    this.scheduler.forget();
     this.room = this.envelopes.readRoom();
     const envelope = this.envelopes.read();
     const { timers, tasks } = storedTimers(this.scheduler);

@@ -56,7 +56,19 @@ export class MessageLog {
     for (const member of message.members ?? []) {
       this.storage.sql.exec('INSERT INTO message_members (player_id, seq) VALUES (?, ?)', member, seq);
     }
-    return this.one(seq)!;
+    // Only a reply needs reading back (for its quote). Otherwise the message is what was just
+    // written, as `one(seq)` would read it (two queries a message, on most of a room's actions):
+    // a new seq has no reactions, as a reaction is stored only for a message the room found.
+    if (message.replyTo !== undefined && message.replyTo !== null) return this.one(seq)!;
+    return {
+      seq,
+      channel: message.channel,
+      members: message.members ? [...message.members] : null,
+      from: message.from,
+      text: message.text,
+      at: message.at,
+      ...(message.mentions?.length ? { mentions: [...message.mentions] } : {}),
+    };
   }
 
   /** A stored message as the machine may be told of it (a reply's or reaction's target); null when there is none. */

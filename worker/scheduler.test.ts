@@ -128,4 +128,45 @@ describe('the durable scheduler (partywhen task model over SQLite)', () => {
       scheduler.schedule({ id: 'z', kind: 'k', description: 'z', payload: {}, type: 'cron', cron: '0 9 * * *', timeZone: 'Asia/Tokyo' });
       expect(scheduler.get('z')?.timeZone).toBe('Asia/Tokyo');
     }));
+  // nextDueAt is remembered between writes (the room re-arms its alarm after every input); each of
+  // these fails when a write, or a rolled-back transaction, leaves it stale.
+  it('keeps the next due time right across every kind of write, and after a rolled-back transaction', () =>
+    inRoom('sched-9', (_server, state) => {
+      const storage = roomStorageOf(state.storage);
+      const clock = { now: T0 };
+      const scheduler = new SqliteScheduler(storage, () => clock.now);
+      const at = (id: string, ms: number, description = id) =>
+        scheduler.schedule({ id, kind: 'k', description, payload: {}, type: 'scheduled', time: T0 + ms });
+      expect(scheduler.nextDueAt()).toBeNull();
+      at('a', 100);
+      expect(scheduler.nextDueAt()).toBe(T0 + 100);
+      at('b', 50, 'shared');
+      expect(scheduler.nextDueAt()).toBe(T0 + 50);
+      expect(scheduler.cancel('b')).toBe(true);
+      expect(scheduler.nextDueAt()).toBe(T0 + 100);
+      expect(scheduler.reschedule('a', T0 + 10)).toBe(true);
+      expect(scheduler.nextDueAt()).toBe(T0 + 10);
+      const retryAt = scheduler.retryLater(scheduler.get('a')!, T0 + 10, new Error('no'));
+      expect(scheduler.nextDueAt()).toBe(retryAt);
+      at('c', 5, 'shared');
+      expect(scheduler.nextDueAt()).toBe(T0 + 5);
+      expect(scheduler.cancelByDescription('shared')).toBe(1);
+      expect(scheduler.nextDueAt()).toBe(retryAt);
+      scheduler.complete(scheduler.get('a')!, retryAt);
+      expect(scheduler.nextDueAt()).toBeNull();
+      const cron = scheduler.schedule({ id: 'm', kind: 'k', description: 'm', payload: {}, type: 'cron', cron: '*/15 * * * *' });
+      expect(scheduler.nextDueAt()).toBe(cron.time);
+      scheduler.complete(cron, cron.time);
+      expect(scheduler.nextDueAt()).toBe(cron.time + 15 * 60_000);
+      // Read inside a transaction that then fails: the room forgets (HostedRoom.restore) and reads again.
+      expect(() =>
+        storage.transaction(() => {
+          at('d', 1);
+          expect(scheduler.nextDueAt()).toBe(T0 + 1);
+          throw new Error('persist failed');
+        }),
+      ).toThrow('persist failed');
+      scheduler.forget();
+      expect(scheduler.nextDueAt()).toBe(cron.time + 15 * 60_000);
+    }));
 });

@@ -88,6 +88,8 @@ export interface Scheduler {
   retryLater(task: Task, now: number, error: unknown): number;
   /** The time the alarm must be set to, or null when nothing is scheduled. */
   nextDueAt(): number | null;
+  /** Forget what was read from storage (after a transaction rolled back writes made through this scheduler). */
+  forget(): void;
 }
 
 interface TaskRow {
@@ -112,6 +114,13 @@ export function retryDelay(attempts: number): number {
 }
 
 export class SqliteScheduler implements Scheduler {
+  /**
+   * The earliest due time as last read; undefined when unknown. The room re-arms its alarm after
+   * every input, and querying `MIN(time)` each time was a share of every action; every write
+   * through this scheduler forgets it, and so does {@link forget} (a rolled-back transaction).
+   */
+  private earliest: number | null | undefined;
+
   constructor(
     private readonly storage: RoomStorage,
     private readonly now: () => number,
@@ -155,6 +164,7 @@ export class SqliteScheduler implements Scheduler {
     }
     const cron = task.type === 'cron' ? task.cron : null;
     const timeZone = task.type === 'cron' ? (task.timeZone ?? null) : null;
+    this.forget();
     this.storage.sql.exec(
       `INSERT INTO tasks (id, kind, description, payload, type, time, cron, time_zone, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, description = excluded.description,
@@ -187,14 +197,17 @@ export class SqliteScheduler implements Scheduler {
   }
 
   cancel(id: string): boolean {
+    this.forget();
     return this.storage.sql.exec('DELETE FROM tasks WHERE id = ?', id).rowsWritten > 0;
   }
 
   reschedule(id: string, time: number): boolean {
+    this.forget();
     return this.storage.sql.exec('UPDATE tasks SET time = ? WHERE id = ?', time, id).rowsWritten > 0;
   }
 
   cancelByDescription(description: string): number {
+    this.forget();
     return this.storage.sql.exec('DELETE FROM tasks WHERE description = ?', description).rowsWritten;
   }
 
@@ -205,6 +218,7 @@ export class SqliteScheduler implements Scheduler {
   complete(task: Task, now: number): void {
     if (task.type === 'cron' && task.cron) {
       const next = parseCron(task.cron, { timeZone: task.timeZone ?? undefined, seed: task.id }).next(Math.max(now, task.time));
+      this.forget();
       this.storage.sql.exec('UPDATE tasks SET time = ?, attempts = 0, last_error = NULL WHERE id = ?', next, task.id);
     } else {
       this.cancel(task.id);
@@ -215,6 +229,7 @@ export class SqliteScheduler implements Scheduler {
     const attempts = task.attempts + 1;
     const time = now + retryDelay(attempts);
     const message = error instanceof Error ? error.message : String(error);
+    this.forget();
     this.storage.sql.exec(
       'UPDATE tasks SET time = ?, attempts = ?, last_error = ? WHERE id = ?',
       time,
@@ -226,8 +241,15 @@ export class SqliteScheduler implements Scheduler {
   }
 
   nextDueAt(): number | null {
-    const row = rows<{ time: number | null }>(this.storage.sql, 'SELECT MIN(time) AS time FROM tasks')[0];
-    return row?.time ?? null;
+    if (this.earliest === undefined) {
+      const row = rows<{ time: number | null }>(this.storage.sql, 'SELECT MIN(time) AS time FROM tasks')[0];
+      this.earliest = row?.time ?? null;
+    }
+    return this.earliest;
+  }
+
+  forget(): void {
+    this.earliest = undefined;
   }
 
   private select<P>(where: string, ...bindings: (string | number)[]): Task<P>[] {
