@@ -1,7 +1,6 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { configDefaults, defineConfig } from 'vitest/config';
-import { DEFAULT_MACHINE_MODULE, defaultMachineIn } from './client/lobby/default-machine-source.js';
 
 // wrangler.toml serves static assets from dist/public; the tests need the folder, not a build.
 mkdirSync('dist/public', { recursive: true });
@@ -54,8 +53,6 @@ export default defineConfig({
       },
       {
         // The player app's pure parts (what a view says, what may be sent): plain Node, no browser.
-        // The lobby's default version, as client/vite.config.ts gives it to the page.
-        define: { __LOBBY_DEFAULT_MACHINE__: JSON.stringify(defaultMachineIn(readFileSync(DEFAULT_MACHINE_MODULE, 'utf8'))) },
         test: { name: 'client', include: ['client/**/*.test.ts'], environment: 'node' },
       },
       {

@@ -3,11 +3,10 @@
  * dist/public, which the Worker serves as static assets. The inspector builds after this into
  * dist/public/inspector, so this build never empties the folder: it only replaces its own files.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
-import { DEFAULT_MACHINE_MODULE, defaultMachineIn } from './lobby/default-machine-source.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const outDir = fileURLToPath(new URL('../dist/public', import.meta.url));
@@ -25,13 +24,9 @@ function replaceOwnOutput(): Plugin {
   };
 }
 
-/** The lobby API's default version, from the one place that declares it (lobby/default-machine-source.ts says why). */
-const lobbyDefaultMachine = defaultMachineIn(readFileSync(fileURLToPath(new URL(`../${DEFAULT_MACHINE_MODULE}`, import.meta.url)), 'utf8'));
-
 export default defineConfig({
   root,
   base: '/',
-  define: { __LOBBY_DEFAULT_MACHINE__: JSON.stringify(lobbyDefaultMachine) },
   plugins: [react(), replaceOwnOutput()],
   build: {
     outDir,

@@ -20,6 +20,13 @@ export const LOBBY_MODES: readonly LobbyMode[] = [
   { ref: 'blitz@1', lobby: blitzLobby },
 ];
 
+/**
+ * The mode the lobby API creates when a request names none, and the one the page's picker starts
+ * on: declared here, in the light list both the Worker (worker/lobby.ts) and the page import, so
+ * the two cannot disagree.
+ */
+export const DEFAULT_MODE: MachineRef = 'pecking-order@2';
+
 /** What the picker calls a mode: its own label, or its ref. */
 export function modeLabel(mode: LobbyMode): string {
   return mode.lobby.label ?? mode.ref;

@@ -13,6 +13,7 @@
 import { getServerByName } from 'partyserver';
 import { z } from 'zod';
 import { catalog } from '../machines/catalog';
+import { DEFAULT_MODE } from '../machines/lobby-modes';
 import { refOf, type LobbyCastMember } from '../machines/machine-version';
 import { USER_ID_PATTERN, USER_ID_RULE } from '../machines/wallet';
 import type { MachineRegistry } from '../machines/registry';
@@ -22,7 +23,8 @@ import { RoomError, errorResponse } from './room-error';
 import { MAX_INIT_BYTES } from './room-routes';
 import { readWallet, readWallets } from './wallet/wallets';
 
-export const DEFAULT_MACHINE = 'pecking-order@2';
+/** The version a request that names none creates (one declaration for the API and the lobby page). */
+export const DEFAULT_MACHINE = DEFAULT_MODE;
 
 const CreateGame = z.object({
   machine: z.string().min(1).max(100).optional(),

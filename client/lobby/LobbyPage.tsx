@@ -5,9 +5,9 @@ import { rememberCast } from '../shared/known-casts';
 import { CastEditor, castRequestOf, type CastRow } from './CastEditor';
 import { createGame, type CreatedGame, type CreateGameRequest, type Issue, type Scheduling } from './create-game';
 import { cartridgeChoicesOf, cartridgesOf, DayPlanEditor, type DayRow } from './DayPlanEditor';
-import { LOBBY_DEFAULT_MACHINE } from './default-machine';
 import { FieldIssues, invalidProps } from './FieldIssues';
 import { fieldId, fieldLabel, fieldOf, issueId, issuesByField } from './form-issues';
+import { DEFAULT_MODE } from '../../machines/lobby-modes';
 import { defaultPresetOf, initialMode, presetManifest } from './game-modes';
 import { InviteLinks } from './InviteLinks';
 import { loadLobbySecret, saveLobbySecret } from './lobby-secret';
@@ -54,7 +54,7 @@ interface Failure {
 export function LobbyPage() {
   const [secret, setSecret] = useState(loadLobbySecret);
   // The game mode: the lobby API's default until the host picks another.
-  const [mode, setMode] = useState(() => initialMode(LOBBY_DEFAULT_MACHINE));
+  const [mode, setMode] = useState(() => initialMode(DEFAULT_MODE));
   // A preset mode's preset (blitz@1); it follows the cast's size until the host picks one.
   const [modePreset, setModePreset] = useState(() => defaultPresetOf(mode, FIRST_CAST_SIZE));
   const [modePresetEdited, setModePresetEdited] = useState(false);
