@@ -4,12 +4,13 @@
  * players cast their ballots in the browser, and the host advances every step (ADMIN scheduling
  * keeps it deterministic) to the final, where the jury crowns the winner.
  */
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from './browser';
+import { DESKTOP, PHONE as PHONE_2X, see } from './page-helpers';
 
-const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true };
-const DESKTOP = { viewport: { width: 1280, height: 900 } };
+/** Five phones at once: drawn at 1× to keep Chromium light. */
+const PHONE = { ...PHONE_2X, deviceScaleFactor: 1 };
 const NAMES = ['Ana', 'Bo', 'Cy', 'Dee', 'Eli'];
 
 let browser: Browser;
@@ -23,22 +24,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** Waits until the locator's text contains (or matches) `expected`; answers the text. */
-async function see(locator: Locator, expected: string | RegExp, timeout = 10_000): Promise<string> {
-  const deadline = Date.now() + timeout;
-  let text = '';
-  for (;;) {
-    text =
-      (await locator
-        .first()
-        .textContent({ timeout: 1_000 })
-        .catch(() => null)) ?? '';
-    if (typeof expected === 'string' ? text.includes(expected) : expected.test(text)) return text;
-    if (Date.now() > deadline) throw new Error(`Expected ${expected} in ${locator}; it reads "${text}"`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 interface Player {
   name: string;

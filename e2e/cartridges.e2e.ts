@@ -5,13 +5,12 @@
  * and the silver moved; the game goes on to a winner.
  */
 import { mkdirSync } from 'node:fs';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from './browser';
 import { SHOTS } from './screenshots';
+import { DESKTOP, PHONE, see } from './page-helpers';
 
-const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
-const DESKTOP = { viewport: { width: 1280, height: 900 } };
 const CAST = ['Ana', 'Bo', 'Cy'];
 
 let browser: Browser;
@@ -26,21 +25,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function see(locator: Locator, expected: string | RegExp, timeout = 10_000): Promise<string> {
-  const deadline = Date.now() + timeout;
-  let text = '';
-  for (;;) {
-    text =
-      (await locator
-        .first()
-        .textContent({ timeout: 1_000 })
-        .catch(() => null)) ?? '';
-    if (typeof expected === 'string' ? text.includes(expected) : expected.test(text)) return text;
-    if (Date.now() > deadline) throw new Error(`Expected ${expected} in ${locator}; it reads "${text}"`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 interface Player {
   name: string;

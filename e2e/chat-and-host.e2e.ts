@@ -5,13 +5,11 @@
  * the dashboard's timer in words. Screenshots go to test-results/screenshots/.
  */
 import { mkdirSync } from 'node:fs';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from './browser';
 import { SHOTS } from './screenshots';
-
-const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
-const DESKTOP = { viewport: { width: 1280, height: 900 } };
+import { DESKTOP, PHONE, see } from './page-helpers';
 
 let browser: Browser;
 const baseUrl = inject('baseUrl');
@@ -49,22 +47,6 @@ async function open(url: string, device: object): Promise<{ page: Page; errors: 
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(url);
   return { page, errors };
-}
-
-/** Waits until the locator's text contains (or matches) `expected`; answers the text. */
-async function see(locator: Locator, expected: string | RegExp, timeout = 10_000): Promise<string> {
-  const deadline = Date.now() + timeout;
-  let text = '';
-  for (;;) {
-    text =
-      (await locator
-        .first()
-        .textContent({ timeout: 1_000 })
-        .catch(() => null)) ?? '';
-    if (typeof expected === 'string' ? text.includes(expected) : expected.test(text)) return text;
-    if (Date.now() > deadline) throw new Error(`Expected ${expected} in ${locator}; it reads "${text}"`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 async function shot(page: Page, name: string): Promise<void> {

@@ -5,12 +5,12 @@
  * shows who is online, then no longer once they leave. Screenshots go to test-results/screenshots/.
  */
 import { mkdirSync } from 'node:fs';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from './browser';
 import { SHOTS } from './screenshots';
+import { PHONE, see } from './page-helpers';
 
-const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 const baseUrl = inject('baseUrl');
 const lobbySecret = inject('lobbySecret');
 let browser: Browser;
@@ -23,21 +23,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** Waits until the locator's text contains `expected`. */
-async function see(locator: Locator, expected: string, timeout = 10_000): Promise<void> {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const text =
-      (await locator
-        .first()
-        .textContent({ timeout: 1_000 })
-        .catch(() => null)) ?? '';
-    if (text.includes(expected)) return;
-    if (Date.now() > deadline) throw new Error(`Expected "${expected}" in ${locator}; it reads "${text}"`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 async function until(what: string, check: () => Promise<boolean>, timeout = 10_000): Promise<void> {
   const deadline = Date.now() + timeout;

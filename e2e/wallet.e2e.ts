@@ -6,12 +6,11 @@
  * gold the winner carried in.
  */
 import { randomBytes } from 'node:crypto';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from './browser';
+import { DESKTOP, PHONE, see } from './page-helpers';
 
-const DESKTOP = { viewport: { width: 1280, height: 900 } };
-const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 // Fresh identities each run, so the wallets start empty whatever the database holds.
 const RUN = randomBytes(3).toString('hex');
 const CAST = ['Ana', 'Bo', 'Cy'].map((name) => ({ name, userId: `${name.toLowerCase()}-${RUN}` }));
@@ -27,22 +26,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** Waits until the locator's text matches; answers the text. */
-async function see(locator: Locator, expected: string | RegExp, timeout = 10_000): Promise<string> {
-  const deadline = Date.now() + timeout;
-  let text = '';
-  for (;;) {
-    text =
-      (await locator
-        .first()
-        .textContent({ timeout: 1_000 })
-        .catch(() => null)) ?? '';
-    if (typeof expected === 'string' ? text.includes(expected) : expected.test(text)) return text;
-    if (Date.now() > deadline) throw new Error(`Expected ${expected} in ${locator}; it reads "${text}"`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 async function createGame(lobby: Page): Promise<{ invites: string[]; hostLink: string }> {
   await lobby.getByRole('button', { name: 'Create the game' }).click();
