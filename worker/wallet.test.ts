@@ -244,4 +244,59 @@ describe('wallets: gold that follows a player', () => {
     socket.close();
     expect(view.cast.map((m: any) => m.carriedGold)).toEqual(cast.map((c) => (c.userId === userId ? gold : 0)));
   });
+
+  it('blitz@1 through the real lobby: the winner’s gold is credited once, and carried into the next game’s cast', async () => {
+    const create = async (cast: { name: string; userId?: string }[]) => {
+      const response = await (exports as any).default.fetch(
+        lobbyRequest('/api/games', {
+          method: 'POST',
+          body: JSON.stringify({ machine: 'blitz@1', cast, manifest: { preset: 'SPRINT', scheduling: 'ADMIN' } }),
+        }),
+      );
+      expect(response.status).toBe(201);
+      return (await response.json()) as any;
+    };
+    // Every player has an identity, so whoever the game crowns is paid; the others hold no gold and get no wallet.
+    const cast = [
+      { name: 'Mo', userId: 'blitz-mo' },
+      { name: 'Ned', userId: 'blitz-ned' },
+      { name: 'Oz', userId: 'blitz-oz' },
+      { name: 'Pia', userId: 'blitz-pia' },
+      { name: 'Quinn', userId: 'blitz-quinn' },
+    ];
+    const first = await create(cast);
+    expect(first.players.map((p: any) => [p.userId, p.carriedGold])).toEqual(cast.map((c) => [c.userId, 0]));
+    for (let i = 0; i < 100 && (await call(first.roomId, 'status')).json.status !== 'finished'; i++) {
+      expect((await call(first.roomId, 'admin', { body: { type: 'admin.advance' } })).status).toBe(200);
+    }
+    const status = (await call(first.roomId, 'status')).json;
+    expect(status).toMatchObject({ status: 'finished', machine: 'blitz@1', walletPending: 1 });
+    const { snapshot } = (await inRoom(first.roomId, (_s, state) =>
+      state.storage.sql.exec<{ snapshot: string }>('SELECT snapshot FROM envelope').one(),
+    )) as { snapshot: string };
+    const context = JSON.parse(snapshot).context;
+    const gold = context.cast[context.winner].gold as number;
+    // Five players: three eliminations, 10 gold each into the pool the winner takes.
+    expect(gold).toBe(30);
+    expect(status.players.map((p: any) => p.userId)).toEqual(cast.map((c) => c.userId));
+    const userId = status.players.find((p: any) => p.playerId === context.winner).userId as string;
+    await inRoom(first.roomId, (server) => server.alarm());
+    await inRoom(first.roomId, (server) => server.alarm());
+    expect((await call(first.roomId, 'status')).json.walletPending).toBe(0);
+    const wallet = (await lookUp(userId)).json;
+    expect(wallet).toMatchObject({ userId, gold, credits: [{ roomId: first.roomId, machine: 'blitz@1', gold }] });
+    expect(wallet.credits).toHaveLength(1);
+    expect(await creditsOf(userId)).toEqual([{ room_id: first.roomId, gold, applied: 1 }]);
+    for (const { userId: other } of cast.filter((c) => c.userId !== userId)) expect(await walletOf(other)).toBeNull();
+
+    const next = await create(cast);
+    const carried = cast.map((c) => (c.userId === userId ? gold : 0));
+    expect(next.players.map((p: any) => p.carriedGold)).toEqual(carried);
+    const token = decodeURIComponent(new URLSearchParams(next.players[0].invite.split('#')[1]).get('token')!);
+    const socket = await TestSocket.open(next.roomId, `token=${token}`);
+    const { view } = await socket.next((f) => f.type === 'view');
+    socket.close();
+    expect(view.dayWord).toBe('Round');
+    expect(view.cast.map((m: any) => m.carriedGold)).toEqual(carried);
+  });
 });

@@ -1,10 +1,11 @@
 /**
- * The blitz init payload `{ roster, manifest }`: pecking-order's roster (the same personas), a cast
+ * The blitz init payload `{ roster, manifest }`: pecking-order@2's roster (the same personas, and
+ * each player's optional `userId` and the `wallet` the lobby read for it: machines/wallet.ts), a cast
  * of 5–12, a preset that suits the cast's size, and rounds the cast can play. Each issue has a path
  * into the payload and a sentence, so the lobby shows it beside the field.
  */
 import { z } from 'zod';
-import { rosterSchema } from '../../pecking-order/v1/roster';
+import { rosterSchema } from '../../pecking-order/v2/roster';
 import { blitzManifestSchema } from './manifest';
 import { BLITZ_MAX_PLAYERS, BLITZ_MIN_PLAYERS, presetIssue } from './presets';
 import { checkRounds } from './round-plan';
