@@ -167,6 +167,9 @@ describe('the message log', () => {
         log.append({ channel: 'group', members: null, from: 'p2', text: 'hi @p1', at: 2, mentions: ['p1'] }),
         log.append({ channel: 'dm:p1:p2', members: ['p1', 'p2'], from: 'p1', text: 'psst', at: 3, mentions: [] }),
         log.append({ channel: 'group', members: null, from: 'p3', text: 're', at: 4, replyTo: 1 }),
+        // The kinds of pecking-order@2 (a missing `kind` once delivered a whisper unsealed to everyone).
+        log.append({ channel: 'group', members: null, from: 'p1', text: 'psst', at: 5, kind: 'whisper', to: 'p2' }),
+        log.append({ channel: 'confessions', members: null, from: 'Violet Heron', text: 'I lied', at: 6, kind: 'confession' }),
       ];
       expect(appended.map((m) => JSON.stringify(m))).toEqual(log.after(null, 0).map((m) => JSON.stringify(m)));
       expect(appended[3]).toMatchObject({ replyTo: { seq: 1, from: 'p1', text: 'hello' } });

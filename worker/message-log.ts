@@ -68,6 +68,8 @@ export class MessageLog {
       text: message.text,
       at: message.at,
       ...(message.mentions?.length ? { mentions: [...message.mentions] } : {}),
+      ...(message.kind ? { kind: message.kind } : {}),
+      ...(message.to ? { to: message.to } : {}),
     };
   }
 
