@@ -134,11 +134,12 @@ export class HostedRoom {
 
   /**
    * Derives the players' tags from the room's secret (making the secret first for a room created
-   * before it existed). Called on every wake after {@link restore}, and at init.
+   * before it existed). Called on every wake after {@link restore}, at init and after an upgrade;
+   * a version without `senderTags` needs none, so its wakes spend no HMAC on them.
    */
   async prepareTags(): Promise<void> {
     const players = this.players();
-    if (!this.room || players.length === 0) return;
+    if (!this.room || players.length === 0 || !this.host?.version.senderTags?.length) return;
     this.tags = await this.secret.tagsOf(players.map((p) => p.playerId));
   }
 
