@@ -13,6 +13,7 @@ import { InviteLinks } from './InviteLinks';
 import { loadLobbySecret, saveLobbySecret } from './lobby-secret';
 import { ModePicker } from './ModePicker';
 import { PresetManifestEditor } from './PresetManifestEditor';
+import { SchedulingField } from './SchedulingField';
 import { startAtOf, startBounds } from './start-time';
 
 /** Whether a mode's day plan names cartridges (pecking-order@2's prompt and dilemma): its default plan does. */
@@ -211,30 +212,13 @@ export function LobbyPage() {
               <p className="muted">{PRESETS[preset].description}</p>
               <FieldIssues field="preset" issues={issues} />
             </div>
-            <fieldset className="field" id={fieldId('scheduling')} {...invalidProps('scheduling', issues)}>
-              <legend>Who moves the game on</legend>
-              <label className="check">
-                <input
-                  type="radio"
-                  name="scheduling"
-                  value="PRE_SCHEDULED"
-                  checked={scheduling === 'PRE_SCHEDULED'}
-                  onChange={() => setScheduling('PRE_SCHEDULED')}
-                />
-                <span>The clock (PRE_SCHEDULED): phases follow the preset's times</span>
-              </label>
-              <label className="check">
-                <input
-                  type="radio"
-                  name="scheduling"
-                  value="ADMIN"
-                  checked={scheduling === 'ADMIN'}
-                  onChange={() => setScheduling('ADMIN')}
-                />
-                <span>The host (ADMIN): every phase waits for you to advance it</span>
-              </label>
-              <FieldIssues field="scheduling" issues={issues} />
-            </fieldset>
+            <SchedulingField
+              scheduling={scheduling}
+              onChange={setScheduling}
+              issues={issues}
+              clockWords="phases follow the preset's times"
+              hostWords="every phase waits for you to advance it"
+            />
             {scheduling === 'PRE_SCHEDULED' && (
               <div className="field">
                 <label htmlFor={fieldId('startAt')}>Day 1 starts (optional)</label>

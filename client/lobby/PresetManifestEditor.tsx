@@ -3,6 +3,7 @@ import type { Scheduling } from './create-game';
 import { FieldIssues, invalidProps } from './FieldIssues';
 import { fieldId, type FieldKey } from './form-issues';
 import { durationWords } from './game-modes';
+import { SchedulingField } from './SchedulingField';
 
 /**
  * The manifest of a game mode made of a preset and a scheduling (blitz@1): the presets its lobby
@@ -55,24 +56,13 @@ export function PresetManifestEditor({
         {chosen?.unfit && <p className="field-issue">{chosen.unfit}</p>}
         <FieldIssues field="preset" issues={issues} />
       </div>
-      <fieldset className="field" id={fieldId('scheduling')} {...invalidProps('scheduling', issues)}>
-        <legend>Who moves the game on</legend>
-        <label className="check">
-          <input
-            type="radio"
-            name="scheduling"
-            value="PRE_SCHEDULED"
-            checked={scheduling === 'PRE_SCHEDULED'}
-            onChange={() => onScheduling('PRE_SCHEDULED')}
-          />
-          <span>The clock (PRE_SCHEDULED): every round follows the preset's times</span>
-        </label>
-        <label className="check">
-          <input type="radio" name="scheduling" value="ADMIN" checked={scheduling === 'ADMIN'} onChange={() => onScheduling('ADMIN')} />
-          <span>The host (ADMIN): every step waits for you to advance it</span>
-        </label>
-        <FieldIssues field="scheduling" issues={issues} />
-      </fieldset>
+      <SchedulingField
+        scheduling={scheduling}
+        onChange={onScheduling}
+        issues={issues}
+        clockWords="every round follows the preset's times"
+        hostWords="every step waits for you to advance it"
+      />
     </section>
   );
 }
