@@ -17,6 +17,8 @@ export default defineConfig({
     // In CI a machine-readable report too, so .ci/run can refuse skipped tests.
     reporters: process.env.CI ? ['default', ['json', { outputFile: 'test-results/vitest.json' }]] : ['default'],
     projects: [
+      // Whole games run in many machines, engine and worker tests: about a second alone, several
+      // times that on a loaded two-core machine. Their timeout is there to catch a hang, not to time them.
       {
         // Pure machines: plain Node, simulated clock.
         // Not the versions engine/version-new.test.ts scaffolds while it runs: their migration test fails by design.
@@ -25,11 +27,12 @@ export default defineConfig({
           include: ['machines/**/*.test.ts'],
           exclude: [...configDefaults.exclude, 'machines/.scaffold-*/**'],
           environment: 'node',
+          testTimeout: 30_000,
         },
       },
       {
         // The one host and its XState contract: plain Node, simulated clock.
-        test: { name: 'engine', include: ['engine/**/*.test.ts'], environment: 'node' },
+        test: { name: 'engine', include: ['engine/**/*.test.ts'], environment: 'node', testTimeout: 30_000 },
       },
       {
         // The wire protocol's schemas, and that no consumer declares them again: plain Node.
@@ -74,7 +77,7 @@ export default defineConfig({
             },
           }),
         ],
-        test: { name: 'worker', include: ['worker/**/*.test.ts'], setupFiles: ['./worker/test/apply-migrations.ts'] },
+        test: { name: 'worker', include: ['worker/**/*.test.ts'], setupFiles: ['./worker/test/apply-migrations.ts'], testTimeout: 30_000 },
       },
     ],
   },

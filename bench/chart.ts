@@ -249,7 +249,7 @@ function otherPanel(results: BenchResults, box: Box): Panel {
     [BASE, 'baseline'],
     [GAME_LIGHT, 'p99'],
   ]);
-  panel.xLabel('targets: restore ≤ 2× baseline, timers p99 < 100 ms, simulation < 2,000 ms');
+  panel.xLabel('targets: restore ≤ 1.5× baseline, timers p99 < 100 ms, simulation ≤ 100 ms');
   return panel;
 }
 

@@ -237,8 +237,14 @@ export function renderMarkdown(results: BenchResults, chartFile: string, previou
   if (sim) {
     out.push('### 6. Simulation', '');
     out.push(
-      `${sim.runs} whole ${sim.players}-player, ${sim.days}-day games of the pure machines in simulated time (\`SimulatedRoom\` + \`playGame\`, ${sim.steps} moves and timers a game):`,
-      `p50 ${sim.wallMs.p50} ms, max ${sim.wallMs.max} ms, first run ${sim.firstRunMs} ms; CPU time p50 ${sim.cpuMs.p50} ms. Of a game’s time, ${sim.split.projectMs} ms go to the bots’ views (snapshot round trip and projection), ${sim.split.machineMs} ms to the rest (machine, bots).`,
+      `Whole ${sim.players}-player, ${sim.days}-day DEFAULT games of the pure machines in simulated time (\`SimulatedRoom\` + \`playGame\`: bots decide on their own views, the host steps the machine, no fan-out). Each version first plays ${sim.warmup ?? 0} warm-up games that are not counted: the first game of a process also compiles the machine, the host and the bots, which a designer's workbench pays once per page, not per game.`,
+      '',
+      '| version | games | p50 | max | CPU time p50 | its first game | inputs a game | the bots’ views / the rest, ms a game |',
+      '|---|---|---|---|---|---|---|---|',
+      ...(sim.versions ?? [sim]).map(
+        (v) =>
+          `| ${v.machine ?? 'pecking-order@1'} | ${v.runs} | ${v.wallMs.p50} ms | ${v.wallMs.max} ms | ${v.cpuMs.p50} ms | ${v.firstRunMs} ms | ${v.steps} | ${v.split.projectMs} / ${v.split.machineMs} |`,
+      ),
       '',
     );
   }

@@ -34,6 +34,7 @@ import {
 import type { StatelyInspectionEvent } from '../protocol';
 import { ActorPaths, ROOT_ACTOR_ID, actorAt, actorTree } from './actor-tree';
 import { HostError, RestoreError, issuesOf } from './host-error';
+import { sameJson } from './json-equal';
 import { toStatelyEvent } from './inspection-records';
 import { snapshotProblem } from './snapshot-check';
 import { StepRecorder, type Recording } from './step-recorder';
@@ -60,7 +61,11 @@ export interface HostOptions {
 /** Everything a host needs to resume: what an adapter persists after every step. */
 export interface StoredState {
   machine: MachineRef;
-  /** `actor.getPersistedSnapshot()`, serialised once per transition. */
+  /**
+   * `actor.getPersistedSnapshot()`, serialised. A state the host made serialises it the first time
+   * this field is read, and once: a room reads it at every step it persists, a simulation that
+   * never stores anything never pays for it (see SnapshotCell).
+   */
   snapshot: string;
   /** Durable timers in scheduling order. */
   timers: readonly PortableTimer[];
@@ -160,6 +165,60 @@ export interface StepResult {
   failure: { timer: PortableTimer; error: HostError } | null;
 }
 
+/**
+ * One persisted snapshot as the host holds it: the object XState persisted and its JSON, each made
+ * from the other when first asked for, once. Steps whose snapshot writes the same JSON share one
+ * cell, so "did the snapshot change" is a comparison of cells.
+ */
+class SnapshotCell {
+  private json: string | undefined;
+  private object: unknown;
+  private parsed: boolean;
+
+  private constructor(json: string | undefined, object: unknown, parsed: boolean) {
+    this.json = json;
+    this.object = object;
+    this.parsed = parsed;
+  }
+
+  /** A snapshot stored as JSON (a restore, or the empty one before a game starts). */
+  static ofJson(json: string): SnapshotCell {
+    return new SnapshotCell(json, undefined, false);
+  }
+
+  /** A snapshot the actor just persisted. It shares structure with the live context, which XState replaces rather than mutates. */
+  static ofObject(object: unknown): SnapshotCell {
+    return new SnapshotCell(undefined, object, true);
+  }
+
+  get text(): string {
+    return (this.json ??= JSON.stringify(this.object));
+  }
+
+  /** The no-snapshot-yet of a game being created. */
+  get empty(): boolean {
+    return this.json === '';
+  }
+
+  /** The snapshot as an object (read-only). */
+  get value(): unknown {
+    if (!this.parsed) {
+      this.object = JSON.parse(this.json!);
+      this.parsed = true;
+    }
+    return this.object;
+  }
+
+  /** A stored state whose `snapshot` is this cell's JSON, written when first read. */
+  stored(fields: Omit<StoredState, 'snapshot'>): StoredState {
+    // An own, enumerable getter: a spread, JSON.stringify or structuredClone of the state reads it like a field.
+    return Object.defineProperty({ ...fields }, 'snapshot', {
+      enumerable: true,
+      get: () => this.text,
+    }) as StoredState;
+  }
+}
+
 /** A player's last view as the host compared it (see GameHost.viewCache). */
 interface HeldView {
   json: string;
@@ -198,13 +257,13 @@ export class GameHost<TInit = unknown> {
   private paths!: ActorPaths;
   private timers: TimerTable;
   private stored: StoredState;
-  /** The parsed form of `stored.snapshot`, for projections (read-only). */
-  private parsed: { source: string; value: unknown } | undefined;
+  /** `stored`'s snapshot, as an object and as JSON. */
+  private cell: SnapshotCell;
   /**
-   * Every live actor's snapshot object when `stored.snapshot` was last serialised, by path. XState
-   * makes a new snapshot object whenever an actor's state or context changes, so when every actor
-   * of the tree still holds the very object it held then, the persisted snapshot is the same and
-   * serialising it again (a share of every step that only sends a message) can be skipped.
+   * Every live actor's snapshot object when `cell` was last persisted, by path. XState makes a new
+   * snapshot object whenever an actor's state or context changes, so when every actor of the tree
+   * still holds the very object it held then, the persisted snapshot is the same and persisting
+   * it again (a share of every step that only sends a message) can be skipped.
    */
   private serialisedFrom: Map<string, { ref: AnyActorRef; snapshot: unknown }> | undefined;
   /**
@@ -223,6 +282,7 @@ export class GameHost<TInit = unknown> {
     this.inspect = options.inspect ?? false;
     this.tellViews = options.views ?? true;
     this.stored = stored;
+    this.cell = SnapshotCell.ofJson(stored.snapshot);
     this.timers = new TimerTable(stored.timers);
     this.playerIds = version.players(init).map((p) => p.playerId);
   }
@@ -329,13 +389,10 @@ export class GameHost<TInit = unknown> {
 
   /**
    * The persisted snapshot as an object (treat as read-only): after a transition, the very object
-   * that was serialised; after a restore, the stored string parsed once.
+   * XState persisted; after a restore, the stored string parsed once.
    */
   get snapshot(): unknown {
-    if (this.parsed?.source !== this.stored.snapshot) {
-      this.parsed = { source: this.stored.snapshot, value: JSON.parse(this.stored.snapshot) };
-    }
-    return this.parsed.value;
+    return this.cell.value;
   }
 
   get timerViews(): TimerView[] {
@@ -457,7 +514,7 @@ export class GameHost<TInit = unknown> {
 
   /** Runs one transition and records it; on a machine failure, rolls back and returns the error. */
   private transition(cause: Extract<TransitionCause, { type: 'event' | 'timer' }>, at: number, acc: Accumulator): HostError | null {
-    const good = { stored: this.stored, timers: this.timers.clone() };
+    const good = { stored: this.stored, cell: this.cell, timers: this.timers.clone() };
     let thrown: unknown;
     try {
       if (cause.type === 'timer') {
@@ -523,11 +580,12 @@ export class GameHost<TInit = unknown> {
       if (effect.type === 'room.refuse') acc.refusals.push({ to: effect.to, code: effect.code, message: effect.message });
       else effects.push(emitted);
     }
-    const snapshot = this.serialise(live);
+    const cell = this.persist(live);
     const diff = this.timers.diffFrom(timersBefore);
-    const changed = snapshot !== this.stored.snapshot || diff.added.length > 0 || diff.removed.length > 0;
+    const changed = cell !== this.cell || diff.added.length > 0 || diff.removed.length > 0;
     if (!always && !changed && effects.length === 0) return;
-    this.stored = { machine: this.stored.machine, snapshot, timers: this.timers.stored(), seq, at };
+    this.cell = cell;
+    this.stored = cell.stored({ machine: this.stored.machine, timers: this.timers.stored(), seq, at });
     acc.transitions.push({
       seq,
       at,
@@ -540,12 +598,16 @@ export class GameHost<TInit = unknown> {
   }
 
   /**
-   * The persisted snapshot of the actor tree, serialised; the stored string itself when no actor's
-   * snapshot object changed since it was made (see {@link serialisedFrom}).
+   * The persisted snapshot of the actor tree: the current cell when no actor's snapshot object
+   * changed since it was made (see {@link serialisedFrom}) or when what XState persists now writes
+   * the same JSON; otherwise a new cell, serialised only when read. Projections read its object
+   * instead of parsing JSON (a tenth of a simulated game was that parse); it shares structure with
+   * the live context, so version.project must treat it as the JSON it stands for (machine-version.ts).
    */
-  private serialise(live: Map<string, AnyActorRef>): string {
+  private persist(live: Map<string, AnyActorRef>): SnapshotCell {
     const before = this.serialisedFrom;
-    if (before && before.size === live.size && this.stored.snapshot !== '') {
+    const started = !this.cell.empty;
+    if (before && before.size === live.size && started) {
       let same = true;
       for (const [path, ref] of live) {
         const held = before.get(path);
@@ -554,25 +616,21 @@ export class GameHost<TInit = unknown> {
           break;
         }
       }
-      if (same) return this.stored.snapshot;
+      if (same) return this.cell;
     }
     const persisted = this.actor.getPersistedSnapshot();
-    const snapshot = JSON.stringify(persisted);
-    // Projections read this object instead of parsing the string again (a tenth of a simulated game
-    // was that parse). It shares structure with the live context, which XState replaces rather than
-    // mutates; version.project must treat it as the JSON it stands for (machine-version.ts).
-    this.parsed = { source: snapshot, value: persisted };
     this.serialisedFrom = new Map([...live].map(([path, ref]) => [path, { ref, snapshot: ref.getSnapshot() }]));
-    return snapshot;
+    // Most of a step's snapshot is the very objects of the last one: comparing walks what changed.
+    if (started && sameJson(this.cell.value, persisted)) return this.cell;
+    return SnapshotCell.ofObject(persisted);
   }
 
   /** Forgets a failed transition: a fresh actor from the last good state, as after a restore. */
-  private rollback(good: { stored: StoredState; timers: TimerTable }): void {
+  private rollback(good: { stored: StoredState; cell: SnapshotCell; timers: TimerTable }): void {
     this.stored = good.stored;
+    this.cell = good.cell;
     this.timers = good.timers;
-    // The failed transition's actor may have changed objects the parsed snapshot shares with it.
-    this.parsed = undefined;
-    const failed = this.boot({ snapshot: JSON.parse(good.stored.snapshot) });
+    const failed = this.boot({ snapshot: JSON.parse(good.cell.text) });
     if (failed) throw new Error(`the last good state no longer restores: ${failed}`);
     this.recorder.take();
   }
@@ -600,7 +658,7 @@ export class GameHost<TInit = unknown> {
   }
 
   private mark() {
-    return { stored: this.stored, timers: this.timers.clone() };
+    return { stored: this.stored, cell: this.cell, timers: this.timers.clone() };
   }
 
   /**
@@ -608,9 +666,9 @@ export class GameHost<TInit = unknown> {
    * restore that changes anything: made then rather than on the first step, so a room that wakes,
    * delivers nothing and greets one player projects one view, not the whole cast.
    */
-  private viewsBefore(before: { stored: StoredState; timers: TimerTable }): Map<string, HeldView> {
-    if (!before.stored.snapshot) return new Map();
-    const snapshot: unknown = before.stored.snapshot === this.parsed?.source ? this.parsed.value : JSON.parse(before.stored.snapshot);
+  private viewsBefore(before: { stored: StoredState; cell: SnapshotCell; timers: TimerTable }): Map<string, HeldView> {
+    if (before.cell.empty) return new Map();
+    const snapshot: unknown = before.cell.value;
     const timers = before.timers.views();
     return new Map(
       this.playerIds.map((playerId) => [
@@ -621,13 +679,13 @@ export class GameHost<TInit = unknown> {
   }
 
   private result(
-    before: { stored: StoredState; timers: TimerTable },
+    before: { stored: StoredState; cell: SnapshotCell; timers: TimerTable },
     input: StepResult['input'],
     acc: Accumulator,
     failure: StepResult['failure'],
   ): StepResult {
     const timers = this.timers.diffFrom(before.timers);
-    const snapshotChanged = this.stored.snapshot !== before.stored.snapshot;
+    const snapshotChanged = this.cell !== before.cell;
     const views = new Map<string, ViewChange>();
     if (this.tellViews && (snapshotChanged || timers.added.length > 0 || timers.removed.length > 0)) {
       const cache = (this.viewCache ??= this.viewsBefore(before));

@@ -5,7 +5,7 @@
  * and seen, and a step that changed nothing must store the very same string.
  */
 import { assign, emit, sendTo, setup } from 'xstate';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import type { MachineVersion, RoomEffect, RoomEvent } from '../machines/machine-version';
 import { SimulatedRoom } from './testing/simulated-room';
@@ -29,6 +29,8 @@ const machine = setup({
     // Only an effect: no snapshot object changes anywhere.
     'count.say': { actions: emit({ type: 'room.journal', kind: 'said', data: {} }) },
     'count.note': { actions: assign({ notes: ({ context }) => context.notes + 1 }) },
+    // A new context object that writes the same JSON.
+    'count.same': { actions: assign(({ context }) => ({ ...context })) },
   },
 });
 
@@ -42,7 +44,12 @@ const cacheLabV1: MachineVersion<{ seats: string[] }> = {
   initSchema: z.object({ seats: z.array(z.string()) }),
   createInput: () => ({}),
   players: (init) => init.seats.map((seat) => ({ playerId: seat, name: seat })),
-  playerEvents: { 'count.bump': z.object({}).strict(), 'count.say': z.object({}).strict(), 'count.note': z.object({}).strict() },
+  playerEvents: {
+    'count.bump': z.object({}).strict(),
+    'count.say': z.object({}).strict(),
+    'count.note': z.object({}).strict(),
+    'count.same': z.object({}).strict(),
+  },
   adminEvents: {},
   project: ({ snapshot }) => {
     const persisted = snapshot as Persisted;
@@ -78,6 +85,37 @@ describe('the host’s serialisation cache', () => {
     expect(result.transitions).toHaveLength(1);
     expect(result.emitted.map((e) => e.effect.type)).toEqual(['room.journal']);
     expect(result.views.size).toBe(0);
+  });
+
+  it('takes a new snapshot object that writes the same JSON as no change: no transition, no views', () => {
+    const lab = room();
+    lab.sendAs('ana', 'count.note');
+    const before = lab.stored();
+    const result = lab.step({ type: 'player', playerId: 'ana', event: { type: 'count.same' } });
+    expect(result.snapshotChanged).toBe(false);
+    expect(result.transitions).toEqual([]);
+    expect(result.state).toBe(before);
+    expect(result.views.size).toBe(0);
+    lab.sendAs('ana', 'count.note');
+    expect(lab.view('ana')).toEqual({ notes: 2, n: 0 });
+  });
+
+  it('serialises a snapshot only when its state is read, once', () => {
+    const lab = room();
+    const stringify = vi.spyOn(JSON, 'stringify');
+    try {
+      const snapshotsWritten = () => stringify.mock.results.filter((r) => String(r.value).includes('"context"')).length;
+      for (let i = 0; i < 5; i++) lab.sendAs('ana', 'count.note');
+      lab.sendAs('ana', 'count.bump');
+      expect(lab.view('ana')).toEqual({ notes: 5, n: 1 });
+      expect(snapshotsWritten()).toBe(0);
+      const state = lab.stored();
+      expect((JSON.parse(state.snapshot) as Persisted).context.notes).toBe(5);
+      expect((JSON.parse(state.snapshot) as Persisted).children.counter.snapshot.context.n).toBe(1);
+      expect(snapshotsWritten()).toBe(1);
+    } finally {
+      stringify.mockRestore();
+    }
   });
 
   it('after a restore, serialises again before trusting anything', () => {

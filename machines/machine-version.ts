@@ -304,7 +304,11 @@ export interface MachineVersion<TInit = any> {
    * confession's handle) cannot be linked back to a player by one; a client cannot set it itself.
    */
   senderTags?: readonly string[];
-  /** A player's own view. Pure; must never include what that player may not know. */
+  /**
+   * A player's own view. Pure; must never include what that player may not know. The view is
+   * read-only: it may share objects with the snapshot and with other players' views of it
+   * (machines/per-object.ts).
+   */
   project(input: ProjectionInput<TInit>): unknown;
   /** The host's summary of the game (the dashboard's `/status` → `host`). Pure; holds nothing secret. */
   hostView?(input: Omit<ProjectionInput<TInit>, 'playerId'>): HostSummary;

@@ -100,6 +100,8 @@ export class HostedRoom {
   problem: RestoreProblem | undefined;
   /** The stored state as last read or written (also when the host could not restore it). */
   private stored: StoredState | undefined;
+  /** `stored`'s snapshot as the host made it (read-only), kept so the next step's notices need not parse it. */
+  private storedObject: { state: StoredState; value: unknown } | undefined;
   /** Task ids of timer rows written before ids were derived from the timer (see timer-tasks.ts). */
   private legacyTaskIds = new Map<string, string>();
   /** Whether hosts keep inspection records (only while an inspector listens; see GameHost.inspecting). */
@@ -480,7 +482,7 @@ export class HostedRoom {
         (value !== undefined && value !== this.currentValue()));
     let bytes = 0;
     const pushing = this.pushKey !== undefined && this.push.subscribers() > 0;
-    const pushes: QueuedPush[] = pushing ? this.noticePushes(result) : [];
+    const pushes: QueuedPush[] = pushing ? this.noticePushes(result, extra.host) : [];
     const payouts = this.walletPayouts(extra.host, result);
     try {
       this.storage.transaction(() => {
@@ -609,6 +611,7 @@ export class HostedRoom {
       throw new RoomError('PERSIST_FAILED', `the transition could not be saved and nothing changed: ${(error as Error).message}`);
     }
     this.stored = result.state;
+    this.storedObject = extra.host?.state === result.state ? { state: result.state, value: extra.host.snapshot } : undefined;
     if (payouts.length > 0) this.paidOut = true;
     if (checkpoint) this.lastCheckpointSeq = seq;
     if (value !== undefined) this.lastValue = value;
@@ -669,16 +672,16 @@ export class HostedRoom {
    * The version's notices for this step (machine-version.ts `notices`, from the snapshot before and
    * after), one push per subscribed player they concern. Runs before `this.stored` moves on.
    */
-  private noticePushes(result: StepResult): QueuedPush[] {
+  private noticePushes(result: StepResult, host: GameHost | undefined): QueuedPush[] {
     const version = this.registry.get(result.state.machine);
     if (!version?.notices || !result.snapshotChanged) return [];
     let before: unknown;
     try {
-      before = this.stored ? JSON.parse(this.stored.snapshot) : undefined;
+      before = this.stored ? this.snapshotObject(this.stored) : undefined;
     } catch {
       before = undefined;
     }
-    const notices = version.notices(before, JSON.parse(result.state.snapshot));
+    const notices = version.notices(before, this.snapshotObject(result.state, host));
     if (notices.length === 0) return [];
     const subscribed = this.push.subscribedPlayers();
     return notices.flatMap((notice) =>
@@ -691,6 +694,17 @@ export class HostedRoom {
   }
 
   /**
+   * A stored state's snapshot as an object (read-only): the host's own when it is the host's
+   * current state, or the one kept for the room's last stored state, without parsing the JSON
+   * again (a wallet version asks after every changing step until it pays out); parsed otherwise.
+   */
+  private snapshotObject(state: StoredState, host?: GameHost): unknown {
+    if (host?.state === state) return host.snapshot;
+    if (this.storedObject?.state === state) return this.storedObject.value;
+    return JSON.parse(state.snapshot);
+  }
+
+  /**
    * What this step pays into wallets: the version's `payouts` the first time they are non-empty
    * (then never again for this room; machine-version.ts), only for credits the wallets can take.
    */
@@ -699,7 +713,7 @@ export class HostedRoom {
     if (!payouts || !result.snapshotChanged) return [];
     this.paidOut ??= this.wallets.enqueued;
     if (this.paidOut) return [];
-    return payouts(JSON.parse(result.state.snapshot), host.init).filter(
+    return payouts(this.snapshotObject(result.state, host), host.init).filter(
       (payout) => Number.isSafeInteger(payout.gold) && payout.gold > 0 && USER_ID_PATTERN.test(payout.userId),
     );
   }

@@ -22,6 +22,13 @@ export interface SimulatedRoomOptions {
   restoreEveryStep?: boolean;
   /** Tell whose view changed after each step, as a room does (default true; see HostOptions.views). */
   views?: boolean;
+  /**
+   * Deep-freeze every persisted snapshot the host makes. It shares its objects with the live
+   * context, so an implementation that changes a context in place instead of replacing it (as
+   * XState's assign does) throws: the host's projections, its unchanged-snapshot check and its
+   * rollback all rely on no one doing that (engine/host.ts SnapshotCell).
+   */
+  freezeSnapshots?: boolean;
 }
 
 export interface RecordedEffect extends EmittedEffect {
@@ -44,12 +51,14 @@ export class SimulatedRoom<TInit = any> {
   private readonly payload: unknown;
   private readonly restoreEveryStep: boolean;
   private readonly views: boolean;
+  private readonly freezeSnapshots: boolean;
 
   constructor(options: SimulatedRoomOptions) {
     this.version = options.version as MachineVersion<TInit>;
     this.payload = options.init;
     this.restoreEveryStep = options.restoreEveryStep ?? false;
     this.views = options.views ?? true;
+    this.freezeSnapshots = options.freezeSnapshots ?? false;
     this.facts = { roomId: 'room-test', createdAt: 1_767_225_600_000, seed: 'seed-test', ...options.room };
     this.clock.set(options.restoreFrom?.at ?? this.facts.createdAt);
     if (options.restoreFrom) {
@@ -163,6 +172,7 @@ export class SimulatedRoom<TInit = any> {
   }
 
   private record(result: StepResult): void {
+    if (this.freezeSnapshots) deepFreeze(this.host.snapshot);
     this.results.push(result);
     for (const e of result.emitted) {
       this.effects.push({ ...e, at: this.clock.now() });
@@ -172,4 +182,10 @@ export class SimulatedRoom<TInit = any> {
       }
     }
   }
+}
+
+function deepFreeze(value: unknown): void {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const item of Object.values(value)) deepFreeze(item);
 }

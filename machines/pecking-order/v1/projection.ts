@@ -6,6 +6,7 @@
  * reveal, and never a DM: those are not in the snapshot at all.
  */
 import type { ProjectionInput } from '../../machine-version';
+import { perObjectPair } from '../../per-object';
 import { VOTE_RULES, type Ballot, type BallotKind, type Ballots, type PickResult, type VoteType } from '../rules';
 import { aliveIds, voteContextOf } from './cast';
 import type { DayResult, GameContext } from './context';
@@ -164,6 +165,25 @@ function partnersOf(index: Map<string, string[]>, playerId: string): string[] {
   return partners;
 }
 
+/**
+ * The public cast list, the same for every player: made once per cast object and roster
+ * (machines/per-object.ts) and shared by every view of it, so views are read-only too.
+ */
+const castList = perObjectPair((cast: GameContext['cast'], roster: PeckingOrderInit['roster']): CastMember[] =>
+  roster.map((entry) => {
+    const member = cast[entry.playerId] ?? { silver: 0, gold: 0, alive: false };
+    return {
+      playerId: entry.playerId,
+      name: entry.name,
+      bio: entry.bio ?? null,
+      avatarUrl: entry.avatarUrl ?? null,
+      alive: member.alive,
+      silver: member.silver,
+      gold: member.gold,
+    };
+  }),
+);
+
 /** The view of `playerId`. Pure; reads the persisted snapshot, never a live actor. */
 /** Reads only the init's roster, so a version sharing pecking-order's roster and snapshot can reuse it (blitz@1). */
 export function project({ snapshot, init, playerId, timers }: ProjectionInput<Pick<PeckingOrderInit, 'roster'>>): PlayerView {
@@ -178,18 +198,7 @@ export function project({ snapshot, init, playerId, timers }: ProjectionInput<Pi
   return {
     playerId,
     me: { alive: seat.alive, silver: seat.silver, gold: seat.gold, juror: !seat.alive },
-    cast: init.roster.map((entry) => {
-      const member = context.cast[entry.playerId] ?? { silver: 0, gold: 0, alive: false };
-      return {
-        playerId: entry.playerId,
-        name: entry.name,
-        bio: entry.bio ?? null,
-        avatarUrl: entry.avatarUrl ?? null,
-        alive: member.alive,
-        silver: member.silver,
-        gold: member.gold,
-      };
-    }),
+    cast: castList(context.cast, init.roster),
     day: context.day,
     dayCount: context.plan.length,
     theme: context.plan[context.day - 1]?.theme ?? null,

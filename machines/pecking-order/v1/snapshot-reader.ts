@@ -3,6 +3,7 @@
  * and phase the game is in, which of the day's regions are open, and its children's contexts. The
  * projection reads through this file only, so the snapshot's shape is known in one place.
  */
+import { perObject } from '../../per-object';
 import type { PickBoxContext } from './activity/pick-box';
 import type { GameContext } from './context';
 import type { Phase } from './presets';
@@ -35,7 +36,17 @@ const firstKey = (value: unknown): string | null =>
   typeof value === 'string' ? value : isObject(value) ? (Object.keys(value)[0] ?? null) : null;
 
 /** Reads a persisted snapshot; throws when it is not one of this machine's. */
+/**
+ * Reads a snapshot; the same reading for the same (read-only) snapshot object, since every
+ * player's projection of one step reads it (machines/per-object.ts). Callers must not change it.
+ */
 export function readGameSnapshot(snapshot: unknown): GameSnapshotView {
+  return isObject(snapshot) ? readOnce(snapshot) : read(snapshot);
+}
+
+const readOnce = perObject((snapshot: Json) => read(snapshot));
+
+function read(snapshot: unknown): GameSnapshotView {
   if (!isObject(snapshot) || !isObject(snapshot.context)) {
     throw new Error('Not a pecking-order@1 snapshot: it has no context.');
   }

@@ -4,6 +4,7 @@
  * pledges or names are in its open child only, and its view shows the player their own.
  */
 import type { ProjectionInput } from '../../machine-version';
+import { perObjectPair } from '../../per-object';
 import { aliveIds } from '../v1/cast';
 import { project as v1Project, type PlayerView as V1PlayerView } from '../v1/projection';
 import type { PeckingOrderInit as V1Init } from '../v1/init-schema';
@@ -25,6 +26,11 @@ export interface PlayerView extends Omit<V1PlayerView, 'cast'> {
   /** Today's cartridges, in the plan's order; [] on a day without any, in pregame and at game over. */
   cartridges: CartridgeView[];
 }
+
+/** @1's cast list with each member's carried gold: once per list and init, shared by every view (machines/per-object.ts). */
+const castWithWallets = perObjectPair((cast: V1PlayerView['cast'], init: PeckingOrderInit): PlayerView['cast'] =>
+  cast.map((member) => ({ ...member, carriedGold: carriedGoldOf(init, member.playerId) })),
+);
 
 export function project(input: ProjectionInput<PeckingOrderInit>): PlayerView {
   const base = v1Project(input as unknown as ProjectionInput<V1Init>);
@@ -48,6 +54,6 @@ export function project(input: ProjectionInput<PeckingOrderInit>): PlayerView {
       }),
     ];
   });
-  const cast = base.cast.map((member) => ({ ...member, carriedGold: carriedGoldOf(input.init, member.playerId) }));
+  const cast = castWithWallets(base.cast, input.init);
   return { ...base, cast, cartridges };
 }

@@ -3,6 +3,7 @@
  * the vote and activity children) and each cartridge child's context while it is open.
  */
 import { readGameSnapshot as v1ReadGameSnapshot, type GameSnapshotView as V1View } from '../v1/snapshot-reader';
+import { perObject } from '../../per-object';
 import { CARTRIDGES } from './cartridges';
 import type { GameContext } from './context';
 
@@ -15,7 +16,14 @@ export interface GameSnapshotView extends Omit<V1View, 'context'> {
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** As @1's reader: the same reading for the same (read-only) snapshot object; callers must not change it. */
 export function readGameSnapshot(snapshot: unknown): GameSnapshotView {
+  return isObject(snapshot) ? readOnce(snapshot) : read(snapshot);
+}
+
+const readOnce = perObject((snapshot: Json) => read(snapshot));
+
+function read(snapshot: unknown): GameSnapshotView {
   const view = v1ReadGameSnapshot(snapshot) as unknown as GameSnapshotView;
   const children = isObject((snapshot as Json).children) ? ((snapshot as Json).children as Json) : {};
   const cartridges: Record<string, unknown> = {};
