@@ -165,23 +165,28 @@ function partnersOf(index: Map<string, string[]>, playerId: string): string[] {
   return partners;
 }
 
+/** A roster entry without a seat in the game's cast (not in the game). */
+const NO_SEAT: GameContext['cast'][string] = { silver: 0, gold: 0, alive: false };
+
+/** One member as the cast list shows them: made once per seat and roster entry (a seat object changes when its silver, gold or life does). */
+const castMember = perObjectPair(
+  (seat: GameContext['cast'][string], entry: PeckingOrderInit['roster'][number]): CastMember => ({
+    playerId: entry.playerId,
+    name: entry.name,
+    bio: entry.bio ?? null,
+    avatarUrl: entry.avatarUrl ?? null,
+    alive: seat.alive,
+    silver: seat.silver,
+    gold: seat.gold,
+  }),
+);
+
 /**
  * The public cast list, the same for every player: made once per cast object and roster
  * (machines/per-object.ts) and shared by every view of it, so views are read-only too.
  */
 const castList = perObjectPair((cast: GameContext['cast'], roster: PeckingOrderInit['roster']): CastMember[] =>
-  roster.map((entry) => {
-    const member = cast[entry.playerId] ?? { silver: 0, gold: 0, alive: false };
-    return {
-      playerId: entry.playerId,
-      name: entry.name,
-      bio: entry.bio ?? null,
-      avatarUrl: entry.avatarUrl ?? null,
-      alive: member.alive,
-      silver: member.silver,
-      gold: member.gold,
-    };
-  }),
+  roster.map((entry) => castMember(cast[entry.playerId] ?? NO_SEAT, entry)),
 );
 
 /** The view of `playerId`. Pure; reads the persisted snapshot, never a live actor. */

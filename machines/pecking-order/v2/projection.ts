@@ -27,9 +27,15 @@ export interface PlayerView extends Omit<V1PlayerView, 'cast'> {
   cartridges: CartridgeView[];
 }
 
-/** @1's cast list with each member's carried gold: once per list and init, shared by every view (machines/per-object.ts). */
+/** @1's cast member with the gold their wallet carried in: once per member object and init (machines/per-object.ts). */
+const withWallet = perObjectPair((member: V1PlayerView['cast'][number], init: PeckingOrderInit): PlayerView['cast'][number] => ({
+  ...member,
+  carriedGold: carriedGoldOf(init, member.playerId),
+}));
+
+/** @1's cast list with each member's carried gold: once per list and init, shared by every view of it. */
 const castWithWallets = perObjectPair((cast: V1PlayerView['cast'], init: PeckingOrderInit): PlayerView['cast'] =>
-  cast.map((member) => ({ ...member, carriedGold: carriedGoldOf(init, member.playerId) })),
+  cast.map((member) => withWallet(member, init)),
 );
 
 export function project(input: ProjectionInput<PeckingOrderInit>): PlayerView {
