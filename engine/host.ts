@@ -16,7 +16,7 @@
  *   their event to their target, which is all an XState clock would do. The actor's own clock is
  *   inert: XState never fires anything by itself here.
  */
-import { compare, type Operation } from 'fast-json-patch';
+import type { Operation } from 'fast-json-patch';
 import { createActor, type AnyActorRef } from 'xstate';
 import {
   ADMIN_SENDER,
@@ -35,6 +35,7 @@ import type { StatelyInspectionEvent } from '../protocol';
 import { ActorPaths, ROOT_ACTOR_ID, actorAt, actorTree } from './actor-tree';
 import { HostError, RestoreError, issuesOf } from './host-error';
 import { sameJson } from './json-equal';
+import { viewPatch } from './view-patch';
 import { toStatelyEvent } from './inspection-records';
 import { snapshotProblem } from './snapshot-check';
 import { StepRecorder, type Recording } from './step-recorder';
@@ -128,8 +129,13 @@ export interface Transition {
 /** A player's view after a step that changed it. */
 export interface ViewChange {
   view: unknown;
-  /** `view` serialised, as the host compared it: an adapter sends it as it is rather than serialising it again. */
+  /** `view` serialised (once, when first read): an adapter sends it as it is rather than serialising it again. */
   json?: string;
+  /**
+   * The length of this player's view the last time it was serialised whole (absent: never since
+   * the host started): a patch well under it is smaller than the whole view, without serialising it.
+   */
+  wholeBytes?: number;
   /**
    * The change as RFC 6902 operations against the view the player held before, which was current
    * since transition `since`. Absent when the host does not know that view (the first view, or the
@@ -221,9 +227,35 @@ class SnapshotCell {
 
 /** A player's last view as the host compared it (see GameHost.viewCache). */
 interface HeldView {
-  json: string;
+  /** The view object (read-only: it shares its parts with snapshots and other views). */
+  view: unknown;
   since: number | null;
-  parsed?: unknown;
+  /** The length of this player's view the last time it was serialised whole, if it was. */
+  wholeBytes?: number;
+}
+
+/** A changed view; serialised whole only when an adapter asks (most go out as patches). */
+class ChangedView implements ViewChange {
+  readonly view: unknown;
+  readonly patch?: { since: number; ops: Operation[] };
+  readonly wholeBytes?: number;
+  private text: string | undefined;
+  private readonly held: HeldView;
+
+  constructor(held: HeldView, patch: { since: number; ops: Operation[] } | undefined, wholeBytes: number | undefined) {
+    this.view = held.view;
+    this.held = held;
+    if (patch) this.patch = patch;
+    if (wholeBytes !== undefined) this.wholeBytes = wholeBytes;
+  }
+
+  get json(): string {
+    if (this.text === undefined) {
+      this.text = JSON.stringify(this.view);
+      this.held.wholeBytes = this.text.length;
+    }
+    return this.text;
+  }
 }
 
 /** What one step gathers across its transitions. */
@@ -267,9 +299,9 @@ export class GameHost<TInit = unknown> {
    */
   private serialisedFrom: Map<string, { ref: AnyActorRef; snapshot: unknown }> | undefined;
   /**
-   * Each player's last view, serialised (how the host tells whose view changed), and the transition
-   * since which it holds; `since` is null for a view read after a restore (when it began is unknown).
-   * `parsed` is that JSON parsed (as the client holds it), kept so the next patch parses only the new view.
+   * Each player's last view and the transition since which it holds; `since` is null for a view read
+   * after a restore (when it began is unknown). A new view is a change when it writes other JSON
+   * (engine/json-equal.ts), and its patch compares only the fields that do (engine/view-patch.ts).
    */
   private viewCache: Map<string, HeldView> | undefined;
   private readonly playerIds: readonly string[];
@@ -673,7 +705,7 @@ export class GameHost<TInit = unknown> {
     return new Map(
       this.playerIds.map((playerId) => [
         playerId,
-        { json: JSON.stringify(this.version.project({ snapshot, init: this.init, playerId, timers })), since: null },
+        { view: this.version.project({ snapshot, init: this.init, playerId, timers }), since: null },
       ]),
     );
   }
@@ -691,17 +723,19 @@ export class GameHost<TInit = unknown> {
       const cache = (this.viewCache ??= this.viewsBefore(before));
       for (const playerId of this.playerIds) {
         const view = this.view(playerId);
-        const json = JSON.stringify(view);
         const held = cache.get(playerId);
-        if (held?.json === json) continue;
-        // Diffed as the client holds them: parsed JSON, where an undefined field is no field at all.
-        const parsed: unknown = JSON.parse(json);
-        cache.set(playerId, { json, since: this.stored.seq, parsed });
-        const patch =
-          held && held.since !== null
-            ? { since: held.since, ops: compare((held.parsed ?? JSON.parse(held.json)) as object, parsed as object) }
-            : undefined;
-        views.set(playerId, patch ? { view, json, patch } : { view, json });
+        let patch: { since: number; ops: Operation[] } | undefined;
+        if (held && held.since !== null) {
+          // Diffed as the client holds them: as JSON, where an undefined field is no field at all.
+          // No operation: the client's view is already this one.
+          const ops = viewPatch(held.view, view);
+          if (ops.length === 0) continue;
+          patch = { since: held.since, ops };
+        } else if (held && sameJson(held.view, view)) continue;
+        const next: HeldView = { view, since: this.stored.seq };
+        if (held?.wholeBytes !== undefined) next.wholeBytes = held.wholeBytes;
+        cache.set(playerId, next);
+        views.set(playerId, new ChangedView(next, patch, held?.wholeBytes));
       }
     }
     return { input, ...acc, state: this.stored, snapshotChanged, timers, views, failure };
