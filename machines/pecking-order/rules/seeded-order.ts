@@ -31,9 +31,26 @@ export function seededRandom(seed: string): () => number {
 // so that the order of any group of players is the same whoever else is in the draw: two players
 // tied for silver come out in the same order in the top 3, in a lowest-silver tie and in a ranking.
 function drawNumber(seed: string, playerId: string): number {
-  // JSON keeps the seed/id boundary unambiguous ("a:b"+"c" vs "a"+"b:c").
-  return seededRandom(JSON.stringify([seed, playerId]))();
+  let draws = drawsBySeed.get(seed);
+  if (!draws) {
+    // A game uses a seed a day and a few more; a bound keeps a long-lived process from collecting them all.
+    if (drawsBySeed.size >= 256) drawsBySeed.clear();
+    drawsBySeed.set(seed, (draws = new Map()));
+  }
+  let draw = draws.get(playerId);
+  if (draw === undefined) {
+    // JSON keeps the seed/id boundary unambiguous ("a:b"+"c" vs "a"+"b:c").
+    draw = seededRandom(JSON.stringify([seed, playerId]))();
+    draws.set(playerId, draw);
+  }
+  return draw;
 }
+
+/**
+ * Draw numbers already made, by seed and player: a pure function of both, asked for again by every
+ * silver ranking of the day (each vote view ranks the cast for its targets, for every player).
+ */
+const drawsBySeed = new Map<string, Map<string, number>>();
 
 // Code-unit order, not localeCompare: the result must not depend on the runtime's locale.
 function compareIds(a: string, b: string): number {

@@ -6,7 +6,7 @@
  * reveal, and never a DM: those are not in the snapshot at all.
  */
 import type { ProjectionInput } from '../../machine-version';
-import { perObjectPair } from '../../per-object';
+import { perObject, perObjectPair } from '../../per-object';
 import { VOTE_RULES, type Ballot, type BallotKind, type Ballots, type PickResult, type VoteType } from '../rules';
 import { aliveIds, voteContextOf } from './cast';
 import type { DayResult, GameContext } from './context';
@@ -89,6 +89,9 @@ function phaseOf(view: GameSnapshotView): ViewPhase {
   return view.phase ?? 'morning';
 }
 
+/** The vote rules' reading of the cast, the same for every player's view of one snapshot (rules never change it). */
+const voteContextOnce = perObject((context: GameContext) => voteContextOf(context));
+
 function voteView(view: GameSnapshotView, playerId: string): VoteView | null {
   const { context, ballotBox } = view;
   const plan = context.plan[context.day - 1];
@@ -98,7 +101,7 @@ function voteView(view: GameSnapshotView, playerId: string): VoteView | null {
   const step = open ? view.voteStep : null;
   const executioner = ballotBox?.election?.executioner ?? null;
   const kinds = step ? openKinds(rule, step) : [];
-  const voteContext = voteContextOf(context);
+  const voteContext = voteContextOnce(context);
   const targets: Partial<Record<BallotKind, string[]>> = {};
   for (const kind of kinds) {
     if (rule.canVote(voteContext, playerId, kind, executioner)) targets[kind] = rule.targets(voteContext, playerId, kind, executioner);
