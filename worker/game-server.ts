@@ -106,7 +106,7 @@ export class GameServer extends Server<Env> {
       pushKey: () => this.vapid?.publicKey,
     });
     this.room.restore();
-    await this.room.prepareTags();
+    // The players' tags wait for the first player frame (onMessage): a greeting needs none.
     this.alarmAt = await this.ctx.storage.getAlarm();
     await this.catchUp();
   }
@@ -192,6 +192,7 @@ export class GameServer extends Server<Env> {
     }
     if (conn.state?.role === 'inspector') return; // inspectors only listen; admin events go over HTTP
     try {
+      if (this.room.tagsPending) await this.room.prepareTags();
       await this.catchUp();
       const outcome = handleFrame(conn, message, this.room, this.now(), this.rateLimits);
       if (outcome) this.afterTransition(outcome);

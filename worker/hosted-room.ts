@@ -90,6 +90,8 @@ export class HostedRoom {
   private readonly secret: RoomSecret;
   /** Each player's opaque tag (room-secret.ts), derived once per wake: the host's steps are synchronous, HMAC is not. */
   private tags = new Map<string, string>();
+  /** The host whose players {@link tags} were derived for (a new host after a restore or an upgrade needs them again). */
+  private tagsHost: GameHost | undefined;
   private readonly registry: MachineRegistry;
   private readonly scheduler: Scheduler;
   private readonly storage: RoomStorage;
@@ -134,13 +136,24 @@ export class HostedRoom {
 
   /**
    * Derives the players' tags from the room's secret (making the secret first for a room created
-   * before it existed). Called on every wake after {@link restore}, at init and after an upgrade;
-   * a version without `senderTags` needs none, so its wakes spend no HMAC on them.
+   * before it existed). Called at init, after an upgrade, and before the first player frame a woken
+   * room handles ({@link tagsPending}), not on the wake itself: a greeting needs no tag, and a cold
+   * room's first view then waits for no HMAC. A version without `senderTags` needs none.
    */
   async prepareTags(): Promise<void> {
+    const host = this.host;
     const players = this.players();
-    if (!this.room || players.length === 0 || !this.host?.version.senderTags?.length) return;
+    if (!this.room || players.length === 0 || !host?.version.senderTags?.length) return;
     this.tags = await this.secret.tagsOf(players.map((p) => p.playerId));
+    this.tagsHost = host;
+  }
+
+  /**
+   * Whether the running version tags some player events and this host's tags are not derived yet:
+   * the room then awaits {@link prepareTags} before handing a player's frame to the host.
+   */
+  get tagsPending(): boolean {
+    return this.host !== undefined && this.tagsHost !== this.host && (this.host.version.senderTags?.length ?? 0) > 0;
   }
 
   /**
