@@ -67,6 +67,8 @@ export interface HostedRoomOptions {
   now: () => number;
   /** The VAPID public key when the room can send Web Push; undefined: nothing is queued (fail closed). */
   pushKey?: () => string | undefined;
+  /** A player asked for push the room cannot send (no key): the platform's adapter logs why, once. */
+  pushRefused?: () => void;
 }
 
 const EMPTY: RoomOutcome = { result: null, messages: [], records: [] };
@@ -85,6 +87,7 @@ export class HostedRoom {
   /** Whether the game's payout is enqueued (read from storage once per wake; see walletPayouts). */
   private paidOut: boolean | undefined;
   private readonly pushKeyOf: () => string | undefined;
+  private readonly pushRefusedHook: () => void;
   readonly messages: MessageLog;
   private readonly log: InputLog;
   private readonly secret: RoomSecret;
@@ -129,6 +132,7 @@ export class HostedRoom {
     this.push = new PushOutbox(this.storage);
     this.wallets = new WalletOutbox(this.storage);
     this.pushKeyOf = options.pushKey ?? (() => undefined);
+    this.pushRefusedHook = options.pushRefused ?? (() => {});
     this.messages = new MessageLog(this.storage);
     this.log = new InputLog(this.storage);
     this.secret = new RoomSecret(this.storage);
@@ -265,6 +269,11 @@ export class HostedRoom {
   /** The VAPID public key players subscribe with; undefined when this server sends no push. */
   get pushKey(): string | undefined {
     return this.pushKeyOf();
+  }
+
+  /** A player's subscription was refused for want of a key (see HostedRoomOptions.pushRefused). */
+  pushRefused(): void {
+    this.pushRefusedHook();
   }
 
   get journalPending(): number {
