@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { SourceMap } from 'node:module';
+import { basename } from 'node:path';
 
 interface ProfileNode {
   id: number;
@@ -140,7 +141,11 @@ export function summariseProfile(
   return { busyMs: Math.round(busy), wallMs: Math.round((profile.endTime - profile.startTime) / 1000), hotSpots };
 }
 
-/** Maps bundle positions to the repository's sources with the bundle's source map. */
+/**
+ * Maps bundle positions to the repository's sources with the bundle's source map (`<bundle>.js.map`).
+ * Only frames of that bundle are mapped: the bench build's is `bench-entry.js`, the production
+ * build's `index.js`; miniflare's own modules keep their names.
+ */
 export function sourceMapLocate(mapFile: string): Locate {
   let map: SourceMap | undefined;
   try {
@@ -148,11 +153,12 @@ export function sourceMapLocate(mapFile: string): Locate {
   } catch {
     return bundleLocation;
   }
+  const bundle = `/${basename(mapFile).replace(/\.map$/, '')}`;
   return (frame) => {
-    if (!frame.url.endsWith('index.js')) return bundleLocation(frame);
+    if (!frame.url.endsWith(bundle)) return bundleLocation(frame);
     const entry = map!.findEntry(frame.lineNumber, frame.columnNumber ?? 0) as { originalSource?: string; originalLine?: number };
     if (!entry?.originalSource) return bundleLocation(frame);
-    const source = entry.originalSource.replace(/^.*?\/(worker|machines|node_modules)\//, '$1/');
+    const source = entry.originalSource.replace(/^.*?\/(worker|machines|engine|protocol|node_modules)\//, '$1/');
     return `${source}:${(entry.originalLine ?? 0) + 1}`;
   };
 }

@@ -1,7 +1,9 @@
 /** The pure parts of the bench: statistics, the report's regeneration, deltas, the snapshot config. */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sourceMapLocate } from './cpu-profile';
 import { BENCH_CONFIG, snapshotConfig } from './local-server';
 import { renderMarkdown } from './report';
 import { withDeltas, type BenchResults } from './results';
@@ -84,5 +86,22 @@ describe('the snapshot config', () => {
     expect(config.replace(/^(main|directory|migrations_dir) = .*$/gm, '')).toBe(
       toml.replace(/^(main|directory|migrations_dir) = .*$/gm, ''),
     );
+  });
+});
+
+describe('CPU profile locations', () => {
+  it('names the sources of the bundle the map belongs to (the bench build is bench-entry.js), and no other module', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pecking-order-map-'));
+    try {
+      // Generated line 1 → engine/host.ts line 1, generated line 2 → worker/game-server.ts line 3.
+      const map = { version: 3, sources: ['../../engine/host.ts', '../../worker/game-server.ts'], names: [], mappings: 'AAAA;ACEA' };
+      writeFileSync(join(dir, 'bench-entry.js.map'), JSON.stringify(map));
+      const locate = sourceMapLocate(join(dir, 'bench-entry.js.map'));
+      expect(locate({ url: 'file:///tmp/w/bundle/bench-entry.js', lineNumber: 0, columnNumber: 0 })).toBe('engine/host.ts:1');
+      expect(locate({ url: 'file:///tmp/w/bundle/bench-entry.js', lineNumber: 1, columnNumber: 0 })).toBe('worker/game-server.ts:3');
+      expect(locate({ url: 'file:///tmp/w/__mf_do_wrapper.js', lineNumber: 9, columnNumber: 0 })).toBe('__mf_do_wrapper.js:10');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

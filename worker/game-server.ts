@@ -31,7 +31,7 @@ import { roomStorageOf, type RoomStorage } from './room-storage';
 import { SqliteScheduler, type Scheduler, type Task } from './scheduler';
 import { MACHINE_TIMER_TASK } from './timer-tasks';
 import { PUSH_SEND_TASK, type PushTransport } from './push/outbox';
-import { vapidOf, type PushEnv } from './push/vapid';
+import { vapidOf, warnNoPush, type PushEnv } from './push/vapid';
 import { d1WalletSink, WALLET_CREDIT_TASK, type WalletSink } from './wallet/outbox';
 
 /** Inspector sockets carry this tag, so a step asks whether anyone inspects without reading every socket. */
@@ -62,10 +62,17 @@ export class GameServer extends Server<Env> {
     return (url, init) => fetch(url, init);
   }
 
-  /** The VAPID identity from the optional secret; null sends nothing (worker/push/vapid.ts). */
+  /**
+   * The VAPID identity from the optional secret; null sends nothing (worker/push/vapid.ts). Read
+   * once per wake: every greeting and every action asks for it, and the env does not change under
+   * a running instance.
+   */
   private get vapid() {
-    return vapidOf(this.env as Env & PushEnv);
+    if (this.vapidRead === undefined) this.vapidRead = { vapid: vapidOf(this.env as Env & PushEnv) };
+    return this.vapidRead.vapid;
   }
+
+  private vapidRead: { vapid: ReturnType<typeof vapidOf> } | undefined;
 
   protected now(): number {
     return Date.now();
@@ -104,9 +111,10 @@ export class GameServer extends Server<Env> {
       registry: this.registry(),
       now: () => this.now(),
       pushKey: () => this.vapid?.publicKey,
+      pushRefused: () => warnNoPush(this.env as Env & PushEnv),
     });
     this.room.restore();
-    await this.room.prepareTags();
+    // The players' tags wait for the first player frame (onMessage): a greeting needs none.
     this.alarmAt = await this.ctx.storage.getAlarm();
     await this.catchUp();
   }
@@ -192,6 +200,7 @@ export class GameServer extends Server<Env> {
     }
     if (conn.state?.role === 'inspector') return; // inspectors only listen; admin events go over HTTP
     try {
+      if (this.room.tagsPending) await this.room.prepareTags();
       await this.catchUp();
       const outcome = handleFrame(conn, message, this.room, this.now(), this.rateLimits);
       if (outcome) this.afterTransition(outcome);
@@ -247,7 +256,10 @@ export class GameServer extends Server<Env> {
       } else if (task.kind === PUSH_SEND_TASK) {
         // No key any more (a secret removed): the queue waits, untouched, for one to come back.
         const vapid = this.vapid;
-        if (!vapid) throw new Error('VAPID_PRIVATE_KEY is not configured');
+        if (!vapid) {
+          warnNoPush(this.env as Env & PushEnv);
+          throw new Error('VAPID_PRIVATE_KEY is not configured');
+        }
         await this.room.push.flush(vapid, this.pushTransport());
       }
       this.scheduler.complete(task, this.now());

@@ -67,6 +67,8 @@ export interface HostedRoomOptions {
   now: () => number;
   /** The VAPID public key when the room can send Web Push; undefined: nothing is queued (fail closed). */
   pushKey?: () => string | undefined;
+  /** A player asked for push the room cannot send (no key): the platform's adapter logs why, once. */
+  pushRefused?: () => void;
 }
 
 const EMPTY: RoomOutcome = { result: null, messages: [], records: [] };
@@ -85,11 +87,14 @@ export class HostedRoom {
   /** Whether the game's payout is enqueued (read from storage once per wake; see walletPayouts). */
   private paidOut: boolean | undefined;
   private readonly pushKeyOf: () => string | undefined;
+  private readonly pushRefusedHook: () => void;
   readonly messages: MessageLog;
   private readonly log: InputLog;
   private readonly secret: RoomSecret;
   /** Each player's opaque tag (room-secret.ts), derived once per wake: the host's steps are synchronous, HMAC is not. */
   private tags = new Map<string, string>();
+  /** The host whose players {@link tags} were derived for (a new host after a restore or an upgrade needs them again). */
+  private tagsHost: GameHost | undefined;
   private readonly registry: MachineRegistry;
   private readonly scheduler: Scheduler;
   private readonly storage: RoomStorage;
@@ -129,6 +134,7 @@ export class HostedRoom {
     this.push = new PushOutbox(this.storage);
     this.wallets = new WalletOutbox(this.storage);
     this.pushKeyOf = options.pushKey ?? (() => undefined);
+    this.pushRefusedHook = options.pushRefused ?? (() => {});
     this.messages = new MessageLog(this.storage);
     this.log = new InputLog(this.storage);
     this.secret = new RoomSecret(this.storage);
@@ -136,13 +142,24 @@ export class HostedRoom {
 
   /**
    * Derives the players' tags from the room's secret (making the secret first for a room created
-   * before it existed). Called on every wake after {@link restore}, at init and after an upgrade;
-   * a version without `senderTags` needs none, so its wakes spend no HMAC on them.
+   * before it existed). Called at init, after an upgrade, and before the first player frame a woken
+   * room handles ({@link tagsPending}), not on the wake itself: a greeting needs no tag, and a cold
+   * room's first view then waits for no HMAC. A version without `senderTags` needs none.
    */
   async prepareTags(): Promise<void> {
+    const host = this.host;
     const players = this.players();
-    if (!this.room || players.length === 0 || !this.host?.version.senderTags?.length) return;
+    if (!this.room || players.length === 0 || !host?.version.senderTags?.length) return;
     this.tags = await this.secret.tagsOf(players.map((p) => p.playerId));
+    this.tagsHost = host;
+  }
+
+  /**
+   * Whether the running version tags some player events and this host's tags are not derived yet:
+   * the room then awaits {@link prepareTags} before handing a player's frame to the host.
+   */
+  get tagsPending(): boolean {
+    return this.host !== undefined && this.tagsHost !== this.host && (this.host.version.senderTags?.length ?? 0) > 0;
   }
 
   /**
@@ -254,6 +271,11 @@ export class HostedRoom {
   /** The VAPID public key players subscribe with; undefined when this server sends no push. */
   get pushKey(): string | undefined {
     return this.pushKeyOf();
+  }
+
+  /** A player's subscription was refused for want of a key (see HostedRoomOptions.pushRefused). */
+  pushRefused(): void {
+    this.pushRefusedHook();
   }
 
   get journalPending(): number {

@@ -306,6 +306,7 @@ function pushFrame(
   }
   if (frame.type === 'push.unsubscribe') room.push.unsubscribe(state.playerId, frame.endpoint);
   else if (!room.pushKey) {
+    room.pushRefused();
     sendFrame(connection, { type: 'error', ...ref, code: 'PUSH_NOT_CONFIGURED', message: FRAME_ERRORS.PUSH_NOT_CONFIGURED });
     return;
   } else room.push.subscribe(state.playerId, frame.subscription, now);

@@ -1,9 +1,9 @@
 import { evictDurableObject } from 'cloudflare:test';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { makeInit } from '../machines/pecking-order/testing/fixtures';
 import { TestSocket, advance, call, initRoom, inRoom, stub, tokens } from './test/helpers';
 import { newSubscriber, pushService } from './test/push-service';
-import { toBase64url, vapidOf } from './push/vapid';
+import { toBase64url, vapidOf, vapidProblem, warnNoPush } from './push/vapid';
 
 async function connect(room: string, player: string): Promise<{ socket: TestSocket; welcome: any }> {
   const { players } = await tokens(room);
@@ -24,6 +24,27 @@ const pushRows = (room: string) =>
   }));
 
 describe('Web Push', () => {
+  // First in the file: the log line is said once per isolate.
+  it('reads the identity without a word to the log; says once why no push is sent, when push is asked for', () => {
+    const log = vi.spyOn(console, 'log');
+    const error = vi.spyOn(console, 'error');
+    try {
+      // Every greeting reads the identity: that logs nothing, key or no key.
+      expect(vapidOf({})).toBeNull();
+      expect(vapidOf({ VAPID_PRIVATE_KEY: '{"kty":"RSA"}' })).toBeNull();
+      expect(log).not.toHaveBeenCalled();
+      expect(error).not.toHaveBeenCalled();
+      expect(vapidProblem({})).toBe('VAPID_PRIVATE_KEY is not configured');
+      expect(vapidProblem({ VAPID_PRIVATE_KEY: '{"kty":"RSA"}' })).toBe('VAPID_PRIVATE_KEY is unusable (not a P-256 private JWK)');
+      warnNoPush({});
+      warnNoPush({});
+      expect(log.mock.calls).toEqual([['push: VAPID_PRIVATE_KEY is not configured, so no Web Push is sent (see README "Deploying")']]);
+    } finally {
+      log.mockRestore();
+      error.mockRestore();
+    }
+  });
+
   it('fails closed without a usable VAPID key: no identity, so nothing is offered or queued', async () => {
     expect(vapidOf({})).toBeNull();
     expect(vapidOf({ VAPID_PRIVATE_KEY: '{"kty":"RSA"}' })).toBeNull();

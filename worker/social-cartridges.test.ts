@@ -172,4 +172,20 @@ describe('the social cartridges in a room', () => {
     expect((await newMessages(again)).messages[0].from).toBe(handles[0]);
     again.close();
   });
+
+  it('derives the tags at the first player frame after a wake, not on the wake: a greeting writes and signs nothing', async () => {
+    const room = 'social-tags-on-demand';
+    const players = await socialRoom(room);
+    // A room created before rooms had a secret: its first use of tags makes one.
+    await inRoom(room, (_, state) => state.storage.sql.exec('DELETE FROM room_secret'));
+    await evictDurableObject(stub(room));
+    const p1 = await connect(room, players.p1!);
+    const secretRows = () => inRoom(room, (_, state) => state.storage.sql.exec('SELECT count(*) AS n FROM room_secret').one().n);
+    expect(await secretRows()).toBe(0);
+    // The confession is the first player frame: the room derives the tags (making the secret) before the host takes it.
+    expect((await send(p1, { type: 'confession.post', text: 'First frame.' })).type).toBe('ack');
+    expect((await newMessages(p1)).messages[0].from).toMatch(/^[A-Z][a-z]+ [A-Z][a-z]+$/);
+    expect(await secretRows()).toBe(1);
+    p1.close();
+  });
 });

@@ -25,32 +25,35 @@ export const rosterEntrySchema = z.object({
 
 export type RosterEntry = z.infer<typeof rosterEntrySchema>;
 
+/**
+ * The checks across entries: player ids unique, display names told apart (case-insensitively). As
+ * issues at an entry's field, for this roster's schema and for later versions' rosters, which run
+ * them on their own entries (pecking-order@2's, without parsing the cast again as @1's).
+ */
+export function castIssues(roster: readonly { playerId: string; name: string }[]): { path: (string | number)[]; message: string }[] {
+  const issues: { path: (string | number)[]; message: string }[] = [];
+  const ids = new Set<string>();
+  const names = new Set<string>();
+  roster.forEach((entry, i) => {
+    if (ids.has(entry.playerId)) {
+      issues.push({ path: [i, 'playerId'], message: `Player id "${entry.playerId}" appears twice; ids must be unique.` });
+    }
+    ids.add(entry.playerId);
+    const name = entry.name.toLowerCase();
+    if (names.has(name)) {
+      issues.push({ path: [i, 'name'], message: `Display name "${entry.name}" appears twice; personas must be told apart.` });
+    }
+    names.add(name);
+  });
+  return issues;
+}
+
 export const rosterSchema = z
   .array(rosterEntrySchema)
   .min(MIN_PLAYERS, `A game needs at least ${MIN_PLAYERS} players.`)
   .max(MAX_PLAYERS, `A game has at most ${MAX_PLAYERS} players.`)
   .superRefine((roster, ctx) => {
-    const ids = new Set<string>();
-    const names = new Set<string>();
-    roster.forEach((entry, i) => {
-      if (ids.has(entry.playerId)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [i, 'playerId'],
-          message: `Player id "${entry.playerId}" appears twice; ids must be unique.`,
-        });
-      }
-      ids.add(entry.playerId);
-      const name = entry.name.toLowerCase();
-      if (names.has(name)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [i, 'name'],
-          message: `Display name "${entry.name}" appears twice; personas must be told apart.`,
-        });
-      }
-      names.add(name);
-    });
+    for (const issue of castIssues(roster)) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
   });
 
 export type Roster = z.infer<typeof rosterSchema>;

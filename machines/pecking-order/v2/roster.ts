@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { repeatedUserIds, walletRosterFields } from '../../wallet';
-import { MAX_PLAYERS, MIN_PLAYERS, rosterEntrySchema as v1RosterEntrySchema, rosterSchema as v1RosterSchema } from '../v1/roster';
+import { castIssues, MAX_PLAYERS, MIN_PLAYERS, rosterEntrySchema as v1RosterEntrySchema } from '../v1/roster';
 
 export const rosterEntrySchema = v1RosterEntrySchema.extend(walletRosterFields);
 
@@ -17,12 +17,9 @@ export const rosterSchema = z
   .min(MIN_PLAYERS, `A game needs at least ${MIN_PLAYERS} players.`)
   .max(MAX_PLAYERS, `A game has at most ${MAX_PLAYERS} players.`)
   .superRefine((roster, ctx) => {
-    // @1's checks across entries (unique ids and names), on the entries as @1 reads them. Only its
-    // own (custom) issues: each entry's and the size's are this schema's already, and would repeat.
-    const v1 = v1RosterSchema.safeParse(roster.map(({ userId: _u, wallet: _w, ...entry }) => entry));
-    for (const issue of v1.error?.issues ?? []) {
-      if (issue.code === 'custom') ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
-    }
+    // @1's checks across entries (unique ids and names). Called, not parsed again as @1's roster:
+    // that second parse was most of a cold room's first init check (@1's schema met for the first time).
+    for (const issue of castIssues(roster)) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
     for (const i of repeatedUserIds(roster)) {
       ctx.addIssue({
         code: 'custom',
