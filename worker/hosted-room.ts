@@ -243,6 +243,11 @@ export class HostedRoom {
     return this.host?.hostView() ?? null;
   }
 
+  /** Whether an inspector socket was open at this entry point's start (see GameServer `catchUp`). */
+  get inspecting(): boolean {
+    return this.inspect;
+  }
+
   /** Keep inspection records from now on (an inspector listens) or not; the past is rebuilt when asked for. */
   set inspecting(on: boolean) {
     this.inspect = on;

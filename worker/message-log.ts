@@ -149,11 +149,27 @@ export class MessageLog {
 
   /** A visible message as `reader` receives it: a whisper between others sealed, and so is a quote of one. */
   static asSeenBy(message: ChatMessage, reader: string | null, quoted?: Pick<ChatMessage, 'kind' | 'from' | 'to'>): ChatMessage {
+    const sealed = MessageLog.sealedFor(message, reader, quoted);
     let seen = message;
-    if (!MessageLog.readableBy(message, reader)) seen = { ...seen, text: '', sealed: true };
-    if (seen.replyTo && quoted && !MessageLog.readableBy(quoted, reader))
-      seen = { ...seen, replyTo: { ...seen.replyTo, text: '', sealed: true } };
+    if (sealed.text) seen = { ...seen, text: '', sealed: true };
+    if (sealed.quote && seen.replyTo) seen = { ...seen, replyTo: { ...seen.replyTo, text: '', sealed: true } };
     return seen;
+  }
+
+  /**
+   * What {@link asSeenBy} seals of a visible message for `reader`: its text, its quote's. Everything
+   * else of the message is the same for every reader, so readers with the same answer receive the
+   * same message (the fan-out serialises it once for all of them).
+   */
+  static sealedFor(
+    message: ChatMessage,
+    reader: string | null,
+    quoted?: Pick<ChatMessage, 'kind' | 'from' | 'to'>,
+  ): { text: boolean; quote: boolean } {
+    return {
+      text: !MessageLog.readableBy(message, reader),
+      quote: Boolean(message.replyTo && quoted && !MessageLog.readableBy(quoted, reader)),
+    };
   }
 
   /** The whisper a message quotes, for {@link asSeenBy} (undefined: it quotes none). */
