@@ -561,44 +561,38 @@ export class HostedRoom {
           bytes += JSON.stringify(facts).length;
           this.outbox.append(facts);
           // A flush already waiting (perhaps backing off after a D1 failure) keeps its own time.
-          if (!this.scheduler.get(JOURNAL_FLUSH_TASK)) {
-            this.scheduler.schedule({
-              id: JOURNAL_FLUSH_TASK,
-              kind: JOURNAL_FLUSH_TASK,
-              description: 'send journal facts to D1',
-              payload: {},
-              type: 'scheduled',
-              time: now,
-            });
-          }
+          this.scheduler.scheduleIfAbsent({
+            id: JOURNAL_FLUSH_TASK,
+            kind: JOURNAL_FLUSH_TASK,
+            description: 'send journal facts to D1',
+            payload: {},
+            type: 'scheduled',
+            time: now,
+          });
         }
         if (payouts.length > 0) {
           this.wallets.append(this.room?.roomId ?? '', result.state.machine, payouts, result.state.at);
           bytes += JSON.stringify(payouts).length;
           // Due now; a credit already waiting (backing off after a D1 failure) keeps its own time.
-          if (!this.scheduler.get(WALLET_CREDIT_TASK)) {
-            this.scheduler.schedule({
-              id: WALLET_CREDIT_TASK,
-              kind: WALLET_CREDIT_TASK,
-              description: "credit the winners' wallets in D1",
-              payload: {},
-              type: 'scheduled',
-              time: now,
-            });
-          }
+          this.scheduler.scheduleIfAbsent({
+            id: WALLET_CREDIT_TASK,
+            kind: WALLET_CREDIT_TASK,
+            description: "credit the winners' wallets in D1",
+            payload: {},
+            type: 'scheduled',
+            time: now,
+          });
         }
         if (pushes.length > 0) {
           this.push.append(pushes);
-          if (!this.scheduler.get(PUSH_SEND_TASK)) {
-            this.scheduler.schedule({
-              id: PUSH_SEND_TASK,
-              kind: PUSH_SEND_TASK,
-              description: 'send Web Push notifications',
-              payload: {},
-              type: 'scheduled',
-              time: now,
-            });
-          }
+          this.scheduler.scheduleIfAbsent({
+            id: PUSH_SEND_TASK,
+            kind: PUSH_SEND_TASK,
+            description: 'send Web Push notifications',
+            payload: {},
+            type: 'scheduled',
+            time: now,
+          });
         }
         if (extra.remember) this.refs.remember(extra.remember.playerId, extra.remember.ref, extra.remember.outcome, now);
         if (failedTimer) {
