@@ -62,10 +62,17 @@ export class GameServer extends Server<Env> {
     return (url, init) => fetch(url, init);
   }
 
-  /** The VAPID identity from the optional secret; null sends nothing (worker/push/vapid.ts). */
+  /**
+   * The VAPID identity from the optional secret; null sends nothing (worker/push/vapid.ts). Read
+   * once per instance: the room asks for its public key on every step it persists, and a secret
+   * changes only with a new deployment, which starts new instances.
+   */
   private get vapid() {
-    return vapidOf(this.env as Env & PushEnv);
+    if (this.vapidIdentity === undefined) this.vapidIdentity = vapidOf(this.env as Env & PushEnv);
+    return this.vapidIdentity;
   }
+
+  private vapidIdentity: ReturnType<typeof vapidOf> | undefined;
 
   protected now(): number {
     return Date.now();

@@ -695,13 +695,26 @@ export class HostedRoom {
    */
   private walletPayouts(host: GameHost | undefined, result: StepResult): WalletPayout[] {
     const payouts = host?.version.payouts;
-    if (!payouts || !result.snapshotChanged) return [];
+    if (!payouts || !result.snapshotChanged || !this.hasWallets(host)) return [];
     this.paidOut ??= this.wallets.enqueued;
     if (this.paidOut) return [];
     return payouts(JSON.parse(result.state.snapshot), host.init).filter(
       (payout) => Number.isSafeInteger(payout.gold) && payout.gold > 0 && USER_ID_PATTERN.test(payout.userId),
     );
   }
+
+  /**
+   * Whether any player of this host's game has a wallet (a `userId` in the version's roster): only
+   * they can be paid (machine-version.ts `payouts`), so a game without any never parses its
+   * snapshot for payouts, which it did on every step that changed it. Read once per host.
+   */
+  private hasWallets(host: GameHost): boolean {
+    let has = this.walletsOf.get(host);
+    if (has === undefined) this.walletsOf.set(host, (has = host.version.players(host.init).some((p) => p.userId !== undefined)));
+    return has;
+  }
+
+  private readonly walletsOf = new WeakMap<GameHost, boolean>();
 
   /** A DM goes to its other members only, naming the sender (whom they already know it is from), never the text. */
   private dmPushes(seq: number, members: readonly string[], from: string, kind: 'dm' | 'whisper' = 'dm'): QueuedPush[] {
