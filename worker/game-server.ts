@@ -281,7 +281,9 @@ export class GameServer extends Server<Env> {
     if (quiet) return;
     const connections = this.openConnections();
     fanOut(connections, this.room, outcome);
-    const inspectors = connections.filter((c) => c.state?.role === 'inspector');
+    // Only when an inspector socket is open (known from its tag at catchUp): otherwise no second
+    // pass over every socket's state.
+    const inspectors = this.room.inspecting ? connections.filter((c) => c.state?.role === 'inspector') : [];
     if (inspectors.length > 0 && ((outcome.result?.transitions.length ?? 0) > 0 || outcome.records.length > 0)) {
       const status = this.status();
       for (const inspector of inspectors) sendInspection(inspector, outcome.records, status);

@@ -262,6 +262,11 @@ export class HostedRoom {
     return this.host?.hostView() ?? null;
   }
 
+  /** Whether an inspector socket was open at this entry point's start (see GameServer `catchUp`). */
+  get inspecting(): boolean {
+    return this.inspect;
+  }
+
   /** Keep inspection records from now on (an inspector listens) or not; the past is rebuilt when asked for. */
   set inspecting(on: boolean) {
     this.inspect = on;
@@ -580,44 +585,38 @@ export class HostedRoom {
           bytes += JSON.stringify(facts).length;
           this.outbox.append(facts);
           // A flush already waiting (perhaps backing off after a D1 failure) keeps its own time.
-          if (!this.scheduler.get(JOURNAL_FLUSH_TASK)) {
-            this.scheduler.schedule({
-              id: JOURNAL_FLUSH_TASK,
-              kind: JOURNAL_FLUSH_TASK,
-              description: 'send journal facts to D1',
-              payload: {},
-              type: 'scheduled',
-              time: now,
-            });
-          }
+          this.scheduler.scheduleIfAbsent({
+            id: JOURNAL_FLUSH_TASK,
+            kind: JOURNAL_FLUSH_TASK,
+            description: 'send journal facts to D1',
+            payload: {},
+            type: 'scheduled',
+            time: now,
+          });
         }
         if (payouts.length > 0) {
           this.wallets.append(this.room?.roomId ?? '', result.state.machine, payouts, result.state.at);
           bytes += JSON.stringify(payouts).length;
           // Due now; a credit already waiting (backing off after a D1 failure) keeps its own time.
-          if (!this.scheduler.get(WALLET_CREDIT_TASK)) {
-            this.scheduler.schedule({
-              id: WALLET_CREDIT_TASK,
-              kind: WALLET_CREDIT_TASK,
-              description: "credit the winners' wallets in D1",
-              payload: {},
-              type: 'scheduled',
-              time: now,
-            });
-          }
+          this.scheduler.scheduleIfAbsent({
+            id: WALLET_CREDIT_TASK,
+            kind: WALLET_CREDIT_TASK,
+            description: "credit the winners' wallets in D1",
+            payload: {},
+            type: 'scheduled',
+            time: now,
+          });
         }
         if (pushes.length > 0) {
           this.push.append(pushes);
-          if (!this.scheduler.get(PUSH_SEND_TASK)) {
-            this.scheduler.schedule({
-              id: PUSH_SEND_TASK,
-              kind: PUSH_SEND_TASK,
-              description: 'send Web Push notifications',
-              payload: {},
-              type: 'scheduled',
-              time: now,
-            });
-          }
+          this.scheduler.scheduleIfAbsent({
+            id: PUSH_SEND_TASK,
+            kind: PUSH_SEND_TASK,
+            description: 'send Web Push notifications',
+            payload: {},
+            type: 'scheduled',
+            time: now,
+          });
         }
         if (extra.remember) this.refs.remember(extra.remember.playerId, extra.remember.ref, extra.remember.outcome, now);
         if (failedTimer) {
@@ -732,13 +731,26 @@ export class HostedRoom {
    */
   private walletPayouts(host: GameHost | undefined, result: StepResult): WalletPayout[] {
     const payouts = host?.version.payouts;
-    if (!payouts || !result.snapshotChanged) return [];
+    if (!payouts || !result.snapshotChanged || !this.hasWallets(host)) return [];
     this.paidOut ??= this.wallets.enqueued;
     if (this.paidOut) return [];
     return payouts(this.snapshotObject(result.state, host), host.init).filter(
       (payout) => Number.isSafeInteger(payout.gold) && payout.gold > 0 && USER_ID_PATTERN.test(payout.userId),
     );
   }
+
+  /**
+   * Whether any player of this host's game has a wallet (a `userId` in the version's roster): only
+   * they can be paid (machine-version.ts `payouts`), so a game without any never parses its
+   * snapshot for payouts, which it did on every step that changed it. Read once per host.
+   */
+  private hasWallets(host: GameHost): boolean {
+    let has = this.walletsOf.get(host);
+    if (has === undefined) this.walletsOf.set(host, (has = host.version.players(host.init).some((p) => p.userId !== undefined)));
+    return has;
+  }
+
+  private readonly walletsOf = new WeakMap<GameHost, boolean>();
 
   /** A DM goes to its other members only, naming the sender (whom they already know it is from), never the text. */
   private dmPushes(seq: number, members: readonly string[], from: string, kind: 'dm' | 'whisper' = 'dm'): QueuedPush[] {

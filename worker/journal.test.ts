@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { d1JournalSink, type JournalSink } from './journal/outbox';
+import { d1JournalSink, JournalOutbox, type JournalFact, type JournalSink } from './journal/outbox';
+import { roomStorageOf } from './room-storage';
 import { advance, call, initRoom, inRoom, play } from './test/helpers';
 
 /**
@@ -38,6 +39,33 @@ describe('the journal', () => {
     expect((await journalRows('journal-1')).map((r) => r.kind)).toEqual(['room.created', 'lab.started']);
     expect((await call('journal-1', 'status')).json.journalPending).toBe(0);
   });
+
+  it('sends in the same flush a fact appended while D1 was writing the batch before it', () =>
+    // The outbox alone over a room's SQLite: the room's own alarm would flush it as well and hide the case.
+    inRoom('journal-3', async (_server, state) => {
+      const outbox = new JournalOutbox(roomStorageOf(state.storage));
+      const fact = (n: number): JournalFact => ({
+        factId: `j3:${n}`,
+        roomId: 'j3',
+        machine: 'm@1',
+        seq: n,
+        kind: `k${n}`,
+        data: {},
+        at: n,
+      });
+      outbox.append([fact(1)]);
+      const written: string[][] = [];
+      const sent = await outbox.flush({
+        async write(facts) {
+          written.push(facts.map((f) => f.kind));
+          // An input runs while D1 writes, and its transition appends a fact (its flush task is this one).
+          if (written.length === 1) outbox.append([fact(2)]);
+        },
+      });
+      expect(written).toEqual([['k1'], ['k2']]);
+      expect(sent).toBe(2);
+      expect(outbox.pending()).toBe(0);
+    }));
 
   it('survives D1 failing for a while: the game goes on, and every fact arrives exactly once', async () => {
     await initRoom('journal-2');

@@ -15,6 +15,8 @@ import type { ChatMessage, MessageReactions, ReactionCount } from '../protocol';
 import { rows, type RoomStorage } from './room-storage';
 
 export const CATCH_UP_PAGE = 500;
+/** Members written per statement: two parameters each, under the 100 a statement may bind. */
+const MEMBERS_PER_INSERT = 50;
 
 /** A new message as the room appends it. */
 export type NewMessage = Omit<ChatMessage, 'seq' | 'replyTo' | 'reactions' | 'sealed'> & { replyTo?: number };
@@ -40,21 +42,29 @@ export class MessageLog {
   }
 
   append(message: NewMessage): ChatMessage {
-    const { seq } = rows<{ seq: number }>(
-      this.storage.sql,
-      'INSERT INTO messages (channel, members, sender, text, at, reply_to, mentions, kind, whisper_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq',
-      message.channel,
-      message.members ? JSON.stringify(message.members) : null,
-      message.from,
-      message.text,
-      message.at,
-      message.replyTo ?? null,
-      message.mentions?.length ? JSON.stringify(message.mentions) : null,
-      message.kind ?? null,
-      message.to ?? null,
-    )[0]!;
-    for (const member of message.members ?? []) {
-      this.storage.sql.exec('INSERT INTO message_members (player_id, seq) VALUES (?, ?)', member, seq);
+    const { seq } = this.storage.sql
+      .exec<{ seq: number }>(
+        'INSERT INTO messages (channel, members, sender, text, at, reply_to, mentions, kind, whisper_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq',
+        message.channel,
+        message.members ? JSON.stringify(message.members) : null,
+        message.from,
+        message.text,
+        message.at,
+        message.replyTo ?? null,
+        message.mentions?.length ? JSON.stringify(message.mentions) : null,
+        message.kind ?? null,
+        message.to ?? null,
+      )
+      .one();
+    // The members in one statement (a DM's two: one statement, not two), in chunks under the
+    // 100 parameters a statement may bind.
+    const members = message.members ?? [];
+    for (let i = 0; i < members.length; i += MEMBERS_PER_INSERT) {
+      const chunk = members.slice(i, i + MEMBERS_PER_INSERT);
+      this.storage.sql.exec(
+        `INSERT INTO message_members (player_id, seq) VALUES ${chunk.map(() => '(?, ?)').join(', ')}`,
+        ...chunk.flatMap((member) => [member, seq]),
+      );
     }
     // Only a reply needs reading back (for its quote). Otherwise the message is what was just
     // written, as `one(seq)` would read it (two queries a message, on most of a room's actions):
@@ -149,11 +159,27 @@ export class MessageLog {
 
   /** A visible message as `reader` receives it: a whisper between others sealed, and so is a quote of one. */
   static asSeenBy(message: ChatMessage, reader: string | null, quoted?: Pick<ChatMessage, 'kind' | 'from' | 'to'>): ChatMessage {
+    const sealed = MessageLog.sealedFor(message, reader, quoted);
     let seen = message;
-    if (!MessageLog.readableBy(message, reader)) seen = { ...seen, text: '', sealed: true };
-    if (seen.replyTo && quoted && !MessageLog.readableBy(quoted, reader))
-      seen = { ...seen, replyTo: { ...seen.replyTo, text: '', sealed: true } };
+    if (sealed.text) seen = { ...seen, text: '', sealed: true };
+    if (sealed.quote && seen.replyTo) seen = { ...seen, replyTo: { ...seen.replyTo, text: '', sealed: true } };
     return seen;
+  }
+
+  /**
+   * What {@link asSeenBy} seals of a visible message for `reader`: its text, its quote's. Everything
+   * else of the message is the same for every reader, so readers with the same answer receive the
+   * same message (the fan-out serialises it once for all of them).
+   */
+  static sealedFor(
+    message: ChatMessage,
+    reader: string | null,
+    quoted?: Pick<ChatMessage, 'kind' | 'from' | 'to'>,
+  ): { text: boolean; quote: boolean } {
+    return {
+      text: !MessageLog.readableBy(message, reader),
+      quote: Boolean(message.replyTo && quoted && !MessageLog.readableBy(quoted, reader)),
+    };
   }
 
   /** The whisper a message quotes, for {@link asSeenBy} (undefined: it quotes none). */

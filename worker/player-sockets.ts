@@ -15,6 +15,7 @@ import {
   RATE_PER_SECOND,
   type ChatMessage,
   type CloseReason,
+  type MessageReactions,
   type PatchOperation,
   type ServerFrame,
 } from '../protocol';
@@ -166,6 +167,11 @@ export function fanOut(connections: Iterable<RoomConnection>, room: HostedRoom, 
   const seq = room.seq;
   // One frame per player, serialised once, for all of that player's connections.
   const frames = new Map<string, string>();
+  // The messages and reactions frames, serialised once per distinct sight of them (see messagesFrame):
+  // a group post is one string for the whole room, not one per connection.
+  const messages = outcome.messages.map((message) => ({ message, quoted: room.messages.quotedWhisper(message) }));
+  const messageFrames = new Map<string, string | null>();
+  const reactionFrames = new Map<string, string | null>();
   for (const connection of connections) {
     const state = connection.state;
     if (!state || state.role === 'inspector' || state.role === 'inspector-pending') continue;
@@ -175,18 +181,69 @@ export function fanOut(connections: Iterable<RoomConnection>, room: HostedRoom, 
       if (frame === undefined) frames.set(state.playerId, (frame = viewFrame(seq, change)));
       sendText(connection, frame);
     }
-    const visible = outcome.messages
-      .filter((m: ChatMessage) => MessageLog.visibleTo(m, reader(state)))
-      .map((m) => MessageLog.asSeenBy(m, reader(state), room.messages.quotedWhisper(m)));
-    if (visible.length > 0) {
-      sendFrame(connection, { type: 'messages', messages: visible, cursor: visible[visible.length - 1]!.seq, more: false });
+    const who = reader(state);
+    if (messages.length > 0) {
+      const frame = messagesFrame(messages, who, messageFrames);
+      if (frame !== null) sendText(connection, frame);
     }
-    // A DM's reactions go only to its members, as the DM does.
-    const reacted = reactions
-      .filter((r) => MessageLog.visibleTo(r, reader(state)))
-      .map(({ seq, reactions: counts }) => ({ seq, reactions: counts }));
-    if (reacted.length > 0) sendFrame(connection, { type: 'reactions', messages: reacted });
+    if (reactions.length > 0) {
+      const frame = reactionsFrame(reactions, who, reactionFrames);
+      if (frame !== null) sendText(connection, frame);
+    }
   }
+}
+
+/**
+ * The `messages` frame `reader` gets for a step's new messages (null: none it may see), from
+ * `cache` when a reader before it saw the same: which messages are visible and what of each is
+ * sealed ({@link MessageLog.sealedFor}) is all that differs between readers.
+ */
+function messagesFrame(
+  messages: readonly { message: ChatMessage; quoted: ReturnType<MessageLog['quotedWhisper']> }[],
+  reader: string | null,
+  cache: Map<string, string | null>,
+): string | null {
+  let key = '';
+  for (const { message, quoted } of messages) {
+    if (!MessageLog.visibleTo(message, reader)) key += '-';
+    else {
+      const sealed = MessageLog.sealedFor(message, reader, quoted);
+      key += sealed.text ? (sealed.quote ? 'b' : 't') : sealed.quote ? 'q' : 'w';
+    }
+  }
+  let frame = cache.get(key);
+  if (frame !== undefined) return frame;
+  const visible = messages
+    .filter(({ message }) => MessageLog.visibleTo(message, reader))
+    .map(({ message, quoted }) => MessageLog.asSeenBy(message, reader, quoted));
+  frame =
+    visible.length === 0
+      ? null
+      : JSON.stringify({
+          type: 'messages',
+          messages: visible,
+          cursor: visible[visible.length - 1]!.seq,
+          more: false,
+        } satisfies ServerFrame);
+  cache.set(key, frame);
+  return frame;
+}
+
+/** The `reactions` frame `reader` gets (null: none it may see), once per set of visible messages: a DM's reactions go only to its members, as the DM does. */
+function reactionsFrame(
+  reactions: readonly (MessageReactions & { members: string[] | null })[],
+  reader: string | null,
+  cache: Map<string, string | null>,
+): string | null {
+  const key = reactions.map((r) => (MessageLog.visibleTo(r, reader) ? 'v' : '-')).join('');
+  let frame = cache.get(key);
+  if (frame !== undefined) return frame;
+  const reacted = reactions
+    .filter((r) => MessageLog.visibleTo(r, reader))
+    .map(({ seq, reactions: counts }) => ({ seq, reactions: counts }));
+  frame = reacted.length === 0 ? null : JSON.stringify({ type: 'reactions', messages: reacted } satisfies ServerFrame);
+  cache.set(key, frame);
+  return frame;
 }
 
 /** Players with at least one open socket, sorted (admins and inspectors are not in the cast). */

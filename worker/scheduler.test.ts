@@ -55,6 +55,23 @@ describe('the durable scheduler (partywhen task model over SQLite)', () => {
       expect(scheduler.nextDueAt()).toBeNull();
     }));
 
+  it('schedules a task by id only when none with that id waits, which keeps its own time and attempts', () =>
+    withScheduler('sched-3b', (scheduler) => {
+      const flush = { id: 'f', kind: 'flush', description: 'flush', payload: {}, type: 'scheduled', time: T0 } as const;
+      expect(scheduler.scheduleIfAbsent(flush)).toBe(true);
+      expect(scheduler.get('f')).toMatchObject({ time: T0, attempts: 0 });
+      expect(scheduler.nextDueAt()).toBe(T0);
+      const retryAt = scheduler.retryLater(scheduler.get('f')!, T0, new Error('D1 is down'));
+      expect(scheduler.nextDueAt()).toBe(retryAt);
+      // Backing off: asking again leaves the waiting task (and the known next due time) alone.
+      expect(scheduler.scheduleIfAbsent(flush)).toBe(false);
+      expect(scheduler.get('f')).toMatchObject({ time: retryAt, attempts: 1, lastError: 'D1 is down' });
+      expect(scheduler.nextDueAt()).toBe(retryAt);
+      scheduler.complete(scheduler.get('f')!, retryAt);
+      expect(scheduler.scheduleIfAbsent(flush)).toBe(true);
+      expect(scheduler.nextDueAt()).toBe(T0);
+    }));
+
   it('moves a completed cron task to its next time and removes completed one-shot tasks', () =>
     withScheduler('sched-4', (scheduler, clock) => {
       const cron = scheduler.schedule({ id: 'c', kind: 'k', description: 'hourly', payload: {}, type: 'cron', cron: '0 * * * *' });

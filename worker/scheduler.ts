@@ -74,6 +74,11 @@ export interface TaskQuery {
 
 export interface Scheduler {
   schedule<P>(task: NewTask<P>): Task<P>;
+  /**
+   * Schedules the task unless one with its id is already scheduled, which keeps its own time (a
+   * flush already waiting, perhaps backing off after a failure); true when it was scheduled.
+   */
+  scheduleIfAbsent<P>(task: NewTask<P> & { id: string }): boolean;
   get<P = unknown>(id: string): Task<P> | undefined;
   list<P = unknown>(query?: TaskQuery): Task<P>[];
   cancel(id: string): boolean;
@@ -147,6 +152,19 @@ export class SqliteScheduler implements Scheduler {
   }
 
   schedule<P>(task: NewTask<P>): Task<P> {
+    const row = this.insert(task, 'replace');
+    return taskOf<P>(row!);
+  }
+
+  scheduleIfAbsent<P>(task: NewTask<P> & { id: string }): boolean {
+    return this.insert(task, 'keep') !== undefined;
+  }
+
+  /**
+   * Writes a task, replacing one with its id or keeping that one; returns the row as stored
+   * (`RETURNING`: no second query to read it back), undefined when an existing task was kept.
+   */
+  private insert<P>(task: NewTask<P>, existing: 'replace' | 'keep'): TaskRow | undefined {
     const now = this.now();
     const id = task.id ?? crypto.randomUUID();
     const time =
@@ -164,12 +182,16 @@ export class SqliteScheduler implements Scheduler {
     }
     const cron = task.type === 'cron' ? task.cron : null;
     const timeZone = task.type === 'cron' ? (task.timeZone ?? null) : null;
-    this.forget();
-    this.storage.sql.exec(
-      `INSERT INTO tasks (id, kind, description, payload, type, time, cron, time_zone, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, description = excluded.description,
+    const conflict =
+      existing === 'keep'
+        ? 'DO NOTHING'
+        : `DO UPDATE SET kind = excluded.kind, description = excluded.description,
          payload = excluded.payload, type = excluded.type, time = excluded.time, cron = excluded.cron,
-         time_zone = excluded.time_zone, attempts = 0, last_error = NULL`,
+         time_zone = excluded.time_zone, attempts = 0, last_error = NULL`;
+    const row = rows<TaskRow>(
+      this.storage.sql,
+      `INSERT INTO tasks (id, kind, description, payload, type, time, cron, time_zone, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) ${conflict} RETURNING *`,
       id,
       task.kind,
       task.description,
@@ -179,8 +201,10 @@ export class SqliteScheduler implements Scheduler {
       cron,
       timeZone,
       now,
-    );
-    return this.get<P>(id)!;
+    )[0];
+    // A kept task changed nothing, so the earliest due time stays known.
+    if (row) this.forget();
+    return row;
   }
 
   get<P = unknown>(id: string): Task<P> | undefined {
@@ -253,18 +277,22 @@ export class SqliteScheduler implements Scheduler {
   }
 
   private select<P>(where: string, ...bindings: (string | number)[]): Task<P>[] {
-    return rows<TaskRow>(this.storage.sql, `SELECT * FROM tasks ${where} ORDER BY time, seq`, ...bindings).map((row) => ({
-      id: row.id,
-      kind: row.kind,
-      description: row.description,
-      payload: JSON.parse(row.payload) as P,
-      type: row.type,
-      time: row.time,
-      cron: row.cron,
-      timeZone: row.time_zone,
-      attempts: row.attempts,
-      lastError: row.last_error,
-      createdAt: row.created_at,
-    }));
+    return rows<TaskRow>(this.storage.sql, `SELECT * FROM tasks ${where} ORDER BY time, seq`, ...bindings).map((row) => taskOf<P>(row));
   }
+}
+
+function taskOf<P>(row: TaskRow): Task<P> {
+  return {
+    id: row.id,
+    kind: row.kind,
+    description: row.description,
+    payload: JSON.parse(row.payload) as P,
+    type: row.type,
+    time: row.time,
+    cron: row.cron,
+    timeZone: row.time_zone,
+    attempts: row.attempts,
+    lastError: row.last_error,
+    createdAt: row.created_at,
+  };
 }

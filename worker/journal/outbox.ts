@@ -42,7 +42,11 @@ export class JournalOutbox {
       n INTEGER PRIMARY KEY AUTOINCREMENT, fact_id TEXT NOT NULL UNIQUE, fact TEXT NOT NULL)`);
   }
 
+  /** Appends made by this instance (a rolled-back one too): what tells a flush that more came while it waited. */
+  private appended = 0;
+
   append(facts: readonly JournalFact[]): void {
+    this.appended++;
     for (const fact of facts) {
       this.storage.sql.exec('INSERT OR IGNORE INTO journal_outbox (fact_id, fact) VALUES (?, ?)', fact.factId, JSON.stringify(fact));
     }
@@ -56,11 +60,15 @@ export class JournalOutbox {
   async flush(sink: JournalSink): Promise<number> {
     let sent = 0;
     for (;;) {
+      const appendedBefore = this.appended;
       const batch = rows<{ n: number; fact: string }>(this.storage.sql, 'SELECT n, fact FROM journal_outbox ORDER BY n LIMIT ?', BATCH);
       if (batch.length === 0) return sent;
       await sink.write(batch.map((row) => JSON.parse(row.fact) as JournalFact));
       this.storage.sql.exec('DELETE FROM journal_outbox WHERE n <= ?', batch[batch.length - 1]!.n);
       sent += batch.length;
+      // A short batch was all there was, unless facts were appended while D1 was writing (other
+      // inputs run meanwhile): then they are read now, as this task is completed when it returns.
+      if (batch.length < BATCH && this.appended === appendedBefore) return sent;
     }
   }
 }

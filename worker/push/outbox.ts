@@ -38,6 +38,7 @@ export class PushOutbox {
   /** Registers (or moves to this player) a browser's subscription; the player's oldest beyond the cap goes. */
   subscribe(playerId: string, subscription: PushSubscriptionBody, now: number): void {
     const { endpoint, keys } = subscription;
+    this.count = undefined;
     this.storage.sql.exec(
       `INSERT INTO push_subscriptions (endpoint, player_id, p256dh, auth, created_at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (endpoint) DO UPDATE SET player_id = excluded.player_id, p256dh = excluded.p256dh, auth = excluded.auth`,
@@ -62,9 +63,17 @@ export class PushOutbox {
     if (owner?.player_id === playerId) this.drop(endpoint);
   }
 
+  /**
+   * How many subscriptions there are. The room asks before every step it persists, and most rooms
+   * have none: the count is read once and forgotten by every write to the table, all of which are
+   * this class's (none is made inside a step's transaction, so none is rolled back under it).
+   */
   subscribers(): number {
-    return rows<{ n: number }>(this.storage.sql, 'SELECT COUNT(*) AS n FROM push_subscriptions')[0]?.n ?? 0;
+    this.count ??= rows<{ n: number }>(this.storage.sql, 'SELECT COUNT(*) AS n FROM push_subscriptions')[0]?.n ?? 0;
+    return this.count;
   }
+
+  private count: number | undefined;
 
   /** Every subscribed player, for a notice to everyone. */
   subscribedPlayers(): string[] {
@@ -153,6 +162,7 @@ export class PushOutbox {
   }
 
   private drop(endpoint: string): void {
+    this.count = undefined;
     this.storage.sql.exec('DELETE FROM push_subscriptions WHERE endpoint = ?', endpoint);
     this.storage.sql.exec('DELETE FROM push_outbox WHERE endpoint = ?', endpoint);
   }
