@@ -238,15 +238,17 @@ interface HeldView {
 class ChangedView implements ViewChange {
   readonly view: unknown;
   readonly patch?: { since: number; ops: Operation[] };
-  readonly wholeBytes?: number;
   private text: string | undefined;
   private readonly held: HeldView;
 
-  constructor(held: HeldView, patch: { since: number; ops: Operation[] } | undefined, wholeBytes: number | undefined) {
+  constructor(held: HeldView, patch: { since: number; ops: Operation[] } | undefined) {
     this.view = held.view;
     this.held = held;
     if (patch) this.patch = patch;
-    if (wholeBytes !== undefined) this.wholeBytes = wholeBytes;
+  }
+
+  get wholeBytes(): number | undefined {
+    return this.held.wholeBytes;
   }
 
   get json(): string {
@@ -735,7 +737,7 @@ export class GameHost<TInit = unknown> {
         const next: HeldView = { view, since: this.stored.seq };
         if (held?.wholeBytes !== undefined) next.wholeBytes = held.wholeBytes;
         cache.set(playerId, next);
-        views.set(playerId, new ChangedView(next, patch, held?.wholeBytes));
+        views.set(playerId, new ChangedView(next, patch));
       }
     }
     return { input, ...acc, state: this.stored, snapshotChanged, timers, views, failure };
