@@ -20,14 +20,24 @@ export function viewPatch(before: unknown, after: unknown): Operation[] {
   if (!isFields(before) || !isFields(after) || hasToJson(before) || hasToJson(after)) {
     return compare((asJson(before) ?? {}) as object, (asJson(after) ?? {}) as object);
   }
-  const ops: Operation[] = [];
-  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
-  for (const key of keys) {
-    const was = before[key];
-    const now = after[key];
-    if (sameJson(was, now)) continue;
-    ops.push(...fieldPatch(key, was, now));
+  // Every field of either side once (no key set: this runs for each player after every step).
+  let ops: Operation[] = [];
+  for (const key in before) {
+    if (Object.hasOwn(before, key)) ops = withField(ops, key, before[key], after[key]);
   }
+  for (const key in after) {
+    if (Object.hasOwn(after, key) && !Object.hasOwn(before, key)) ops = withField(ops, key, undefined, after[key]);
+  }
+  return ops;
+}
+
+/** `ops` with one field's operations added (none when it writes the same JSON on both sides). */
+function withField(ops: Operation[], key: string, was: unknown, now: unknown): Operation[] {
+  if (sameJson(was, now)) return ops;
+  const field = fieldPatch(key, was, now);
+  if (field.length === 0) return ops;
+  // A field's list is shared (cached per pair of objects): appended item by item, never kept as `ops`.
+  for (const op of field) ops.push(op);
   return ops;
 }
 

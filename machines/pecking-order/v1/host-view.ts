@@ -74,7 +74,7 @@ export function hostView({ snapshot, init, timers }: Omit<ProjectionInput<Pick<P
         : [],
     };
   }
-  const alive = over ? [] : aliveIds(context);
+  const alive = over ? [] : [...aliveIds(context)];
   return {
     day: context.day,
     dayCount: context.plan.length,

@@ -38,7 +38,7 @@ export interface CartridgeViewInput {
   playerId: string;
   alive: boolean;
   /** Alive players, roster order. */
-  aliveIds: string[];
+  aliveIds: readonly string[];
 }
 
 export interface Cartridge<TName extends string = string> extends CartridgeDefinition<TName> {

@@ -30,7 +30,7 @@ export function dilemmaView(input: {
   results: DilemmaResults | null;
   playerId: string;
   alive: boolean;
-  aliveIds: string[];
+  aliveIds: readonly string[];
 }): DilemmaView {
   const { child, playerId } = input;
   const canAct = child !== null && input.alive;
