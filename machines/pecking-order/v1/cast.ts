@@ -15,7 +15,7 @@ export function isAlive(context: Pick<GameContext, 'cast'>, playerId: string): b
 /**
  * The living players' ids, in seat order: one frozen list per cast object (the cast is replaced,
  * never changed, when anyone's standing changes). Every player's projection and most vote rules
- * ask for it after each step; it was a fifth of a projection's allocation.
+ * ask for it after each step; it was a sixth of the projections' allocation.
  */
 export function aliveIds(context: Pick<GameContext, 'cast'>): readonly string[] {
   return aliveOf(context.cast);
