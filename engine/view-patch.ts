@@ -21,24 +21,21 @@ export function viewPatch(before: unknown, after: unknown): Operation[] {
     return compare((asJson(before) ?? {}) as object, (asJson(after) ?? {}) as object);
   }
   // Every field of either side once (no key set: this runs for each player after every step).
-  let ops: Operation[] = [];
+  const ops: Operation[] = [];
   for (const key in before) {
-    if (Object.hasOwn(before, key)) ops = withField(ops, key, before[key], after[key]);
+    if (Object.hasOwn(before, key)) addField(ops, key, before[key], after[key]);
   }
   for (const key in after) {
-    if (Object.hasOwn(after, key) && !Object.hasOwn(before, key)) ops = withField(ops, key, undefined, after[key]);
+    if (Object.hasOwn(after, key) && !Object.hasOwn(before, key)) addField(ops, key, undefined, after[key]);
   }
   return ops;
 }
 
-/** `ops` with one field's operations added (none when it writes the same JSON on both sides). */
-function withField(ops: Operation[], key: string, was: unknown, now: unknown): Operation[] {
-  if (sameJson(was, now)) return ops;
-  const field = fieldPatch(key, was, now);
-  if (field.length === 0) return ops;
-  // A field's list is shared (cached per pair of objects): appended item by item, never kept as `ops`.
-  for (const op of field) ops.push(op);
-  return ops;
+/** Adds one field's operations to `ops` (none when it writes the same JSON on both sides). */
+function addField(ops: Operation[], key: string, was: unknown, now: unknown): void {
+  if (sameJson(was, now)) return;
+  // A field's list is shared (cached per pair of objects): copied into `ops`, never kept as it.
+  for (const op of fieldPatch(key, was, now)) ops.push(op);
 }
 
 /**
