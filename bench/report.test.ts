@@ -7,7 +7,7 @@ import { sourceMapLocate } from './cpu-profile';
 import { BENCH_CONFIG, snapshotConfig } from './local-server';
 import { renderMarkdown } from './report';
 import { withDeltas, type BenchResults } from './results';
-import { distribution, quantile, quartileDrift, slope } from './stats';
+import { distribution, median, quantile, quartileDrift, slope } from './stats';
 
 describe('stats', () => {
   it('takes nearest-rank percentiles', () => {
@@ -15,6 +15,12 @@ describe('stats', () => {
     expect(quantile(values, 0.5)).toBe(50);
     expect(quantile(values, 0.99)).toBe(99);
     expect(distribution([3, 1, 2])).toMatchObject({ n: 3, p50: 2, max: 3, mean: 2 });
+  });
+
+  it('takes the median of rounds, odd or even, whatever their order', () => {
+    expect(median([1.9, 1.2, 1.5])).toBe(1.5);
+    expect(median([1.6, 1.2, 2.0, 1.4])).toBe(1.5);
+    expect(median([])).toBeNaN();
   });
 
   it('sees a flat series as flat and a growing one as growing', () => {

@@ -99,7 +99,8 @@ export function renderMarkdown(results: BenchResults, chartFile: string, previou
       '(open loop) by the bots’ own decisions (`decideBotMove` on each bot’s latest view); readers are second connections with a player’s token that only listen.',
       '*Sender*: send → the sender’s `view` (or `patch`) of that transition. *Everyone*: send → the last other connection’s view of it. Views are matched by seq',
       'after a ping barrier; a connection whose view did not change gets nothing, and such actions are counted under *no view change* (a group chat post changes',
-      'no view: its text goes out in a `messages` frame). The baseline room, with as many connections, got the same frames at the same moments.',
+      'no view: its text goes out in a `messages` frame). The baseline room, with as many connections, got the same frames at the same moments, the two rooms',
+      'taking turns in rounds; the CPU ratio is the median of the rounds’ own ratios.',
       '',
     );
     out.push(

@@ -251,7 +251,7 @@ export function targetsOf(steps: BenchResults['steps']): TargetCheck[] {
             measured: sweep
               .map(
                 (c) =>
-                  `${c.players}${c.readers ? `+${c.readers}` : ''}: ${c.game.serverCpuMsPerAction} ms vs ${c.baseline.serverCpuMsPerAction} ms (${c.ratio.serverCpu}×)`,
+                  `${c.players}${c.readers ? `+${c.readers}` : ''}: ${c.game.serverCpuMsPerAction} ms vs ${c.baseline.serverCpuMsPerAction} ms (${c.ratio.serverCpu}×${c.cpuRounds ? `, median of rounds ${c.cpuRounds.map((x) => `${x}×`).join(' ')}` : ''})`,
               )
               .join('; '),
             met: Math.max(...(sweep.length ? sweep : [{ ratio: lat.ratio }]).map((c) => c.ratio.serverCpu ?? Infinity)) <= 1.5,
@@ -345,6 +345,12 @@ export function checkShape(results: BenchResults): string[] {
     const step = results.steps[name];
     if (!step) problems.push(`steps.${name} is missing`);
     else if (!step.result && !step.error) problems.push(`steps.${name} has neither a result nor an error`);
+  }
+  // The CPU ratio is a median of rounds (steps/latency.ts): one round is no median.
+  for (const cast of results.steps.latency?.result?.sweep ?? []) {
+    if (cast.ratio.serverCpu !== null && !(cast.cpuRounds && cast.cpuRounds.length >= 2)) {
+      problems.push(`latency: the ${cast.players}+${cast.readers} cast's CPU ratio has no rounds`);
+    }
   }
   if (!Array.isArray(results.metrics) || results.metrics.some((m) => typeof m.value !== 'number' || !m.id)) {
     problems.push('metrics must be a list of { id, value }');

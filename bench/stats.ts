@@ -31,6 +31,14 @@ export function distribution(values: readonly number[]): Distribution {
   };
 }
 
+/** The middle value (the mean of the two middle ones for an even count); NaN for none. */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  if (sorted.length === 0) return NaN;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
 export function mean(values: readonly number[]): number {
   return values.length === 0 ? NaN : values.reduce((s, x) => s + x, 0) / values.length;
 }

@@ -3,17 +3,18 @@
  * room (ADMIN scheduling, day 1's social phase, so chat, DMs, gifts and the pick are all open), and
  * 20 bots with 20 more read-only connections, sending at a steady rate; for each action, the time
  * until the sender's view and until the last other connection's view of that transition (a
- * connection whose view did not change gets nothing, and is counted apart). The same frames are
- * then replayed at the same moments against a fresh baseline room with as many connections, so
- * every figure is a ratio to the baseline with the same connections. The 20-player cast is the
- * step's headline (`game`, `baseline`, `ratio`).
+ * connection whose view did not change gets nothing, and is counted apart). A fresh baseline room
+ * with as many connections gets the same frames at the same moments, the two rooms taking turns in
+ * rounds ({@link ROUNDS}), so every figure is a ratio to the baseline with the same connections,
+ * measured over the same minutes. The 20-player cast is the step's headline (`game`, `baseline`,
+ * `ratio`).
  */
 import { randomUUID } from 'node:crypto';
 import type { BenchContext } from '../context';
 import { BotRoom, openBaseline } from '../bot-room';
-import { driveOpenLoop, measure, replayTrace, settle, type Measured, type Run } from '../open-loop';
+import { driveOpenLoop, measure, replayTrace, settle, type Measured, type Run, type SentAction } from '../open-loop';
 import type { PlayerSocket } from '../player-socket';
-import { distribution, round, type Distribution } from '../stats';
+import { distribution, median, round, type Distribution } from '../stats';
 
 export interface LatencySide {
   sender: Distribution;
@@ -49,8 +50,10 @@ export interface CastResult {
   actions: number;
   game: LatencySide;
   baseline: LatencySide;
-  /** game / baseline, same connections. */
+  /** game / baseline, same connections; `serverCpu` is the median of {@link cpuRounds}. */
   ratio: CastRatio;
+  /** Each round's game / baseline CPU per action, in order (null without a local server). */
+  cpuRounds?: number[] | null;
 }
 
 export interface LatencyResult {
@@ -67,8 +70,7 @@ export interface LatencyResult {
   growth: { senderP50: number; everyoneP50: number };
 }
 
-export function summarise(sockets: PlayerSocket[], measured: Measured, bytesBefore: number, serverCpuSeconds: number | null): LatencySide {
-  const bytes = sockets.reduce((n, s) => n + s.bytesIn, 0) - bytesBefore;
+export function summarise(sockets: PlayerSocket[], measured: Measured, bytes: number, serverCpuSeconds: number | null): LatencySide {
   return {
     serverCpuMsPerAction: serverCpuSeconds === null ? null : round((serverCpuSeconds * 1000) / Math.max(1, measured.accepted)),
     sender: distribution(measured.sender),
@@ -94,7 +96,44 @@ function serverCpu(ctx: BenchContext): () => number | null {
 
 const ratioOf = (a: number, b: number) => (b > 0 ? round(a / b) : 0);
 
-/** One cast: the game room, then the baseline room with as many connections, the same frames at the same moments. */
+/**
+ * Rounds a cast's actions are measured in, the game room and the baseline room taking turns
+ * (game, baseline, game, baseline …). On this machine a room's CPU per action moves ±10–30% between
+ * stretches of a minute (another process, the host's own scheduling), which one game stretch then
+ * one baseline stretch puts whole into their ratio; alternating short rounds puts it on both rooms,
+ * and the ratio is the median of the rounds' own ratios.
+ */
+export const ROUNDS = 4;
+
+/** What one side (a room and its sockets) gathered over its rounds. */
+interface SideRounds {
+  actions: SentAction[];
+  synced: Set<PlayerSocket>;
+  bytes: number;
+  cpu: (number | null)[];
+}
+
+const noRounds = (sockets: PlayerSocket[]): SideRounds => ({ actions: [], synced: new Set(sockets), bytes: 0, cpu: [] });
+
+/** One round of one side: its actions, then the ping barrier; what it cost the server and sent the sockets. */
+async function measureRound(ctx: BenchContext, side: SideRounds, sockets: PlayerSocket[], drive: () => Promise<Run>): Promise<Run> {
+  const before = bytesIn(sockets);
+  const cpu = serverCpu(ctx);
+  const run = await drive();
+  const synced = await settle(sockets, run.actions);
+  side.cpu.push(cpu());
+  side.bytes += bytesIn(sockets) - before;
+  side.actions.push(...run.actions);
+  for (const socket of side.synced) if (!synced.has(socket)) side.synced.delete(socket);
+  return run;
+}
+
+const cpuSum = (cpu: readonly (number | null)[]) => (cpu.some((c) => c === null) ? null : cpu.reduce<number>((n, c) => n + c!, 0));
+
+/**
+ * One cast: the game room and a baseline room with as many connections, measured in {@link ROUNDS}
+ * alternating rounds; each baseline round gets the game round's frames at the same moments.
+ */
 async function measureCast(
   ctx: BenchContext,
   players: number,
@@ -103,73 +142,73 @@ async function measureCast(
   rate: number,
 ): Promise<CastResult & { baselineRoomId: string }> {
   const warmup = ctx.smoke ? 4 : 40;
+  const rounds = ctx.smoke ? 2 : ROUNDS;
   const { progress, target } = ctx;
   const label = readers > 0 ? `${players} players + ${readers} readers` : `${players} players`;
   progress.update(`${label}: creating the game and connecting`);
   const room = await BotRoom.create(target, { players, readers, preset: 'TEST', scheduling: 'ADMIN', startingSilver: 10_000 });
-  let game: LatencySide;
-  let warm: Run;
-  let run: Run;
+  const baselineRoomId = `bench-${randomUUID()}`;
+  let sockets: PlayerSocket[] = [];
   try {
     await room.advanceTo(1, 'social');
+    sockets = await openBaseline(target.baseUrl, baselineRoomId, players + readers);
+    const senders = sockets.slice(0, players);
     const choose = (player: number) => {
       const move = room.move(player);
       return move ? { type: move.type, ...move.payload } : null;
     };
-    warm = await driveOpenLoop({ sockets: room.players, rate, count: warmup, choose });
+    const warm = await driveOpenLoop({ sockets: room.players, rate, count: warmup, choose });
     await settle(room.sockets, warm.actions);
-    const before = bytesIn(room.sockets);
-    const cpu = serverCpu(ctx);
-    run = await driveOpenLoop({
-      sockets: room.players,
-      rate,
-      count: actions,
-      choose,
-      onProgress: (n) => progress.update(`${label}, game room: ${n}/${actions} actions at ${rate}/s`),
-    });
-    const synced = await settle(room.sockets, run.actions);
-    game = summarise(room.sockets, measure(room.sockets, run.actions, synced), before, cpu());
-  } finally {
-    room.close();
-  }
-
-  progress.update(`${label}, baseline room: connecting`);
-  const baselineRoomId = `bench-${randomUUID()}`;
-  const sockets = await openBaseline(target.baseUrl, baselineRoomId, players + readers);
-  let baseline: LatencySide;
-  try {
-    const senders = sockets.slice(0, players);
     const warmBase = await replayTrace(senders, warm.trace);
     await settle(sockets, warmBase.actions);
-    const before = bytesIn(sockets);
-    const cpu = serverCpu(ctx);
-    const replay = await replayTrace(senders, run.trace, (n) =>
-      progress.update(`${label}, baseline room: ${n}/${actions} actions at ${rate}/s`),
-    );
-    const synced = await settle(sockets, replay.actions);
-    baseline = summarise(sockets, measure(sockets, replay.actions, synced), before, cpu());
+    const game = noRounds(room.sockets);
+    const baseline = noRounds(sockets);
+    for (let r = 0; r < rounds; r++) {
+      const count = Math.round(((r + 1) * actions) / rounds) - Math.round((r * actions) / rounds);
+      const done = game.actions.length;
+      const run = await measureRound(ctx, game, room.sockets, () =>
+        driveOpenLoop({
+          sockets: room.players,
+          rate,
+          count,
+          choose,
+          onProgress: (n) => progress.update(`${label}, round ${r + 1}/${rounds}, game room: ${done + n}/${actions} actions at ${rate}/s`),
+        }),
+      );
+      await measureRound(ctx, baseline, sockets, () =>
+        replayTrace(senders, run.trace, (n) =>
+          progress.update(`${label}, round ${r + 1}/${rounds}, baseline room: ${done + n}/${actions} actions at ${rate}/s`),
+        ),
+      );
+    }
+    const gameSide = summarise(room.sockets, measure(room.sockets, game.actions, game.synced), game.bytes, cpuSum(game.cpu));
+    const baseSide = summarise(sockets, measure(sockets, baseline.actions, baseline.synced), baseline.bytes, cpuSum(baseline.cpu));
+    // Each round's ratio of CPU per action (the rounds' accepted counts differ as little as their actions).
+    const cpuRounds =
+      game.cpu.every((c) => c !== null) && baseline.cpu.every((c) => c !== null && c > 0)
+        ? game.cpu.map((c, r) => round(c! / baseline.cpu[r]!))
+        : null;
+    return {
+      players,
+      readers,
+      actions,
+      game: gameSide,
+      baseline: baseSide,
+      baselineRoomId,
+      cpuRounds,
+      ratio: {
+        senderP50: ratioOf(gameSide.sender.p50, baseSide.sender.p50),
+        everyoneP50: ratioOf(gameSide.everyone.p50, baseSide.everyone.p50),
+        senderP99: ratioOf(gameSide.sender.p99, baseSide.sender.p99),
+        everyoneP99: ratioOf(gameSide.everyone.p99, baseSide.everyone.p99),
+        serverCpu: cpuRounds ? round(median(cpuRounds)) : null,
+        bytesPerSocket: ratioOf(gameSide.bytesPerActionPerSocket, baseSide.bytesPerActionPerSocket),
+      },
+    };
   } finally {
+    room.close();
     for (const socket of sockets) socket.close();
   }
-  return {
-    players,
-    readers,
-    actions,
-    game,
-    baseline,
-    baselineRoomId,
-    ratio: {
-      senderP50: ratioOf(game.sender.p50, baseline.sender.p50),
-      everyoneP50: ratioOf(game.everyone.p50, baseline.everyone.p50),
-      senderP99: ratioOf(game.sender.p99, baseline.sender.p99),
-      everyoneP99: ratioOf(game.everyone.p99, baseline.everyone.p99),
-      serverCpu:
-        game.serverCpuMsPerAction !== null && baseline.serverCpuMsPerAction
-          ? round(game.serverCpuMsPerAction / baseline.serverCpuMsPerAction)
-          : null,
-      bytesPerSocket: ratioOf(game.bytesPerActionPerSocket, baseline.bytesPerActionPerSocket),
-    },
-  };
 }
 
 export async function latencyStep(ctx: BenchContext): Promise<LatencyResult> {
