@@ -5,6 +5,7 @@ import { MAX_ADMIN_BODY_BYTES, MAX_INIT_BYTES, ROUTES } from '../worker/room-rou
 import { REF_WINDOW_MS, REFS_PER_PLAYER } from '../worker/action-refs';
 import { MAX_ROOM_ID_LENGTH } from '../worker/room-address';
 import { MAX_TASK_HORIZON_MS } from '../worker/scheduler';
+import { JOURNAL_FLUSH_DELAY_MS } from '../worker/journal/outbox';
 import { syncDoc, table } from './generated-blocks';
 
 describe('docs/protocol.md', () => {
@@ -57,5 +58,10 @@ describe('docs/architecture.md', () => {
     ].map((m) => m[1]!);
     expect(paths.length).toBeGreaterThan(10);
     for (const path of paths) expect(existsSync(path), path).toBe(true);
+  });
+
+  it('gives the journal batch the delay the room waits', () => {
+    const text = readFileSync('docs/architecture.md', 'utf8').replace(/\s+/g, ' ');
+    expect(text).toContain(`\`JOURNAL_FLUSH_DELAY_MS\` (${JOURNAL_FLUSH_DELAY_MS / 1000} s)`);
   });
 });

@@ -28,7 +28,7 @@ import { historyEntryOf, inputHistory } from '../engine/input-history';
 import type { HistoryEntry, InputHistory } from '../protocol';
 import { CHECKPOINT_EVERY, InputLog } from './input-log';
 import { inspectionHistory, recordsOf, type StoredRecord } from './inspection-log';
-import { JOURNAL_FLUSH_TASK, JournalOutbox, type JournalFact, type JournalSink } from './journal/outbox';
+import { JOURNAL_FLUSH_DELAY_MS, JOURNAL_FLUSH_TASK, JournalOutbox, type JournalFact, type JournalSink } from './journal/outbox';
 import type { ChatMessage, MessageReactions } from '../protocol';
 import { MessageLog } from './message-log';
 import { PUSH_SEND_TASK, PushOutbox, type QueuedPush } from './push/outbox';
@@ -584,14 +584,15 @@ export class HostedRoom {
         if (facts.length > 0) {
           bytes += JSON.stringify(facts).length;
           this.outbox.append(facts);
-          // A flush already waiting (perhaps backing off after a D1 failure) keeps its own time.
+          // A flush already waiting (for its batch, or backing off after a D1 failure) keeps its
+          // own time: these facts join its batch.
           this.scheduler.scheduleIfAbsent({
             id: JOURNAL_FLUSH_TASK,
             kind: JOURNAL_FLUSH_TASK,
             description: 'send journal facts to D1',
             payload: {},
             type: 'scheduled',
-            time: now,
+            time: now + JOURNAL_FLUSH_DELAY_MS,
           });
         }
         if (payouts.length > 0) {

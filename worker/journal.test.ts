@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { d1JournalSink, JournalOutbox, type JournalFact, type JournalSink } from './journal/outbox';
+import { d1JournalSink, JOURNAL_FLUSH_DELAY_MS, JournalOutbox, type JournalFact, type JournalSink } from './journal/outbox';
 import { roomStorageOf } from './room-storage';
 import { advance, call, initRoom, inRoom, play } from './test/helpers';
 
@@ -32,9 +32,15 @@ const journalRows = async (room: string) =>
   ).results;
 
 describe('the journal', () => {
-  it('flushes facts to D1 through the outbox', async () => {
+  it('flushes facts to D1 through the outbox, in a batch that waits for the facts after it', async () => {
     await initRoom('journal-1');
+    await advance('journal-1', JOURNAL_FLUSH_DELAY_MS - 1_000);
+    // Not due yet: the room's first fact waits for its batch, and the next joins it.
+    await inRoom('journal-1', (server) => server.alarm());
     await play('journal-1', 'ana', { type: 'lab.start' });
+    expect(await journalRows('journal-1')).toEqual([]);
+    expect((await call('journal-1', 'status')).json.journalPending).toBe(2);
+    await advance('journal-1', 1_000);
     await inRoom('journal-1', (server) => server.alarm());
     expect((await journalRows('journal-1')).map((r) => r.kind)).toEqual(['room.created', 'lab.started']);
     expect((await call('journal-1', 'status')).json.journalPending).toBe(0);
@@ -76,6 +82,7 @@ describe('the journal', () => {
 
     // The game keeps going while D1 is down.
     expect((await play('journal-2', 'ana', { type: 'lab.start' })).type).toBe('ack');
+    await advance('journal-2', JOURNAL_FLUSH_DELAY_MS);
     await inRoom('journal-2', (server) => server.alarm());
     expect((await play('journal-2', 'ben', { type: 'lab.stop' })).type).toBe('ack');
     expect((await play('journal-2', 'ben', { type: 'lab.start' })).type).toBe('ack');

@@ -2,7 +2,8 @@ import { env, evictDurableObject, runDurableObjectAlarm } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest';
 import { makeInit } from '../machines/pecking-order/testing/fixtures';
 import { GameDriver } from './test/game-driver';
-import { call, initRoom, stub } from './test/helpers';
+import { JOURNAL_FLUSH_DELAY_MS } from './journal/outbox';
+import { advance, call, initRoom, stub } from './test/helpers';
 
 describe('pecking-order@1 in a real room', () => {
   it('plays a TEST-preset game from the init handoff to a winner on durable timers, surviving eviction mid-day', async () => {
@@ -51,7 +52,8 @@ describe('pecking-order@1 in a real room', () => {
     expect(winnerView.me.gold).toBe(10 * (days - 1));
     expect((await call(room, 'status')).json.status).toBe('finished');
 
-    // The journal reached D1 with the winner.
+    // The journal reached D1 with the winner (once its batch had waited).
+    await advance(room, JOURNAL_FLUSH_DELAY_MS);
     await runDurableObjectAlarm(stub(room));
     const facts = await env.DB.prepare('SELECT kind, data FROM journal WHERE room_id = ? ORDER BY seq')
       .bind(room)

@@ -23,6 +23,13 @@ export interface JournalSink {
 }
 
 export const JOURNAL_FLUSH_TASK = 'journal-flush';
+/**
+ * How long a fact waits for others to join its batch. A gift journals one: flushed on their own,
+ * the facts of a busy day cost an alarm event and a D1 call per gift (one action in seven of the
+ * bench's load). The outbox is in the room's SQLite, written with the step, so waiting loses
+ * nothing; D1 lags the game by this at most (plus a retry's backoff after an outage).
+ */
+export const JOURNAL_FLUSH_DELAY_MS = 5_000;
 const BATCH = 50;
 
 export function d1JournalSink(db: D1Database): JournalSink {
