@@ -134,7 +134,7 @@ export function sendMessagesAfter(connection: RoomConnection, room: HostedRoom, 
  * How a changed view travels: as a patch against the view the player held, when the host knows
  * it and the patch is smaller; otherwise whole. A client that cannot apply a patch asks to resync.
  */
-function viewFrame(seq: number, change: ViewChange): string {
+export function viewFrame(seq: number, change: ViewChange): string {
   // The host's serialisation of the view is spliced in: serialising 20 views again per step was a twentieth of the room's CPU.
   const whole = () =>
     change.json !== undefined
