@@ -25,7 +25,9 @@ export function actorTree(root: AnyActorRef): Map<string, AnyActorRef> {
   const tree = new Map<string, AnyActorRef>();
   const visit = (ref: AnyActorRef, path: string) => {
     tree.set(path, ref);
-    for (const [id, child] of Object.entries(childrenOf(ref.getSnapshot()))) {
+    const children = childrenOf(ref.getSnapshot());
+    for (const id in children) {
+      const child = children[id];
       if (child) visit(child, `${path}/${id}`);
     }
   };
@@ -55,14 +57,22 @@ export class ActorPaths {
 
   /** Learns the paths of the whole live tree (after a boot or a restore). */
   learnTree(root: AnyActorRef): void {
-    for (const [path, ref] of actorTree(root)) this.paths.set(ref, path);
+    this.learn(actorTree(root));
+  }
+
+  /** Learns the paths of a tree {@link actorTree} just walked. */
+  learn(tree: Map<string, AnyActorRef>): void {
+    for (const [path, ref] of tree) this.paths.set(ref, path);
   }
 
   /** Learns the children named in `snapshot`, an actor's snapshot as inspection reported it. */
   learnChildren(actor: AnyActorRef, snapshot: unknown): void {
     const path = this.paths.get(actor);
     if (path === undefined) return;
-    for (const [id, child] of Object.entries(childrenOf(snapshot))) {
+    // Runs for every microstep and snapshot of every actor: a plain loop, no entries list.
+    const children = childrenOf(snapshot);
+    for (const id in children) {
+      const child = children[id];
       if (child && !this.paths.has(child)) this.paths.set(child, `${path}/${id}`);
     }
   }

@@ -218,10 +218,17 @@ class SnapshotCell {
   /** A stored state whose `snapshot` is this cell's JSON, written when first read. */
   stored(fields: Omit<StoredState, 'snapshot'>): StoredState {
     // An own, enumerable getter: a spread, JSON.stringify or structuredClone of the state reads it like a field.
-    return Object.defineProperty({ ...fields }, 'snapshot', {
-      enumerable: true,
-      get: () => this.text,
-    }) as StoredState;
+    // A literal's getter is one (and cheaper to make than Object.defineProperty's, once per step).
+    const cell = this;
+    return {
+      machine: fields.machine,
+      timers: fields.timers,
+      seq: fields.seq,
+      at: fields.at,
+      get snapshot() {
+        return cell.text;
+      },
+    };
   }
 }
 
@@ -429,8 +436,9 @@ export class GameHost<TInit = unknown> {
     return this.cell.value;
   }
 
+  /** The durable timers as views show them, earliest first (a copy; its items are frozen). */
   get timerViews(): TimerView[] {
-    return this.timers.views();
+    return [...this.timers.views()];
   }
 
   /** Active `after` states without their timer (keys as the timer table's): states that would wait forever. */
@@ -444,12 +452,12 @@ export class GameHost<TInit = unknown> {
 
   /** The host's dashboard summary of the current state; null when the version offers none. */
   hostView(): HostSummary | null {
-    return this.version.hostView?.({ snapshot: this.snapshot, init: this.init, timers: this.timerViews }) ?? null;
+    return this.version.hostView?.({ snapshot: this.snapshot, init: this.init, timers: this.timers.views() }) ?? null;
   }
 
   /** A player's own view of the current state. */
   view(playerId: string): unknown {
-    return this.version.project({ snapshot: this.snapshot, init: this.init, playerId, timers: this.timerViews });
+    return this.version.project({ snapshot: this.snapshot, init: this.init, playerId, timers: this.timers.views() });
   }
 
   /** Takes one input; see the file header for what happens, in what order. */
@@ -581,7 +589,9 @@ export class GameHost<TInit = unknown> {
     always: boolean,
   ): void {
     const seq = this.stored.seq + 1;
-    this.paths.learnTree(this.actor);
+    // One walk of the tree serves both: naming new actors and dropping the timers of gone ones.
+    const live = actorTree(this.actor);
+    this.paths.learn(live);
     const pathOf = (ref: AnyActorRef) => this.paths.of(ref);
     recording.timerOps.forEach((op, index) => {
       const actorPath = pathOf(op.source);
@@ -603,7 +613,6 @@ export class GameHost<TInit = unknown> {
     });
     // A stopped actor's delayed events die with it (XState cancels them without a `cancel` action),
     // and a finished game has no time left.
-    const live = actorTree(this.actor);
     const finished = this.actor.getSnapshot().status !== 'active';
     this.timers.removeWhere((t) => finished || !live.has(t.actorPath) || !live.has(t.targetPath));
 
@@ -653,7 +662,9 @@ export class GameHost<TInit = unknown> {
       if (same) return this.cell;
     }
     const persisted = this.actor.getPersistedSnapshot();
-    this.serialisedFrom = new Map([...live].map(([path, ref]) => [path, { ref, snapshot: ref.getSnapshot() }]));
+    const from = new Map<string, { ref: AnyActorRef; snapshot: unknown }>();
+    for (const [path, ref] of live) from.set(path, { ref, snapshot: ref.getSnapshot() });
+    this.serialisedFrom = from;
     // Most of a step's snapshot is the very objects of the last one: comparing walks what changed.
     if (started && sameJson(this.cell.value, persisted)) return this.cell;
     return SnapshotCell.ofObject(persisted);

@@ -18,9 +18,17 @@ const byDue = (a: DurableTimer, b: DurableTimer) => a.dueAt - b.dueAt;
 
 export class TimerTable {
   /** Insertion order is scheduling order, which breaks ties between equal due times. */
-  private readonly timers = new Map<string, DurableTimer>();
+  private readonly timers: Map<string, DurableTimer>;
+  /**
+   * The timers earliest first, and their views, made when first asked for after a change. The host
+   * reads them several times a step (what is due, every player's view of when the phase ends), and
+   * most steps change no timer; a change drops both.
+   */
+  private ordered: readonly DurableTimer[] | undefined;
+  private viewed: readonly TimerView[] | undefined;
 
   constructor(timers: Iterable<DurableTimer> = []) {
+    this.timers = new Map();
     for (const timer of timers) this.timers.set(timerKey(timer), timer);
   }
 
@@ -29,10 +37,13 @@ export class TimerTable {
     const key = timerKey(timer);
     this.timers.delete(key);
     this.timers.set(key, timer);
+    this.changed();
   }
 
   cancel(actorPath: string, timerId: string): boolean {
-    return this.timers.delete(timerKey({ actorPath, timerId }));
+    const cancelled = this.timers.delete(timerKey({ actorPath, timerId }));
+    if (cancelled) this.changed();
+    return cancelled;
   }
 
   get(actorPath: string, timerId: string): DurableTimer | undefined {
@@ -41,20 +52,25 @@ export class TimerTable {
 
   /** The earliest timer due at or before `now`. */
   firstDue(now: number): DurableTimer | undefined {
-    const first = this.list()[0];
+    const first = this.earliestFirst()[0];
     return first && first.dueAt <= now ? first : undefined;
   }
 
   /** Removes every timer `keep` rejects; returns what it removed. */
   removeWhere(remove: (timer: DurableTimer) => boolean): DurableTimer[] {
-    const removed = [...this.timers.values()].filter(remove);
-    for (const timer of removed) this.timers.delete(timerKey(timer));
+    const removed: DurableTimer[] = [];
+    for (const [key, timer] of this.timers) {
+      if (!remove(timer)) continue;
+      removed.push(timer);
+      this.timers.delete(key);
+    }
+    if (removed.length > 0) this.changed();
     return removed;
   }
 
   /** Timers earliest first (ties in scheduling order). */
   list(): DurableTimer[] {
-    return [...this.timers.values()].sort(byDue);
+    return [...this.earliestFirst()];
   }
 
   /** Timers in scheduling order: the order to store them in, so a restored table breaks ties alike. */
@@ -62,19 +78,38 @@ export class TimerTable {
     return [...this.timers.values()];
   }
 
+  /** A copy to change independently (timer objects are never changed in place, so they are shared). */
   clone(): TimerTable {
-    return new TimerTable(this.stored());
+    const copy = new TimerTable();
+    for (const [key, timer] of this.timers) copy.timers.set(key, timer);
+    copy.ordered = this.ordered;
+    copy.viewed = this.viewed;
+    return copy;
   }
 
   /** What changed from `before` to this table: a timer rescheduled under the same key is removed and added. */
   diffFrom(before: TimerTable): { added: DurableTimer[]; removed: DurableTimer[] } {
-    const added = this.stored().filter((t) => !sameTimer(before.timers.get(timerKey(t)), t));
-    const removed = before.stored().filter((t) => !sameTimer(this.timers.get(timerKey(t)), t));
+    const added: DurableTimer[] = [];
+    const removed: DurableTimer[] = [];
+    for (const [key, timer] of this.timers) if (!sameTimer(before.timers.get(key), timer)) added.push(timer);
+    for (const [key, timer] of before.timers) if (!sameTimer(this.timers.get(key), timer)) removed.push(timer);
     return { added, removed };
   }
 
-  views(): TimerView[] {
-    return this.list().map(({ actorPath, timerId, event, dueAt }) => ({ actorPath, timerId, event: event.type, dueAt }));
+  /** The timers as views show them, earliest first; one frozen list until the table changes, shared by every reader. */
+  views(): readonly TimerView[] {
+    return (this.viewed ??= Object.freeze(
+      this.earliestFirst().map(({ actorPath, timerId, event, dueAt }) => Object.freeze({ actorPath, timerId, event: event.type, dueAt })),
+    ));
+  }
+
+  private earliestFirst(): readonly DurableTimer[] {
+    return (this.ordered ??= [...this.timers.values()].sort(byDue));
+  }
+
+  private changed(): void {
+    this.ordered = undefined;
+    this.viewed = undefined;
   }
 }
 
