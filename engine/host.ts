@@ -32,7 +32,7 @@ import {
   type TimerView,
 } from '../machines/machine-version';
 import type { StatelyInspectionEvent } from '../protocol';
-import { ActorPaths, ROOT_ACTOR_ID, actorAt, actorTree } from './actor-tree';
+import { ActorPaths, ROOT_ACTOR_ID, actorAt } from './actor-tree';
 import { HostError, RestoreError, issuesOf } from './host-error';
 import { sameJson } from './json-equal';
 import { viewPatch } from './view-patch';
@@ -590,8 +590,7 @@ export class GameHost<TInit = unknown> {
   ): void {
     const seq = this.stored.seq + 1;
     // One walk of the tree serves both: naming new actors and dropping the timers of gone ones.
-    const live = actorTree(this.actor);
-    this.paths.learn(live);
+    const live = this.paths.tree(this.actor);
     const pathOf = (ref: AnyActorRef) => this.paths.of(ref);
     recording.timerOps.forEach((op, index) => {
       const actorPath = pathOf(op.source);
@@ -628,7 +627,7 @@ export class GameHost<TInit = unknown> {
     const changed = cell !== this.cell || diff.added.length > 0 || diff.removed.length > 0;
     if (!always && !changed && effects.length === 0) return;
     this.cell = cell;
-    this.stored = cell.stored({ machine: this.stored.machine, timers: this.timers.stored(), seq, at });
+    this.stored = cell.stored({ machine: this.stored.machine, timers: this.timers.storedList(), seq, at });
     acc.transitions.push({
       seq,
       at,
@@ -665,8 +664,14 @@ export class GameHost<TInit = unknown> {
     const from = new Map<string, { ref: AnyActorRef; snapshot: unknown }>();
     for (const [path, ref] of live) from.set(path, { ref, snapshot: ref.getSnapshot() });
     this.serialisedFrom = from;
+    if (!started) return SnapshotCell.ofObject(persisted);
+    // The root's context is where most steps change something: a difference there settles it
+    // before the walk below goes through the state value and every child to reach it.
+    const context = (persisted as { context?: unknown }).context;
+    const lastContext = (this.cell.value as { context?: unknown }).context;
+    if (context !== lastContext && !sameJson(context, lastContext)) return SnapshotCell.ofObject(persisted);
     // Most of a step's snapshot is the very objects of the last one: comparing walks what changed.
-    if (started && sameJson(this.cell.value, persisted)) return this.cell;
+    if (sameJson(this.cell.value, persisted)) return this.cell;
     return SnapshotCell.ofObject(persisted);
   }
 

@@ -56,5 +56,14 @@ describe('TimerTable', () => {
     expect(ids(copy)).toEqual(['c', 'b']);
     expect(ids(original)).toEqual(['a', 'b']);
     expect(copy.diffFrom(original)).toEqual({ added: [timer('c', 1)], removed: [timer('a', 10)] });
+    // And the other way round: the original changed after the clone was made, the clone as it was.
+    const later = original.clone();
+    original.schedule(timer('d', 2));
+    original.removeWhere((t) => t.timerId === 'b');
+    expect(ids(original)).toEqual(['d', 'a']);
+    expect(ids(later)).toEqual(['a', 'b']);
+    expect(later.stored().map((t) => t.timerId)).toEqual(['a', 'b']);
+    expect(original.storedList().map((t) => t.timerId)).toEqual(['a', 'd']);
+    expect(later.diffFrom(later.clone())).toEqual({ added: [], removed: [] });
   });
 });

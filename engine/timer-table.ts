@@ -18,13 +18,20 @@ const byDue = (a: DurableTimer, b: DurableTimer) => a.dueAt - b.dueAt;
 
 export class TimerTable {
   /** Insertion order is scheduling order, which breaks ties between equal due times. */
-  private readonly timers: Map<string, DurableTimer>;
+  private timers: Map<string, DurableTimer>;
   /**
-   * The timers earliest first, and their views, made when first asked for after a change. The host
-   * reads them several times a step (what is due, every player's view of when the phase ends), and
-   * most steps change no timer; a change drops both.
+   * Whether `timers` may be another table's too: a clone shares its original's map, and whichever
+   * changes first copies it. The host clones the table for every transition (to diff and to roll
+   * back) and most transitions change no timer, so most clones are never copied.
+   */
+  private shared = false;
+  /**
+   * The timers earliest first, in scheduling order, and their views, made when first asked for
+   * after a change. The host reads them several times a step (what is due, what to store, every
+   * player's view of when the phase ends), and most steps change no timer; a change drops them.
    */
   private ordered: readonly DurableTimer[] | undefined;
+  private inOrder: readonly DurableTimer[] | undefined;
   private viewed: readonly TimerView[] | undefined;
 
   constructor(timers: Iterable<DurableTimer> = []) {
@@ -35,15 +42,16 @@ export class TimerTable {
   /** Schedules a timer, replacing one with the same key (which then never fires). */
   schedule(timer: DurableTimer): void {
     const key = timerKey(timer);
-    this.timers.delete(key);
-    this.timers.set(key, timer);
-    this.changed();
+    const timers = this.writable();
+    timers.delete(key);
+    timers.set(key, timer);
   }
 
   cancel(actorPath: string, timerId: string): boolean {
-    const cancelled = this.timers.delete(timerKey({ actorPath, timerId }));
-    if (cancelled) this.changed();
-    return cancelled;
+    const key = timerKey({ actorPath, timerId });
+    if (!this.timers.has(key)) return false;
+    this.writable().delete(key);
+    return true;
   }
 
   get(actorPath: string, timerId: string): DurableTimer | undefined {
@@ -59,12 +67,10 @@ export class TimerTable {
   /** Removes every timer `keep` rejects; returns what it removed. */
   removeWhere(remove: (timer: DurableTimer) => boolean): DurableTimer[] {
     const removed: DurableTimer[] = [];
-    for (const [key, timer] of this.timers) {
-      if (!remove(timer)) continue;
-      removed.push(timer);
-      this.timers.delete(key);
-    }
-    if (removed.length > 0) this.changed();
+    for (const timer of this.timers.values()) if (remove(timer)) removed.push(timer);
+    if (removed.length === 0) return removed;
+    const timers = this.writable();
+    for (const timer of removed) timers.delete(timerKey(timer));
     return removed;
   }
 
@@ -78,11 +84,18 @@ export class TimerTable {
     return [...this.timers.values()];
   }
 
-  /** A copy to change independently (timer objects are never changed in place, so they are shared). */
+  /** {@link stored}, as one frozen list until the table changes (what a stored state holds). */
+  storedList(): readonly DurableTimer[] {
+    return (this.inOrder ??= Object.freeze([...this.timers.values()]));
+  }
+
+  /** A copy to change independently: it shares this table's timers until either changes. */
   clone(): TimerTable {
     const copy = new TimerTable();
-    for (const [key, timer] of this.timers) copy.timers.set(key, timer);
+    copy.timers = this.timers;
+    copy.shared = this.shared = true;
     copy.ordered = this.ordered;
+    copy.inOrder = this.inOrder;
     copy.viewed = this.viewed;
     return copy;
   }
@@ -91,6 +104,7 @@ export class TimerTable {
   diffFrom(before: TimerTable): { added: DurableTimer[]; removed: DurableTimer[] } {
     const added: DurableTimer[] = [];
     const removed: DurableTimer[] = [];
+    if (this.timers === before.timers) return { added, removed };
     for (const [key, timer] of this.timers) if (!sameTimer(before.timers.get(key), timer)) added.push(timer);
     for (const [key, timer] of before.timers) if (!sameTimer(this.timers.get(key), timer)) removed.push(timer);
     return { added, removed };
@@ -107,9 +121,16 @@ export class TimerTable {
     return (this.ordered ??= [...this.timers.values()].sort(byDue));
   }
 
-  private changed(): void {
+  /** The map to change: this table's own (copied first if shared), with what was made from it dropped. */
+  private writable(): Map<string, DurableTimer> {
+    if (this.shared) {
+      this.timers = new Map(this.timers);
+      this.shared = false;
+    }
     this.ordered = undefined;
+    this.inOrder = undefined;
     this.viewed = undefined;
+    return this.timers;
   }
 }
 
