@@ -210,3 +210,27 @@ describe('the cast list', () => {
     expect(castOf(withCast(structuredClone(snapshot.context.cast)))).toEqual(before);
   });
 });
+
+describe('DM partners', () => {
+  it('are in conversation order; a list that grows leaves the views of the shorter one as they were', () => {
+    const room = new SimulatedRoom({ version: peckingOrderV1, init: makeInit(5, { preset: 'TEST' }) });
+    const snapshot = room.persisted();
+    const withConversations = (conversations: string[]) => ({ ...snapshot, context: { ...snapshot.context, conversations } });
+    const partners = (conversations: string[], playerId: string) =>
+      project({ snapshot: withConversations(conversations), init: room.init, playerId, timers: [] }).dms.conversationsWith;
+    const first = ['p1 p2', 'p2 p3'];
+    const before = { p1: partners(first, 'p1'), p2: partners(first, 'p2') };
+    expect(before).toEqual({ p1: ['p2'], p2: ['p1', 'p3'] });
+    const longer = [...first, 'p1 p3', 'p2 p4'];
+    expect(['p1', 'p2', 'p3', 'p4', 'p5'].map((id) => partners(longer, id))).toEqual([
+      ['p2', 'p3'],
+      ['p1', 'p3', 'p4'],
+      ['p2', 'p1'],
+      ['p2'],
+      [],
+    ]);
+    expect(before).toEqual({ p1: ['p2'], p2: ['p1', 'p3'] });
+    expect(partners(['p4 p5'], 'p4')).toEqual(['p5']);
+    expect(partners(['p4 p5'], 'p1')).toEqual([]);
+  });
+});

@@ -150,22 +150,50 @@ const partnerIndex = new WeakMap<readonly string[], Map<string, string[]>>();
 function conversationsByPlayer(conversations: readonly string[]): Map<string, string[]> {
   let index = partnerIndex.get(conversations);
   if (!index) {
-    index = new Map();
-    for (const key of conversations) {
-      const [a, b] = key.split(' ') as [string, string];
-      if (a === undefined || b === undefined) continue;
-      partnersOf(index, a).push(b);
-      if (b !== a) partnersOf(index, b).push(a);
-    }
+    index = extendedIndex(conversations) ?? indexFrom(new Map(), conversations, 0);
     partnerIndex.set(conversations, index);
+    lastIndexed = { conversations, index };
   }
   return index;
 }
 
-function partnersOf(index: Map<string, string[]>, playerId: string): string[] {
-  let partners = index.get(playerId);
-  if (!partners) index.set(playerId, (partners = []));
-  return partners;
+/** The last list indexed: a DM that opens a conversation makes a list that only appends to it. */
+let lastIndexed: { conversations: readonly string[]; index: Map<string, string[]> } | undefined;
+
+/**
+ * The last index, extended, when `conversations` is the last list with pairs appended. The last
+ * index stays as it was (views hold its lists): the copy replaces each list it adds to.
+ */
+function extendedIndex(conversations: readonly string[]): Map<string, string[]> | undefined {
+  const last = lastIndexed;
+  if (!last || last.conversations.length >= conversations.length) return undefined;
+  for (let i = 0; i < last.conversations.length; i++) if (last.conversations[i] !== conversations[i]) return undefined;
+  return indexFrom(new Map(last.index), conversations, last.conversations.length, new Set());
+}
+
+/**
+ * Adds the pairs from `start` on to `index`. With `owned` (the players whose list this index made
+ * itself), a list it inherited is copied before it changes.
+ */
+function indexFrom(
+  index: Map<string, string[]>,
+  conversations: readonly string[],
+  start: number,
+  owned?: Set<string>,
+): Map<string, string[]> {
+  const partnersOf = (playerId: string): string[] => {
+    let partners = index.get(playerId);
+    if (!partners || (owned && !owned.has(playerId))) index.set(playerId, (partners = partners ? [...partners] : []));
+    owned?.add(playerId);
+    return partners;
+  };
+  for (let i = start; i < conversations.length; i++) {
+    const [a, b] = conversations[i]!.split(' ') as [string, string];
+    if (a === undefined || b === undefined) continue;
+    partnersOf(a).push(b);
+    if (b !== a) partnersOf(b).push(a);
+  }
+  return index;
 }
 
 /** A roster entry without a seat in the game's cast (not in the game). */
@@ -212,8 +240,9 @@ export function project({ snapshot, init, playerId, timers }: ProjectionInput<Pi
   const seat = context.cast[playerId] ?? { silver: 0, gold: 0, alive: false };
   const inDay = view.stage === 'day' || view.stage === 'finale';
   const phase = phaseOf(view);
-  const dueTimes = timers.map((timer) => timer.dueAt);
-  const phaseEndsAt = context.scheduling === 'ADMIN' || phase === 'gameOver' || dueTimes.length === 0 ? null : Math.min(...dueTimes);
+  let due = Number.POSITIVE_INFINITY;
+  for (const timer of timers) due = Math.min(due, timer.dueAt);
+  const phaseEndsAt = context.scheduling === 'ADMIN' || phase === 'gameOver' || timers.length === 0 ? null : due;
   const allowance = dmAllowance(context, playerId);
   return {
     playerId,
