@@ -25,7 +25,9 @@ export function actorTree(root: AnyActorRef): Map<string, AnyActorRef> {
   const tree = new Map<string, AnyActorRef>();
   const visit = (ref: AnyActorRef, path: string) => {
     tree.set(path, ref);
-    for (const [id, child] of Object.entries(childrenOf(ref.getSnapshot()))) {
+    const children = childrenOf(ref.getSnapshot());
+    for (const id in children) {
+      const child = children[id];
       if (child) visit(child, `${path}/${id}`);
     }
   };
@@ -55,14 +57,41 @@ export class ActorPaths {
 
   /** Learns the paths of the whole live tree (after a boot or a restore). */
   learnTree(root: AnyActorRef): void {
-    for (const [path, ref] of actorTree(root)) this.paths.set(ref, path);
+    this.tree(root);
+  }
+
+  /**
+   * {@link actorTree}, learning the path of every actor in it that was not known yet. A known
+   * actor's path is the string learnt before (a parent's path and the actor's id, as here), so a
+   * walk after every transition makes no new strings for the tree's keys.
+   */
+  tree(root: AnyActorRef): Map<string, AnyActorRef> {
+    const tree = new Map<string, AnyActorRef>();
+    const visit = (ref: AnyActorRef, path: string) => {
+      tree.set(path, ref);
+      const children = childrenOf(ref.getSnapshot());
+      for (const id in children) {
+        const child = children[id];
+        if (!child) continue;
+        let childPath = this.paths.get(child);
+        if (childPath === undefined) this.paths.set(child, (childPath = `${path}/${id}`));
+        visit(child, childPath);
+      }
+    };
+    let rootPath = this.paths.get(root);
+    if (rootPath === undefined) this.paths.set(root, (rootPath = ROOT_ACTOR_ID));
+    visit(root, rootPath);
+    return tree;
   }
 
   /** Learns the children named in `snapshot`, an actor's snapshot as inspection reported it. */
   learnChildren(actor: AnyActorRef, snapshot: unknown): void {
     const path = this.paths.get(actor);
     if (path === undefined) return;
-    for (const [id, child] of Object.entries(childrenOf(snapshot))) {
+    // Runs for every microstep and snapshot of every actor: a plain loop, no entries list.
+    const children = childrenOf(snapshot);
+    for (const id in children) {
+      const child = children[id];
       if (child && !this.paths.has(child)) this.paths.set(child, `${path}/${id}`);
     }
   }

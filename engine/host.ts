@@ -32,7 +32,7 @@ import {
   type TimerView,
 } from '../machines/machine-version';
 import type { StatelyInspectionEvent } from '../protocol';
-import { ActorPaths, ROOT_ACTOR_ID, actorAt, actorTree } from './actor-tree';
+import { ActorPaths, ROOT_ACTOR_ID, actorAt } from './actor-tree';
 import { HostError, RestoreError, issuesOf } from './host-error';
 import { sameJson } from './json-equal';
 import { viewPatch } from './view-patch';
@@ -218,10 +218,17 @@ class SnapshotCell {
   /** A stored state whose `snapshot` is this cell's JSON, written when first read. */
   stored(fields: Omit<StoredState, 'snapshot'>): StoredState {
     // An own, enumerable getter: a spread, JSON.stringify or structuredClone of the state reads it like a field.
-    return Object.defineProperty({ ...fields }, 'snapshot', {
-      enumerable: true,
-      get: () => this.text,
-    }) as StoredState;
+    // A literal's getter is one (and cheaper to make than Object.defineProperty's, once per step).
+    const cell = this;
+    return {
+      machine: fields.machine,
+      timers: fields.timers,
+      seq: fields.seq,
+      at: fields.at,
+      get snapshot() {
+        return cell.text;
+      },
+    };
   }
 }
 
@@ -429,8 +436,9 @@ export class GameHost<TInit = unknown> {
     return this.cell.value;
   }
 
+  /** The durable timers as views show them, earliest first (a copy; its items are frozen). */
   get timerViews(): TimerView[] {
-    return this.timers.views();
+    return [...this.timers.views()];
   }
 
   /** Active `after` states without their timer (keys as the timer table's): states that would wait forever. */
@@ -444,12 +452,12 @@ export class GameHost<TInit = unknown> {
 
   /** The host's dashboard summary of the current state; null when the version offers none. */
   hostView(): HostSummary | null {
-    return this.version.hostView?.({ snapshot: this.snapshot, init: this.init, timers: this.timerViews }) ?? null;
+    return this.version.hostView?.({ snapshot: this.snapshot, init: this.init, timers: this.timers.views() }) ?? null;
   }
 
   /** A player's own view of the current state. */
   view(playerId: string): unknown {
-    return this.version.project({ snapshot: this.snapshot, init: this.init, playerId, timers: this.timerViews });
+    return this.version.project({ snapshot: this.snapshot, init: this.init, playerId, timers: this.timers.views() });
   }
 
   /** Takes one input; see the file header for what happens, in what order. */
@@ -581,7 +589,8 @@ export class GameHost<TInit = unknown> {
     always: boolean,
   ): void {
     const seq = this.stored.seq + 1;
-    this.paths.learnTree(this.actor);
+    // One walk of the tree serves both: naming new actors and dropping the timers of gone ones.
+    const live = this.paths.tree(this.actor);
     const pathOf = (ref: AnyActorRef) => this.paths.of(ref);
     recording.timerOps.forEach((op, index) => {
       const actorPath = pathOf(op.source);
@@ -603,7 +612,6 @@ export class GameHost<TInit = unknown> {
     });
     // A stopped actor's delayed events die with it (XState cancels them without a `cancel` action),
     // and a finished game has no time left.
-    const live = actorTree(this.actor);
     const finished = this.actor.getSnapshot().status !== 'active';
     this.timers.removeWhere((t) => finished || !live.has(t.actorPath) || !live.has(t.targetPath));
 
@@ -619,7 +627,7 @@ export class GameHost<TInit = unknown> {
     const changed = cell !== this.cell || diff.added.length > 0 || diff.removed.length > 0;
     if (!always && !changed && effects.length === 0) return;
     this.cell = cell;
-    this.stored = cell.stored({ machine: this.stored.machine, timers: this.timers.stored(), seq, at });
+    this.stored = cell.stored({ machine: this.stored.machine, timers: this.timers.storedList(), seq, at });
     acc.transitions.push({
       seq,
       at,
@@ -653,9 +661,17 @@ export class GameHost<TInit = unknown> {
       if (same) return this.cell;
     }
     const persisted = this.actor.getPersistedSnapshot();
-    this.serialisedFrom = new Map([...live].map(([path, ref]) => [path, { ref, snapshot: ref.getSnapshot() }]));
+    const from = new Map<string, { ref: AnyActorRef; snapshot: unknown }>();
+    for (const [path, ref] of live) from.set(path, { ref, snapshot: ref.getSnapshot() });
+    this.serialisedFrom = from;
+    if (!started) return SnapshotCell.ofObject(persisted);
+    // The root's context is where most steps change something: a difference there settles it
+    // before the walk below goes through the state value and every child to reach it.
+    const context = (persisted as { context?: unknown }).context;
+    const lastContext = (this.cell.value as { context?: unknown }).context;
+    if (context !== lastContext && !sameJson(context, lastContext)) return SnapshotCell.ofObject(persisted);
     // Most of a step's snapshot is the very objects of the last one: comparing walks what changed.
-    if (started && sameJson(this.cell.value, persisted)) return this.cell;
+    if (sameJson(this.cell.value, persisted)) return this.cell;
     return SnapshotCell.ofObject(persisted);
   }
 

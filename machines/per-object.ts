@@ -18,16 +18,20 @@ export function perObject<K extends object, V>(compute: (key: K) => V): (key: K)
   };
 }
 
-/** {@link perObject} for a function of two read-only objects (a part of a snapshot and the init). */
+/**
+ * {@link perObject} for a function of two read-only objects: `a` a part of a snapshot, `b` one that
+ * changes far less often (the init). Keyed by `b` first, so there is one inner map per `b`, not one
+ * made for every new part of every snapshot.
+ */
 export function perObjectPair<A extends object, B extends object, V>(compute: (a: A, b: B) => V): (a: A, b: B) => V {
-  const cache = new WeakMap<A, WeakMap<B, V>>();
+  const cache = new WeakMap<B, WeakMap<A, V>>();
   return (a, b) => {
-    let inner = cache.get(a);
-    if (!inner) cache.set(a, (inner = new WeakMap()));
-    const held = inner.get(b);
+    let inner = cache.get(b);
+    if (!inner) cache.set(b, (inner = new WeakMap()));
+    const held = inner.get(a);
     if (held !== undefined) return held;
     const value = compute(a, b);
-    inner.set(b, value);
+    inner.set(a, value);
     return value;
   };
 }

@@ -22,6 +22,15 @@ describe('rankBySilver', () => {
     const roster = alive({ a: 50, b: 50, c: 20, d: 50 });
     expect(rankBySilver([...roster].reverse(), DAY1)).toEqual(rankBySilver(roster, DAY1));
   });
+
+  // Rankings are kept per contenders list (rankings are asked for again by every player's view).
+  it('ranks a list again alike, whatever a caller did to an earlier ranking, and by the seed asked for', () => {
+    const tied = alive({ a: 50, b: 50, c: 50, d: 50, e: 10 });
+    for (let i = 0; i < 2; i++) rankBySilver(tied, DAY1).reverse();
+    expect(rankBySilver(tied, DAY1)).toEqual(['b', 'd', 'a', 'c', 'e']);
+    expect(rankBySilver(tied, DAY2)).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(rankBySilver(tied, DAY1)).toEqual(['b', 'd', 'a', 'c', 'e']);
+  });
 });
 
 describe('topThree', () => {

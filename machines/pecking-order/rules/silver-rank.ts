@@ -11,14 +11,25 @@ import type { Contender } from './types';
  * day's seeded lineup. Deterministic from (alive, seed); input order does not matter.
  */
 export function rankBySilver(alive: readonly Contender[], seed: string): string[] {
+  const held = rankings.get(alive);
+  if (held?.seed === seed) return [...held.ranked];
   const lineup = new Map(
     seededOrder(
       alive.map((c) => c.playerId),
       seed,
     ).map((id, i) => [id, i]),
   );
-  return [...alive].sort((a, b) => b.silver - a.silver || lineup.get(a.playerId)! - lineup.get(b.playerId)!).map((c) => c.playerId);
+  const ranked = [...alive].sort((a, b) => b.silver - a.silver || lineup.get(a.playerId)! - lineup.get(b.playerId)!).map((c) => c.playerId);
+  rankings.set(alive, { seed, ranked });
+  return [...ranked];
 }
+
+/**
+ * The last ranking made of each (read-only) contenders list: a vote view ranks the cast for its
+ * targets and again to say who may vote, for every player, from one vote context per game context
+ * (v1/projection.ts). Callers get a copy, as some sort it further.
+ */
+const rankings = new WeakMap<readonly Contender[], { seed: string; ranked: readonly string[] }>();
 
 /**
  * "Top 3": the three alive players with the most silver, most first (fewer when fewer are alive).

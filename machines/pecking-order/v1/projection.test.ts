@@ -187,3 +187,50 @@ describe('the snapshot a view is projected from', () => {
     expect(compared).toBeGreaterThan(1_000);
   }, 60_000);
 });
+
+describe('the cast list', () => {
+  it('keeps a member’s object exactly while their seat is the same object, and shows every change', () => {
+    const room = new SimulatedRoom({ version: peckingOrderV1, init: makeInit(5, { preset: 'TEST' }) });
+    const snapshot = room.persisted();
+    const ids: string[] = room.init.roster.map((p: { playerId: string }) => p.playerId);
+    const withCast = (cast: unknown) => ({ ...snapshot, context: { ...snapshot.context, cast } });
+    const castOf = (s: unknown) => project({ snapshot: s, init: room.init, playerId: ids[0]!, timers: [] }).cast;
+    const first = withCast(snapshot.context.cast);
+    const before = castOf(first);
+    const changed = ids[1]!;
+    const after = castOf(withCast({ ...snapshot.context.cast, [changed]: { ...snapshot.context.cast[changed], silver: 99 } }));
+    ids.forEach((id, i) => {
+      if (id === changed) {
+        expect(after[i]).not.toBe(before[i]);
+        expect(after[i]).toEqual({ ...before[i], silver: 99 });
+      } else expect(after[i]).toBe(before[i]);
+    });
+    // Back to the first cast object: its own list again; a cast made anew (as a restore parses it) shows the same.
+    expect(castOf(first)).toBe(before);
+    expect(castOf(withCast(structuredClone(snapshot.context.cast)))).toEqual(before);
+  });
+});
+
+describe('DM partners', () => {
+  it('are in conversation order; a list that grows leaves the views of the shorter one as they were', () => {
+    const room = new SimulatedRoom({ version: peckingOrderV1, init: makeInit(5, { preset: 'TEST' }) });
+    const snapshot = room.persisted();
+    const withConversations = (conversations: string[]) => ({ ...snapshot, context: { ...snapshot.context, conversations } });
+    const partners = (conversations: string[], playerId: string) =>
+      project({ snapshot: withConversations(conversations), init: room.init, playerId, timers: [] }).dms.conversationsWith;
+    const first = ['p1 p2', 'p2 p3'];
+    const before = { p1: partners(first, 'p1'), p2: partners(first, 'p2') };
+    expect(before).toEqual({ p1: ['p2'], p2: ['p1', 'p3'] });
+    const longer = [...first, 'p1 p3', 'p2 p4'];
+    expect(['p1', 'p2', 'p3', 'p4', 'p5'].map((id) => partners(longer, id))).toEqual([
+      ['p2', 'p3'],
+      ['p1', 'p3', 'p4'],
+      ['p2', 'p1'],
+      ['p2'],
+      [],
+    ]);
+    expect(before).toEqual({ p1: ['p2'], p2: ['p1', 'p3'] });
+    expect(partners(['p4 p5'], 'p4')).toEqual(['p5']);
+    expect(partners(['p4 p5'], 'p1')).toEqual([]);
+  });
+});

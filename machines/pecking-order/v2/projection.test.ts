@@ -5,6 +5,7 @@ import { makeRoster } from '../testing/fixtures';
 import { advanceTo } from '../testing/stepping';
 import { peckingOrderV2 } from './index';
 import type { DaySpec } from './manifest';
+import { project } from './projection';
 
 const gambitDay: DaySpec = { voteType: 'MAJORITY', cartridges: ['HOT_TAKE', 'SILVER_GAMBIT'] };
 const spotlightDay: DaySpec = { voteType: 'MAJORITY', cartridges: ['WOULD_YOU_RATHER', 'SPOTLIGHT'] };
@@ -87,5 +88,27 @@ describe('the cartridges’ refusals', () => {
       init: { roster: makeRoster(3), manifest: { preset: 'TEST', scheduling: 'ADMIN', days: [gambitDay, finale] } },
     });
     expect(room.sendAs('p1', 'prompt.answer', { option: 'A' })).toEqual([expect.objectContaining({ code: 'CARTRIDGE_CLOSED' })]);
+  });
+});
+
+describe('the cast list', () => {
+  it('keeps a member’s object, carried gold and all, exactly while their seat is the same object', () => {
+    const roster = makeRoster(5).map((entry, i) => (i === 2 ? { ...entry, userId: 'u3', wallet: { gold: 7 } } : entry));
+    const room = new SimulatedRoom({
+      version: peckingOrderV2,
+      init: { roster, manifest: { preset: 'TEST', scheduling: 'ADMIN', days: [gambitDay, finale] } },
+    });
+    const snapshot = room.persisted();
+    const ids = roster.map((p) => p.playerId);
+    const withCast = (cast: unknown) => ({ ...snapshot, context: { ...snapshot.context, cast } });
+    const castOf = (s: unknown) => project({ snapshot: s, init: room.init, playerId: ids[0]!, timers: [] }).cast;
+    const before = castOf(withCast(snapshot.context.cast));
+    expect(before.map((m) => m.carriedGold)).toEqual([0, 0, 7, 0, 0]);
+    const changed = ids[2]!;
+    const after = castOf(withCast({ ...snapshot.context.cast, [changed]: { ...snapshot.context.cast[changed], silver: 99 } }));
+    ids.forEach((id, i) => {
+      if (id === changed) expect(after[i]).toEqual({ ...before[i], silver: 99 });
+      else expect(after[i]).toBe(before[i]);
+    });
   });
 });

@@ -27,16 +27,22 @@ export interface PlayerView extends Omit<V1PlayerView, 'cast'> {
   cartridges: CartridgeView[];
 }
 
-/** @1's cast member with the gold their wallet carried in: once per member object and init (machines/per-object.ts). */
-const withWallet = perObjectPair((member: V1PlayerView['cast'][number], init: PeckingOrderInit): PlayerView['cast'][number] => ({
-  ...member,
-  carriedGold: carriedGoldOf(init, member.playerId),
-}));
+/** Per init, the last @1 cast list extended and what it became (see {@link castWithWallets}). */
+const lastCast = new WeakMap<PeckingOrderInit, { from: V1PlayerView['cast']; cast: PlayerView['cast'] }>();
 
-/** @1's cast list with each member's carried gold: once per list and init, shared by every view of it. */
-const castWithWallets = perObjectPair((cast: V1PlayerView['cast'], init: PeckingOrderInit): PlayerView['cast'] =>
-  cast.map((member) => withWallet(member, init)),
-);
+/**
+ * @1's cast list with each member's carried gold: once per list and init (machines/per-object.ts),
+ * shared by every view of it. A new list keeps the last one's member wherever @1's member is the
+ * same object (its seat did not change), so a member object changes exactly when @1's does.
+ */
+const castWithWallets = perObjectPair((cast: V1PlayerView['cast'], init: PeckingOrderInit): PlayerView['cast'] => {
+  const last = lastCast.get(init);
+  const extended = cast.map((member, i) =>
+    last && last.from[i] === member ? last.cast[i]! : { ...member, carriedGold: carriedGoldOf(init, member.playerId) },
+  );
+  lastCast.set(init, { from: cast, cast: extended });
+  return extended;
+});
 
 export function project(input: ProjectionInput<PeckingOrderInit>): PlayerView {
   const base = v1Project(input as unknown as ProjectionInput<V1Init>);

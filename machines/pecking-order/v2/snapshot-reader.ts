@@ -33,5 +33,7 @@ function read(snapshot: unknown): GameSnapshotView {
       cartridges[slot] = child.snapshot.context;
     }
   }
-  return { ...view, context: { ...view.context, cartridges: view.context.cartridges ?? [] }, cartridges };
+  // The very context object when it has its records (as every @2 context does): no copy per snapshot.
+  const context = view.context.cartridges ? view.context : { ...view.context, cartridges: [] };
+  return { ...view, context, cartridges };
 }
