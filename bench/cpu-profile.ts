@@ -153,9 +153,10 @@ export function sourceMapLocate(mapFile: string): Locate {
   } catch {
     return bundleLocation;
   }
-  const bundle = `/${basename(mapFile).replace(/\.map$/, '')}`;
+  const bundle = basename(mapFile).replace(/\.map$/, '');
   return (frame) => {
-    if (!frame.url.endsWith(bundle)) return bundleLocation(frame);
+    // workerd names the bundle's frames by the bare file name (`bench-entry.js`), a URL elsewhere.
+    if (frame.url !== bundle && !frame.url.endsWith(`/${bundle}`)) return bundleLocation(frame);
     const entry = map!.findEntry(frame.lineNumber, frame.columnNumber ?? 0) as { originalSource?: string; originalLine?: number };
     if (!entry?.originalSource) return bundleLocation(frame);
     const source = entry.originalSource.replace(/^.*?\/(worker|machines|engine|protocol|node_modules)\//, '$1/');

@@ -105,6 +105,9 @@ describe('CPU profile locations', () => {
       const locate = sourceMapLocate(join(dir, 'bench-entry.js.map'));
       expect(locate({ url: 'file:///tmp/w/bundle/bench-entry.js', lineNumber: 0, columnNumber: 0 })).toBe('engine/host.ts:1');
       expect(locate({ url: 'file:///tmp/w/bundle/bench-entry.js', lineNumber: 1, columnNumber: 0 })).toBe('worker/game-server.ts:3');
+      // As workerd's profiles name it: the bare file name.
+      expect(locate({ url: 'bench-entry.js', lineNumber: 1, columnNumber: 0 })).toBe('worker/game-server.ts:3');
+      expect(locate({ url: 'other-bench-entry.js', lineNumber: 1, columnNumber: 0 })).toBe('other-bench-entry.js:2');
       expect(locate({ url: 'file:///tmp/w/__mf_do_wrapper.js', lineNumber: 9, columnNumber: 0 })).toBe('__mf_do_wrapper.js:10');
     } finally {
       rmSync(dir, { recursive: true, force: true });
