@@ -26,7 +26,7 @@ import { latencyStep } from './steps/latency';
 import { persistenceStep } from './steps/persistence';
 import { profileStep } from './steps/profile';
 import { restoreStep } from './steps/restore';
-import { simulationStep } from './steps/simulation';
+import { SIMULATION_CHILD_FLAG, simulateAll, simulationStep } from './steps/simulation';
 import { throughputStep } from './steps/throughput';
 import { timersStep } from './steps/timers';
 
@@ -66,6 +66,11 @@ async function main(): Promise<number> {
     return 0;
   }
   const smoke = args.smoke === true;
+  // The simulation step's own process (steps/simulation.ts): the games, their result on stdout, nothing else.
+  if (args[SIMULATION_CHILD_FLAG]) {
+    process.stdout.write(JSON.stringify(await simulateAll(smoke)));
+    return 0;
+  }
   const onlyArg = stringArg(args, 'only');
   const only = onlyArg ? (onlyArg.split(',') as StepName[]) : undefined;
   for (const name of only ?? [])

@@ -8,6 +8,7 @@
  * calls), which a designer pays once per page, not per simulated game. That first game's time is
  * reported on its own; the p50 is over the games after the warm-up, each with its own seed.
  */
+import { spawn } from 'node:child_process';
 import type { BenchContext } from '../context';
 import type { MachineVersion } from '../../machines/machine-version';
 import { refOf } from '../../machines/machine-version';
@@ -34,6 +35,10 @@ export interface SimulatedVersion {
   steps: number;
   /** Where one game's time goes, ms (mean over runs): the bots' views, and the rest (machine, host, bots' decisions). */
   split: { projectMs: number; machineMs: number };
+  /** Processes the games were played in, and each one's p50 (wall, ms). */
+  processes?: { count: number; p50s: number[] };
+  /** Each measured game's wall and CPU time (what the processes' results are pooled from; not kept in the results file). */
+  samples?: { wallMs: number[]; cpuMs: number[]; projectMs: number };
 }
 
 export interface SimulationResult extends SimulatedVersion {
@@ -53,7 +58,7 @@ const GAMES: { version: MachineVersion; init: () => unknown }[] = [
   { version: peckingOrderV2, init: () => ({ roster: makeRoster(PLAYERS), manifest: { ...defaultManifest(PLAYERS), preset: 'DEFAULT' } }) },
 ];
 
-async function simulate(ctx: BenchContext, game: (typeof GAMES)[number], warmup: number, runs: number) {
+async function simulate(progress: (text: string) => void, game: (typeof GAMES)[number], warmup: number, runs: number) {
   const machine = refOf(game.version);
   const times: number[] = [];
   const cpuTimes: number[] = [];
@@ -63,7 +68,7 @@ async function simulate(ctx: BenchContext, game: (typeof GAMES)[number], warmup:
   let days = 0;
   for (let run = 0; run < warmup + runs; run++) {
     const measured = run >= warmup;
-    ctx.progress.update(`${machine}: ${measured ? `game ${run - warmup + 1}/${runs}` : `warm-up ${run + 1}/${warmup}`}`);
+    progress(`${machine}: ${measured ? `game ${run - warmup + 1}/${runs}` : `warm-up ${run + 1}/${warmup}`}`);
     await new Promise((r) => setImmediate(r)); // let the progress line out
     let viewMs = 0;
     let inputs = 0;
@@ -103,19 +108,90 @@ async function simulate(ctx: BenchContext, game: (typeof GAMES)[number], warmup:
     firstRunMs: round(firstRunMs),
     steps: Math.round(steps / runs),
     split: { projectMs: round(projectMs / runs), machineMs: round(wallMs.mean - projectMs / runs) },
+    samples: { wallMs: times, cpuMs: cpuTimes, projectMs },
   };
   return { result, days };
 }
 
-export async function simulationStep(ctx: BenchContext): Promise<SimulationResult> {
-  const warmup = ctx.smoke ? 0 : 3;
-  const runs = ctx.smoke ? 1 : 15;
+/** The games themselves: run in the process {@link simulationStep} starts (`--simulation-child`). */
+export async function simulateAll(smoke: boolean, progress: (text: string) => void = () => {}): Promise<SimulationResult> {
+  const warmup = smoke ? 0 : 3;
+  const runs = smoke ? 1 : 15;
   const versions: SimulatedVersion[] = [];
   let days = 0;
   for (const game of GAMES) {
-    const { result, days: played } = await simulate(ctx, game, warmup, runs);
+    const { result, days: played } = await simulate(progress, game, warmup, runs);
     versions.push(result);
     days ||= played;
   }
   return { ...versions[0]!, players: PLAYERS, days, warmup, versions };
+}
+
+/** The flag that makes the bench's bundle play the games and print their result as JSON (see {@link simulationStep}). */
+export const SIMULATION_CHILD_FLAG = 'simulation-child';
+
+/** Processes a full run plays the games in (each with its warm-up): see {@link simulationStep}. */
+export const SIMULATION_PROCESSES = 3;
+
+/**
+ * The games run in Node processes of their own, started from the bench's own bundle. Run last in
+ * the bench's process, they shared its heap with minutes of the other steps' sockets and frames,
+ * and the garbage collector's work on that heap went into every game (p50s of 92–122 ms there
+ * against 66–93 ms for the same code alone); a designer's workbench holds no such heap. And one
+ * process is one draw of V8's optimising: the same code's @2 p50 read 84, 94, 104 and once 176 ms
+ * in four processes. So {@link SIMULATION_PROCESSES} processes each play the warm-up and the
+ * measured games, and the figures are over all their measured games (each process's p50 is kept).
+ * Their CPU shows in the step's "other CPU" column, not the bench client's.
+ */
+export async function simulationStep(ctx: BenchContext): Promise<SimulationResult> {
+  const count = ctx.smoke ? 1 : SIMULATION_PROCESSES;
+  const results: SimulationResult[] = [];
+  for (let i = 0; i < count; i++) {
+    ctx.progress.update(`whole games in a process of their own: ${i + 1}/${count}`);
+    results.push(await simulateInChild(ctx.smoke));
+  }
+  const versions = results[0]!.versions.map((first, v) =>
+    pooled(
+      results.map((r) => r.versions[v]!),
+      first,
+    ),
+  );
+  const { players, days, warmup } = results[0]!;
+  return { ...versions[0]!, players, days, warmup, versions };
+}
+
+/** One version's games from every process as one result: distributions over every measured game. */
+function pooled(parts: SimulatedVersion[], first: SimulatedVersion): SimulatedVersion {
+  const wall = parts.flatMap((p) => p.samples?.wallMs ?? []);
+  const cpu = parts.flatMap((p) => p.samples?.cpuMs ?? []);
+  const runs = parts.reduce((n, p) => n + p.runs, 0);
+  const projectMs = parts.reduce((n, p) => n + (p.samples?.projectMs ?? 0), 0) / Math.max(1, runs);
+  const wallMs = distribution(wall);
+  return {
+    machine: first.machine,
+    runs,
+    wallMs,
+    cpuMs: distribution(cpu),
+    // The first process's first game: the one that also compiled the host and the bots.
+    firstRunMs: first.firstRunMs,
+    steps: Math.round(parts.reduce((n, p) => n + p.steps * p.runs, 0) / Math.max(1, runs)),
+    split: { projectMs: round(projectMs), machineMs: round(wallMs.mean - projectMs) },
+    processes: { count: parts.length, p50s: parts.map((p) => p.wallMs.p50) },
+  };
+}
+
+async function simulateInChild(smoke: boolean): Promise<SimulationResult> {
+  const args = [process.argv[1]!, `--${SIMULATION_CHILD_FLAG}`, ...(smoke ? ['--smoke'] : [])];
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    out += chunk.toString();
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    err += chunk.toString();
+  });
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`the simulation process exited with ${code}: ${err.slice(-2_000)}`);
+  return JSON.parse(out) as SimulationResult;
 }
