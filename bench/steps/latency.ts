@@ -183,7 +183,8 @@ async function measureCast(
     }
     const gameSide = summarise(room.sockets, measure(room.sockets, game.actions, game.synced), game.bytes, cpuSum(game.cpu));
     const baseSide = summarise(sockets, measure(sockets, baseline.actions, baseline.synced), baseline.bytes, cpuSum(baseline.cpu));
-    // Each round's ratio of CPU per action (the rounds' accepted counts differ as little as their actions).
+    // Each round's ratio of the CPU the two rooms spent on the same frames (the baseline got the
+    // game round's frames, refused ones too): per frame, where the pooled figures are per accepted action.
     const cpuRounds =
       game.cpu.every((c) => c !== null) && baseline.cpu.every((c) => c !== null && c > 0)
         ? game.cpu.map((c, r) => round(c! / baseline.cpu[r]!))
