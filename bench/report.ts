@@ -238,7 +238,7 @@ export function renderMarkdown(results: BenchResults, chartFile: string, previou
   if (sim) {
     out.push('### 6. Simulation', '');
     out.push(
-      `Whole ${sim.players}-player, ${sim.days}-day DEFAULT games of the pure machines in simulated time (\`SimulatedRoom\` + \`playGame\`: bots decide on their own views, the host steps the machine, no fan-out). Each version first plays ${sim.warmup ?? 0} warm-up games that are not counted: the first game of a process also compiles the machine, the host and the bots, which a designer's workbench pays once per page, not per game.`,
+      `Whole ${sim.players}-player, ${sim.days}-day DEFAULT games of the pure machines in simulated time (\`SimulatedRoom\` + \`playGame\`: bots decide on their own views, the host steps the machine, no fan-out)${sim.processes ? `, in ${sim.processes.count} Node processes of their own, the figures over all their measured games` : ''}. Each version first plays ${sim.warmup ?? 0} warm-up games${sim.processes ? ' in each process' : ''} that are not counted: the first game of a process also compiles the machine, the host and the bots, which a designer's workbench pays once per page, not per game.`,
       '',
       '| version | games | p50 | max | CPU time p50 | its first game | inputs a game | the bots’ views / the rest, ms a game |',
       '|---|---|---|---|---|---|---|---|',
