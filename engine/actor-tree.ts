@@ -20,19 +20,28 @@ function childrenOf(snapshot: unknown): ChildMap {
   return children && typeof children === 'object' ? (children as ChildMap) : {};
 }
 
-/** Every live actor below (and including) `root`, by path, parents before children. */
-export function actorTree(root: AnyActorRef): Map<string, AnyActorRef> {
+/** The live tree below `root`, by path, parents before children; `childPath` names a child from its parent's path. */
+function walk(
+  root: AnyActorRef,
+  rootPath: string,
+  childPath: (child: AnyActorRef, parentPath: string, id: string) => string,
+): Map<string, AnyActorRef> {
   const tree = new Map<string, AnyActorRef>();
   const visit = (ref: AnyActorRef, path: string) => {
     tree.set(path, ref);
     const children = childrenOf(ref.getSnapshot());
     for (const id in children) {
       const child = children[id];
-      if (child) visit(child, `${path}/${id}`);
+      if (child) visit(child, childPath(child, path, id));
     }
   };
-  visit(root, ROOT_ACTOR_ID);
+  visit(root, rootPath);
   return tree;
+}
+
+/** Every live actor below (and including) `root`, by path, parents before children. */
+export function actorTree(root: AnyActorRef): Map<string, AnyActorRef> {
+  return walk(root, ROOT_ACTOR_ID, (_child, path, id) => `${path}/${id}`);
 }
 
 /** The actor at `path` below `root`, or undefined when there is none. */
@@ -66,22 +75,16 @@ export class ActorPaths {
    * walk after every transition makes no new strings for the tree's keys.
    */
   tree(root: AnyActorRef): Map<string, AnyActorRef> {
-    const tree = new Map<string, AnyActorRef>();
-    const visit = (ref: AnyActorRef, path: string) => {
-      tree.set(path, ref);
-      const children = childrenOf(ref.getSnapshot());
-      for (const id in children) {
-        const child = children[id];
-        if (!child) continue;
-        let childPath = this.paths.get(child);
-        if (childPath === undefined) this.paths.set(child, (childPath = `${path}/${id}`));
-        visit(child, childPath);
-      }
+    const known = (ref: AnyActorRef, path: () => string) => {
+      let held = this.paths.get(ref);
+      if (held === undefined) this.paths.set(ref, (held = path()));
+      return held;
     };
-    let rootPath = this.paths.get(root);
-    if (rootPath === undefined) this.paths.set(root, (rootPath = ROOT_ACTOR_ID));
-    visit(root, rootPath);
-    return tree;
+    return walk(
+      root,
+      known(root, () => ROOT_ACTOR_ID),
+      (child, parentPath, id) => known(child, () => `${parentPath}/${id}`),
+    );
   }
 
   /** Learns the children named in `snapshot`, an actor's snapshot as inspection reported it. */
